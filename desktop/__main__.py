@@ -1,0 +1,5 @@
+import sys
+
+from desktop.launcher import main
+
+sys.exit(main())

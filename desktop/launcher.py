@@ -1,0 +1,22 @@
+"""The `mopai` command: subcommands go to the Qt-free CLI; no subcommand starts the app.
+
+PySide6 is imported only when the window is wanted, so `mopai validate` starts fast and works
+on a machine without a display.
+"""
+from __future__ import annotations
+
+import sys
+
+from intake.cli import SUBCOMMANDS, main as cli_main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help", "--version")):
+        return cli_main(args)
+    from desktop.app import run_app  # deferred: Qt only when the window is wanted
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
