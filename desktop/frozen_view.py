@@ -1,0 +1,117 @@
+"""A table view whose first columns stay put while the rest scroll (the Qt "frozen column"
+example): a second QTableView over the same model and selection model is laid over the left edge
+and shows only the frozen columns; the two scroll together vertically."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
+
+
+def configure_table(view: QTableView) -> None:
+    view.setAlternatingRowColors(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                         | QAbstractItemView.EditTrigger.EditKeyPressed
+                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultSectionSize(110)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+
+
+class FrozenTableView(QTableView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.frozen = QTableView(self)
+        self._n_frozen = 0
+        configure_table(self)
+        configure_table(self.frozen)
+        self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.frozen.verticalHeader().hide()
+        self.frozen.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setStyleSheet("QTableView { border: none; border-right: 2px solid #7a8fa8; }")
+        self.frozen.setFrameShape(QFrame.Shape.NoFrame)
+        self.viewport().stackUnder(self.frozen)
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
+        self.verticalHeader().sectionResized.connect(self._row_resized)
+        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        self.frozen.doubleClicked.connect(self._edit_in_frozen)
+
+    def setModel(self, model: QAbstractItemModel) -> None:
+        super().setModel(model)
+        self.frozen.setModel(model)
+        self.frozen.setSelectionModel(self.selectionModel())
+        self.frozen.setSortingEnabled(self.isSortingEnabled())
+        model.layoutChanged.connect(self._refresh_columns)
+        model.modelReset.connect(self._refresh_columns)
+        self._refresh_columns()
+
+    def set_frozen_count(self, n: int) -> None:
+        self._n_frozen = n
+        self._refresh_columns()
+
+    def setSortingEnabled(self, enable: bool) -> None:
+        super().setSortingEnabled(enable)
+        self.frozen.setSortingEnabled(enable)
+        if enable:
+            self.frozen.horizontalHeader().sortIndicatorChanged.connect(self._frozen_sorted)
+
+    def _frozen_sorted(self, column: int, order: Qt.SortOrder) -> None:
+        self.horizontalHeader().setSortIndicator(column, order)
+
+    def _refresh_columns(self) -> None:
+        model = self.model()
+        if model is None:
+            return
+        for col in range(model.columnCount()):
+            self.frozen.setColumnHidden(col, col >= self._n_frozen)
+            if col < self._n_frozen:
+                self.frozen.setColumnWidth(col, self.columnWidth(col))
+        self.frozen.setVisible(self._n_frozen > 0)
+        self._update_geometry()
+
+    def _section_resized(self, index: int, _old: int, new: int) -> None:
+        if index < self._n_frozen:
+            self.frozen.setColumnWidth(index, new)
+            self._update_geometry()
+
+    def _row_resized(self, index: int, _old: int, new: int) -> None:
+        self.frozen.setRowHeight(index, new)
+
+    def _edit_in_frozen(self, index: QModelIndex) -> None:
+        self.setCurrentIndex(index)
+        self.edit(index)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_geometry()
+
+    def moveCursor(self, action, modifiers):
+        current = super().moveCursor(action, modifiers)
+        frozen_width = sum(self.columnWidth(c) for c in range(self._n_frozen))
+        if (action == QAbstractItemView.CursorAction.MoveLeft and current.column() >= self._n_frozen
+                and self.visualRect(current).topLeft().x() < frozen_width):
+            new_value = (self.horizontalScrollBar().value() + self.visualRect(current).topLeft().x()
+                         - frozen_width)
+            self.horizontalScrollBar().setValue(new_value)
+        return current
+
+    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        if index.column() >= self._n_frozen:
+            super().scrollTo(index, hint)
+        else:
+            row_index = self.model().index(index.row(), self._n_frozen) if self.model() else index
+            super().scrollTo(row_index if row_index.isValid() else index, hint)
+
+    def _update_geometry(self) -> None:
+        width = sum(self.columnWidth(c) for c in range(self._n_frozen))
+        self.frozen.setGeometry(self.verticalHeader().width() + self.frameWidth(), self.frameWidth(),
+                                width, self.viewport().height() + self.horizontalHeader().height())
