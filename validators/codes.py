@@ -43,6 +43,8 @@ CODES: dict[str, Code] = {
     "id.duplicate": Code(E, "儿童身份证号重复", "身份证号与第{others}行重复，同一儿童只能登记一次"),
     "id.not_adult": Code(W, "监护人年龄偏小", "{label}显示出生于{birth}，与儿童相差不到16岁，请核实"),
     "id.role_sex": Code(W, "监护人身份证性别与身份不符", "{label}第17位表示“{id_sex}”，与“{role}”的身份不符，请核实"),
+    "id.normalised": Code(W, "身份证号写法不规范", "{label}“{value}”应写作“{suggestion}”（去掉空格和全角字符，末位X大写）"),
+    "id.excel_suspect": Code(W, "身份证号末三位为000", "{label}末三位是000，可能曾被Excel存为数字而丢失了末几位，请与户口簿核对"),
     # --- dates ------------------------------------------------------------------------------
     "date.format": Code(E, "日期格式无法识别", "{label}“{value}”不是可识别的日期，请写成2015-03-02这样的格式"),
     "date.invalid": Code(E, "日期不存在", "{label}“{value}”不是真实存在的日期"),
@@ -56,11 +58,14 @@ CODES: dict[str, Code] = {
     "address.no_detail": Code(E, "地址缺少详细地址", "{label}在县区之后没有详细地址（乡镇、村、门牌），请补充"),
     "address.short_form": Code(W, "地址写法不完整", "{label}建议写作“{suggestion}”"),
     "address.outside_county": Code(E, "不在本县范围", "{label}不在本县（{county}）范围内，应由{where}登记"),
+    "address.ambiguous": Code(E, "县区重名无法确定", "{label}中的“{county}”在{province}有多个（{candidates}），请写明所属的市（州）"),
     # --- phones -------------------------------------------------------------------------------
     "phone.invalid": Code(E, "联系电话格式错误", "{label}“{value}”不是有效的手机号（11位，1开头）或固定电话（区号+7-8位号码）"),
+    "phone.normalised": Code(W, "联系电话写法不规范", "{label}“{value}”应写作“{suggestion}”"),
     # --- names / text -------------------------------------------------------------------------
     "name.invalid": Code(E, "姓名含非法字符", "{label}“{value}”含有数字或符号，请核对"),
     "text.whitespace": Code(W, "多余空格", "{label}含有多余的空格"),
+    "name.normalised": Code(W, "姓名写法不规范", "{label}“{value}”应写作“{suggestion}”"),
     # --- cross-field --------------------------------------------------------------------------
     "cross.disability": Code(E, "残疾信息前后不一致", "{detail}"),
     "cross.multiple_disability": Code(E, "多重残疾未列明类别", "残疾类别为多重残疾时，需同时列明至少两个具体残疾类别（如：多重残疾、视力残疾、听力残疾）"),
