@@ -1,0 +1,119 @@
+"""check_cell: the context-free check of one cell.
+
+The engine calls it for every cell its bulk schema flags and for every cell of a re-validated
+row. It returns the findings (made only with validators.codes.make) and the parsed value:
+IdInfo (id), datetime.date (date), ResolvedAddress (address), canonical str (choice),
+tuple[str, ...] (multi), normalised str (phone, name, text, relation). Blank → no findings and
+parsed None; parsed is None otherwise only when the value cannot be understood at all.
+Cosmetic differences (full-width digits, spaces, synonyms, short forms, non-ISO dates) are
+warnings whose suggestion is the normalised value, so a bulk fix can apply them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from validators import address, dates, idnumber, options, phone, text
+from validators.codes import make
+from validators.errors import ValidationError
+from validators.findings import Finding
+from validators.form import Field
+
+ADULT_ROLES = ("father", "mother", "guardian", "carer")
+
+
+@dataclass(frozen=True, slots=True)
+class CellResult:
+    findings: tuple[Finding, ...] = ()
+    parsed: Any = None
+
+
+BLANK = CellResult()
+
+
+def is_blank(value: str | None) -> bool:
+    return value is None or not value.strip()
+
+
+def check_cell(field: Field, value: str | None, index: int, numeric: bool = False) -> CellResult:
+    if is_blank(value):
+        return BLANK
+    checker = _CHECKERS.get(field.type, _check_text)
+    return checker(_Cell(field, value, index, numeric))
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    field: Field
+    value: str
+    index: int
+    numeric: bool
+
+    def finding(self, code: str, suggestion: str | None = None, **params: object) -> Finding:
+        return make(code, self.index, self.field.key, value=self.value, suggestion=suggestion,
+                    label=self.field.label, **params)
+
+    def error(self, exc: ValidationError) -> CellResult:
+        return CellResult((self.finding(exc.code, exc.suggestion, **exc.params),), None)
+
+    def normalised(self, code: str, parsed: Any, normal: str) -> CellResult:
+        """parsed, with a warning `code` suggesting `normal` when the cell is written otherwise."""
+        if normal == self.value:
+            return CellResult((), parsed)
+        return CellResult((self.finding(code, normal),), parsed)
+
+
+def _check_text(cell: _Cell) -> CellResult:
+    cleaned = text.clean_text(cell.value)
+    return cell.normalised("text.whitespace", cleaned, cleaned)
+
+
+def _check_name(cell: _Cell) -> CellResult:
+    try:
+        name = text.validate_name(cell.value)
+    except ValidationError as exc:
+        return CellResult((cell.finding(exc.code),), text.compact_name(cell.value))
+    return cell.normalised("name.normalised", name, name)
+
+
+def _check_date(cell: _Cell) -> CellResult:
+    try:
+        day = dates.validate(cell.value)
+    except ValidationError as exc:
+        return cell.error(exc)
+    return cell.normalised("date.normalised", day, day.isoformat())
+
+
+def _check_phone(cell: _Cell) -> CellResult:
+    try:
+        number = phone.validate(cell.value)
+    except ValidationError as exc:
+        return cell.error(exc)
+    return cell.normalised("phone.normalised", number, number)
+
+
+def _check_option(cell: _Cell) -> CellResult:
+    try:
+        result = options.check(cell.field, cell.value)
+    except ValidationError as exc:
+        return cell.error(exc)
+    parsed = result.options if cell.field.type == "multi" else result.options[0]
+    return cell.normalised("option.normalised", parsed, result.normalised)
+
+
+def _check_address(cell: _Cell) -> CellResult:
+    check = address.resolve(cell.value)
+    found = tuple(cell.finding(i.code, i.suggestion, **i.params) for i in check.issues)
+    return CellResult(found, check.resolved)
+
+
+def _check_id(cell: _Cell) -> CellResult:
+    from validators.id_cell import check_id   # kept apart: the ID rules are the longest
+    return check_id(cell)
+
+
+_CHECKERS: dict[str, Callable[[_Cell], CellResult]] = {
+    "text": _check_text, "relation": _check_text, "name": _check_name, "date": _check_date,
+    "phone": _check_phone, "choice": _check_option, "multi": _check_option,
+    "address": _check_address, "id": _check_id,
+}

@@ -1,0 +1,59 @@
+"""The identity-number cell check behind validators.cells.check_cell (field type 'id')."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from validators import idnumber
+from validators.errors import ValidationError
+
+if TYPE_CHECKING:
+    from validators.cells import CellResult, _Cell
+
+
+def check_id(cell: "_Cell") -> "CellResult":
+    from validators.cells import CellResult
+    number = idnumber.compact(cell.value)
+    legacy = len(number) == 15 and number.isdigit()
+    if (cell.numeric and not legacy) or idnumber.looks_like_excel_number(number):
+        return CellResult((cell.finding("id.excel_number"),), None)
+    if legacy:
+        return _check_legacy(cell, number)
+    try:
+        number = idnumber.validate(number)
+    except ValidationError as exc:
+        return cell.error(exc)
+    info = idnumber.info(number)
+    findings = []
+    if number != cell.value:
+        findings.append(cell.finding("id.normalised", number))
+    findings.extend(_area_and_suspect(cell, info))
+    return CellResult(tuple(findings), info)
+
+
+def _area_and_suspect(cell: "_Cell", info: idnumber.IdInfo) -> list:
+    out = []
+    issue = idnumber.area_period_issue(info.area, info.birth.year)
+    if issue:
+        out.append(cell.finding("id.area_period", **issue))
+    if info.number.endswith("000"):
+        out.append(cell.finding("id.excel_suspect"))
+    return out
+
+
+def _check_legacy(cell: "_Cell", number: str) -> "CellResult":
+    """15 digits: an error for a child; for an adult a warning suggesting the 18-digit form."""
+    from validators.cells import CellResult
+    upgraded = idnumber.upgrade15(number)
+    try:
+        born = idnumber.birth_date(upgraded)
+        idnumber.check_area(upgraded[:6], born.year)
+    except ValidationError as exc:
+        return cell.error(exc)
+    info = idnumber.info(upgraded, legacy15=True)
+    if cell.field.role == "child":
+        return CellResult((cell.finding("id.legacy_child"),), info)
+    findings = [cell.finding("id.legacy_adult", upgraded)]
+    issue = idnumber.area_period_issue(info.area, born.year)
+    if issue:
+        findings.append(cell.finding("id.area_period", **issue))
+    return CellResult(tuple(findings), info)
