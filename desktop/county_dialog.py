@@ -1,0 +1,134 @@
+"""The county picker: a searchable 省 > 市 > 县 tree over the division table.
+
+Typing filters recursively (a matching county keeps its province and city visible) on names and
+on the 6-digit code. Only a county-level item can be chosen.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QTreeView,
+                               QVBoxLayout)
+
+from validators import divisions
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _item(d: divisions.Division) -> QStandardItem:
+    item = QStandardItem(d.name if d.level < 3 else f"{d.name}（{d.code}）")
+    item.setEditable(False)
+    item.setData(d.code, CODE_ROLE)
+    item.setData(d.level, LEVEL_ROLE)
+    item.setSelectable(d.level == 3)
+    return item
+
+
+def division_model() -> QStandardItemModel:
+    """Provinces, their prefectures and their counties (counties directly under a province too)."""
+    model = QStandardItemModel()
+    model.setHorizontalHeaderLabels(["省 / 市 / 县（区）"])
+    for province in sorted(divisions.provinces(), key=lambda d: d.code):
+        p_item = _item(province)
+        for child in divisions.children(province.code):
+            if child.level == 2:
+                c_item = _item(child)
+                for county in divisions.children(child.code):
+                    if county.level == 3:
+                        c_item.appendRow(_item(county))
+                if c_item.rowCount():
+                    p_item.appendRow(c_item)
+            elif child.level == 3:
+                p_item.appendRow(_item(child))
+        model.appendRow(p_item)
+    return model
+
+
+class CountyFilter(QSortFilterProxyModel):
+    """Matches the item's name or code; recursive, so parents of a match stay visible."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._text = ""
+
+    def set_text(self, text: str) -> None:
+        self._text = text
+        self.setFilterFixedString(text)   # re-runs the filter
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:
+        text = self._text
+        if not text:
+            return True
+        index = self.sourceModel().index(row, 0, parent)
+        return text in (index.data() or "") or (index.data(CODE_ROLE) or "").startswith(text)
+
+
+class CountyDialog(QDialog):
+    def __init__(self, current: str | None = None, first_start: bool = False, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("选择本县（区）")
+        self.resize(520, 620)
+        intro = QLabel(
+            ("欢迎使用摸排助手。请先选择您所在的县（市、区）。\n" if first_start else "")
+            + "流动儿童在现居住地登记、留守儿童在户籍地登记；选定本县后，不属于本县的行会被标为错误。"
+            "以后可在“设置”中更改。")
+        intro.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("输入县区名称或代码搜索，如“昌平”或“110114”")
+        self.search.setClearButtonEnabled(True)
+        self.source = division_model()
+        self.proxy = CountyFilter(self)
+        self.proxy.setSourceModel(self.source)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(False)
+        self.tree.setUniformRowHeights(True)
+        self.search.textChanged.connect(self._filter)
+        self.tree.doubleClicked.connect(self._double_clicked)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("以后再说" if first_start else "取消")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.tree.selectionModel().selectionChanged.connect(self._update_ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.buttons)
+        self._update_ok()
+        if current:
+            self.select_code(current)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_text(text.strip())
+        if text.strip():
+            self.tree.expandAll()
+        else:
+            self.tree.collapseAll()
+
+    def _update_ok(self, *_args) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.selected_code() is not None)
+
+    def _double_clicked(self, index) -> None:
+        if index.data(LEVEL_ROLE) == 3:
+            self.accept()
+
+    def selected_code(self) -> str | None:
+        indexes = self.tree.selectionModel().selectedIndexes()
+        if not indexes or indexes[0].data(LEVEL_ROLE) != 3:
+            return None
+        return indexes[0].data(CODE_ROLE)
+
+    def select_code(self, code: str) -> bool:
+        matches = self.proxy.match(self.proxy.index(0, 0), CODE_ROLE, code, 1,
+                                   Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        if not matches:
+            return False
+        self.tree.setCurrentIndex(matches[0])
+        self.tree.scrollTo(matches[0])
+        return True

@@ -1,0 +1,163 @@
+"""The findings panel: every finding of the sheet grouped by kind (CODES[code].title) with counts,
+a filter for the table (all rows / rows with errors / rows with the chosen kind) and a text search.
+
+Groups are filled lazily when expanded (a 100k-row sheet can hold tens of thousands of findings)
+and each group lists at most MAX_CHILDREN; the table filter shows all of them.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from validators.codes import CODES
+from validators.finding_set import FindingSet
+from validators.findings import Finding, Severity
+
+MAX_CHILDREN = 500
+CODE_ROLE = Qt.ItemDataRole.UserRole
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+FILTER_ALL, FILTER_ERRORS, FILTER_FINDINGS, FILTER_KIND = range(4)
+FILTER_LABELS = ("显示全部行", "只看有错误的行", "只看有问题的行", "只看所选类别的行")
+SEVERITY_COLORS = {Severity.ERROR: QColor("#b3261e"), Severity.WARNING: QColor("#8a5a00")}
+
+
+def kind_title(code: str) -> str:
+    entry = CODES.get(code)
+    return entry.title if entry else code
+
+
+class FindingsPanel(QWidget):
+    finding_activated = Signal(int, object)   # record index, field key (None = whole row)
+    filter_changed = Signal()
+
+    def __init__(self, describe: Callable[[Finding], str], parent=None):
+        super().__init__(parent)
+        self._describe = describe
+        self._findings: FindingSet | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.mode = QComboBox()
+        self.mode.addItems(FILTER_LABELS)
+        self.mode.setToolTip("筛选左侧表格中显示的行")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("在表格中搜索文字…")
+        self.search.setClearButtonEnabled(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["问题类别", "数量"])
+        self.tree.setUniformRowHeights(True)
+        self.tree.setColumnWidth(0, 260)
+        self.tree.itemExpanded.connect(self._fill_group)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._activated)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.mode.currentIndexChanged.connect(self.filter_changed)
+        self.search.textChanged.connect(self.filter_changed)
+        row = QHBoxLayout()
+        row.addWidget(self.mode)
+        row.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addLayout(row)
+        layout.addWidget(self.tree, 1)
+
+    # --- the filter the table should apply ---------------------------------------------------------
+    @property
+    def filter_mode(self) -> int:
+        return self.mode.currentIndex()
+
+    @property
+    def search_text(self) -> str:
+        return self.search.text().strip()
+
+    @property
+    def selected_code(self) -> str | None:
+        item = self.tree.currentItem()
+        return None if item is None else item.data(0, CODE_ROLE)
+
+    def select_kind(self, code: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, CODE_ROLE) == code:
+                self.tree.setCurrentItem(item)
+                return
+
+    # --- contents -----------------------------------------------------------------------------
+    def set_findings(self, findings: FindingSet) -> None:
+        """Rebuild the groups with fresh counts, keeping expanded groups and the selection."""
+        self._findings = findings
+        expanded = {self.tree.topLevelItem(i).data(0, CODE_ROLE)
+                    for i in range(self.tree.topLevelItemCount())
+                    if self.tree.topLevelItem(i).isExpanded()}
+        current = self.selected_code
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        counts = findings.counts_by_code()
+        for code in sorted(counts, key=lambda c: (CODES[c].severity is not Severity.ERROR, -counts[c], c)
+                           if c in CODES else (True, -counts[c], c)):
+            self.tree.addTopLevelItem(self._group_item(code, counts[code]))
+        self.tree.blockSignals(False)
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, CODE_ROLE) in expanded:
+                item.setExpanded(True)
+            if item.data(0, CODE_ROLE) == current:
+                self.tree.setCurrentItem(item)
+        self.summary.setText(self._summary_text(findings))
+
+    @staticmethod
+    def _summary_text(findings: FindingSet) -> str:
+        if not findings:
+            return "没有发现问题。"
+        return (f"共 {findings.n_errors} 个错误、{findings.n_warnings} 个提醒，"
+                f"涉及 {len(findings.rows_with_findings())} 行。错误必须改正，提醒请核实。")
+
+    def _group_item(self, code: str, count: int) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([kind_title(code), str(count)])
+        item.setData(0, CODE_ROLE, code)
+        entry = CODES.get(code)
+        if entry is not None:
+            item.setForeground(0, QBrush(SEVERITY_COLORS[entry.severity]))
+            item.setToolTip(0, ("错误：必须改正" if entry.severity is Severity.ERROR
+                                else "提醒：请核实，确认无误可不改"))
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+        return item
+
+    def group_count(self, code: str) -> int:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, CODE_ROLE) == code:
+                return int(item.text(1))
+        return 0
+
+    def _fill_group(self, item: QTreeWidgetItem) -> None:
+        if item.parent() is not None or item.childCount() or self._findings is None:
+            return
+        code = item.data(0, CODE_ROLE)
+        matching = [f for f in self._findings.all() if f.code == code]
+        for f in matching[:MAX_CHILDREN]:
+            child = QTreeWidgetItem([self._describe(f), ""])
+            child.setData(0, CODE_ROLE, code)
+            child.setData(0, FINDING_ROLE, (f.index, f.field))
+            child.setToolTip(0, f.message + (f"\n建议改为：{f.suggestion}" if f.suggestion else ""))
+            item.addChild(child)
+        if len(matching) > MAX_CHILDREN:
+            rest = QTreeWidgetItem([f"……还有 {len(matching) - MAX_CHILDREN} 条，"
+                                    "请选“只看所选类别的行”在表格中查看", ""])
+            rest.setData(0, CODE_ROLE, code)
+            item.addChild(rest)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        target = item.data(0, FINDING_ROLE)
+        if target is not None:
+            self.finding_activated.emit(target[0], target[1])
+
+    def _current_changed(self, *_args) -> None:
+        if self.filter_mode == FILTER_KIND:
+            self.filter_changed.emit()

@@ -1,0 +1,113 @@
+"""The record view: one row laid out like the paper form (child, parents, other guardian or
+entrusted carer, family life), section by section from each field's `group` in the template, with
+the findings of every field under it, so the clerk can check a row against the paper."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout,
+                               QWidget)
+
+from intake.table import SheetTable
+from validators.finding_set import FindingSet
+from validators.findings import Finding
+from validators.form import FormTemplate
+
+COLUMNS = 2        # label/value pairs per line
+ERROR_STYLE = "color: #b3261e;"
+WARNING_STYLE = "color: #8a5a00;"
+VALUE_STYLE = ("QLabel { background: #ffffff; border: 1px solid #c4c9d0; padding: 2px 4px; }")
+VALUE_BAD_STYLE = ("QLabel { background: #fbe0e0; border: 1px solid #d46a6a; padding: 2px 4px; }")
+
+
+def finding_text(findings: list[Finding]) -> str:
+    lines = []
+    for f in findings:
+        mark = "错误" if f.is_error else "提醒"
+        fix = f"（建议改为：{f.suggestion}）" if f.suggestion else ""
+        lines.append(f"{mark}：{f.message}{fix}")
+    return "\n".join(lines)
+
+
+class _FieldCell:
+    def __init__(self, label: str):
+        self.label = QLabel(label + "：")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.value = QLabel()
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.value.setWordWrap(True)
+        self.value.setMinimumWidth(160)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.hide()
+
+    def show(self, value: str | None, findings: list[Finding]) -> None:
+        self.value.setText(value or "")
+        self.value.setStyleSheet(VALUE_BAD_STYLE if any(f.is_error for f in findings) else VALUE_STYLE)
+        self.note.setText(finding_text(findings))
+        self.note.setStyleSheet(ERROR_STYLE if any(f.is_error for f in findings) else WARNING_STYLE)
+        self.note.setVisible(bool(findings))
+
+
+class RecordView(QScrollArea):
+    def __init__(self, form: FormTemplate, table: SheetTable, parent=None):
+        super().__init__(parent)
+        self.form = form
+        self.table = table
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.row_notes = QLabel()
+        self.row_notes.setWordWrap(True)
+        self.row_notes.hide()
+        layout.addWidget(self.title)
+        layout.addWidget(self.row_notes)
+        self.cells: dict[str, _FieldCell] = {}
+        for group, keys in self._groups():
+            layout.addWidget(self._group_box(group, keys))
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.title.setText("请在表格中选择一行")
+
+    def _groups(self) -> list[tuple[str, list[str]]]:
+        """Sections in form order, only with fields the sheet has."""
+        present = set(self.table.data.values)
+        groups: dict[str, list[str]] = {}
+        for f in self.form.fields:
+            if f.key in present and f.key != "seq":
+                groups.setdefault(f.group or "其他", []).append(f.key)
+        return list(groups.items())
+
+    def _group_box(self, title: str, keys: list[str]) -> QGroupBox:
+        box = QGroupBox(title)
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(8)
+        for n, key in enumerate(keys):
+            cell = _FieldCell(self.form.field(key).label)
+            self.cells[key] = cell
+            line, col = divmod(n, COLUMNS)
+            grid.addWidget(cell.label, line * 2, col * 2)
+            grid.addWidget(cell.value, line * 2, col * 2 + 1)
+            grid.addWidget(cell.note, line * 2 + 1, col * 2 + 1)
+        for col in range(COLUMNS):
+            grid.setColumnStretch(col * 2 + 1, 1)
+        return box
+
+    def show_record(self, index: int | None, findings: FindingSet) -> None:
+        if index is None or index >= self.table.n_rows:
+            self.title.setText("请在表格中选择一行")
+            for cell in self.cells.values():
+                cell.show(None, [])
+            self.row_notes.hide()
+            return
+        name = self.table.data.get("name", index) or "（未填姓名）"
+        self.title.setText(f"第 {self.table.row_numbers[index]} 行：{name}")
+        row_findings = findings.for_row(index)
+        for key, cell in self.cells.items():
+            cell.show(self.table.data.get(key, index), [f for f in row_findings if f.field == key])
+        whole_row = [f for f in row_findings if f.field is None or f.field not in self.cells]
+        self.row_notes.setText(finding_text(whole_row))
+        self.row_notes.setStyleSheet(ERROR_STYLE if any(f.is_error for f in whole_row) else WARNING_STYLE)
+        self.row_notes.setVisible(bool(whole_row))
