@@ -137,6 +137,8 @@ def _build(head: _Head, detail: str) -> ResolvedAddress:
 
 def _detail_after(half: str, end: int) -> str:
     """The text after the first `end` non-space characters of `half`."""
+    if " " not in half[:end + 1]:
+        return half[end:].lstrip(_DETAIL_LEAD).strip()
     seen = 0
     for i, ch in enumerate(half):
         if seen == end:

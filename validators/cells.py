@@ -10,23 +10,13 @@ warnings whose suggestion is the normalised value, so a bulk fix can apply them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Callable
 
-from validators import address, dates, idnumber, options, phone, text
-from validators.codes import make
+from validators import address, dates, options, phone, text
+from validators.cell_types import Cell, CellResult
 from validators.errors import ValidationError
-from validators.findings import Finding
 from validators.form import Field
-
-ADULT_ROLES = ("father", "mother", "guardian", "carer")
-
-
-@dataclass(frozen=True, slots=True)
-class CellResult:
-    findings: tuple[Finding, ...] = ()
-    parsed: Any = None
-
+from validators.id_cell import check_id
 
 BLANK = CellResult()
 
@@ -39,36 +29,15 @@ def check_cell(field: Field, value: str | None, index: int, numeric: bool = Fals
     if is_blank(value):
         return BLANK
     checker = _CHECKERS.get(field.type, _check_text)
-    return checker(_Cell(field, value, index, numeric))
+    return checker(Cell(field, value, index, numeric))
 
 
-@dataclass(frozen=True, slots=True)
-class _Cell:
-    field: Field
-    value: str
-    index: int
-    numeric: bool
-
-    def finding(self, code: str, suggestion: str | None = None, **params: object) -> Finding:
-        return make(code, self.index, self.field.key, value=self.value, suggestion=suggestion,
-                    label=self.field.label, **params)
-
-    def error(self, exc: ValidationError) -> CellResult:
-        return CellResult((self.finding(exc.code, exc.suggestion, **exc.params),), None)
-
-    def normalised(self, code: str, parsed: Any, normal: str) -> CellResult:
-        """parsed, with a warning `code` suggesting `normal` when the cell is written otherwise."""
-        if normal == self.value:
-            return CellResult((), parsed)
-        return CellResult((self.finding(code, normal),), parsed)
-
-
-def _check_text(cell: _Cell) -> CellResult:
+def _check_text(cell: Cell) -> CellResult:
     cleaned = text.clean_text(cell.value)
     return cell.normalised("text.whitespace", cleaned, cleaned)
 
 
-def _check_name(cell: _Cell) -> CellResult:
+def _check_name(cell: Cell) -> CellResult:
     try:
         name = text.validate_name(cell.value)
     except ValidationError as exc:
@@ -76,7 +45,7 @@ def _check_name(cell: _Cell) -> CellResult:
     return cell.normalised("name.normalised", name, name)
 
 
-def _check_date(cell: _Cell) -> CellResult:
+def _check_date(cell: Cell) -> CellResult:
     try:
         day = dates.validate(cell.value)
     except ValidationError as exc:
@@ -84,7 +53,7 @@ def _check_date(cell: _Cell) -> CellResult:
     return cell.normalised("date.normalised", day, day.isoformat())
 
 
-def _check_phone(cell: _Cell) -> CellResult:
+def _check_phone(cell: Cell) -> CellResult:
     try:
         number = phone.validate(cell.value)
     except ValidationError as exc:
@@ -92,7 +61,7 @@ def _check_phone(cell: _Cell) -> CellResult:
     return cell.normalised("phone.normalised", number, number)
 
 
-def _check_option(cell: _Cell) -> CellResult:
+def _check_option(cell: Cell) -> CellResult:
     try:
         result = options.check(cell.field, cell.value)
     except ValidationError as exc:
@@ -101,19 +70,14 @@ def _check_option(cell: _Cell) -> CellResult:
     return cell.normalised("option.normalised", parsed, result.normalised)
 
 
-def _check_address(cell: _Cell) -> CellResult:
+def _check_address(cell: Cell) -> CellResult:
     check = address.resolve(cell.value)
     found = tuple(cell.finding(i.code, i.suggestion, **i.params) for i in check.issues)
     return CellResult(found, check.resolved)
 
 
-def _check_id(cell: _Cell) -> CellResult:
-    from validators.id_cell import check_id   # kept apart: the ID rules are the longest
-    return check_id(cell)
-
-
-_CHECKERS: dict[str, Callable[[_Cell], CellResult]] = {
+_CHECKERS: dict[str, Callable[[Cell], CellResult]] = {
     "text": _check_text, "relation": _check_text, "name": _check_name, "date": _check_date,
     "phone": _check_phone, "choice": _check_option, "multi": _check_option,
-    "address": _check_address, "id": _check_id,
+    "address": _check_address, "id": check_id,
 }

@@ -46,6 +46,11 @@ def from_serial(serial: int) -> date:
 
 
 def validate(value: str) -> date:
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
+        try:
+            return date.fromisoformat(value)     # the common case: a real date cell
+        except ValueError:
+            pass
     text = compact(value)
     m = _SERIAL.fullmatch(text)
     if m:

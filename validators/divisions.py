@@ -97,7 +97,12 @@ def full_name(code: str) -> str:
 
 def has_counties(code: str) -> bool:
     """A prefecture with county-level children (东莞, 中山, 嘉峪关, 儋州 have none)."""
-    return any(d.level == 3 for d in children(code))
+    return code in _with_counties()
+
+
+@lru_cache(maxsize=1)
+def _with_counties() -> frozenset[str]:
+    return frozenset(d.parent for d in _table().by_code.values() if d.level == 3)
 
 
 def county_of(code: str) -> str | None:

@@ -1,36 +1,32 @@
 """The identity-number cell check behind validators.cells.check_cell (field type 'id')."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from validators import idnumber
+from validators.cell_types import Cell, CellResult
 from validators.errors import ValidationError
 
-if TYPE_CHECKING:
-    from validators.cells import CellResult, _Cell
 
-
-def check_id(cell: "_Cell") -> "CellResult":
-    from validators.cells import CellResult
-    number = idnumber.compact(cell.value)
+def check_id(cell: Cell) -> CellResult:
+    value = cell.value
+    number = value if len(value) == 18 and value.isascii() and value.isdigit() else \
+        idnumber.compact(value)
     legacy = len(number) == 15 and number.isdigit()
     if (cell.numeric and not legacy) or idnumber.looks_like_excel_number(number):
         return CellResult((cell.finding("id.excel_number"),), None)
     if legacy:
         return _check_legacy(cell, number)
     try:
-        number = idnumber.validate(number)
+        info = idnumber.parse(number)
     except ValidationError as exc:
         return cell.error(exc)
-    info = idnumber.info(number)
     findings = []
-    if number != cell.value:
-        findings.append(cell.finding("id.normalised", number))
+    if info.number != cell.value:
+        findings.append(cell.finding("id.normalised", info.number))
     findings.extend(_area_and_suspect(cell, info))
     return CellResult(tuple(findings), info)
 
 
-def _area_and_suspect(cell: "_Cell", info: idnumber.IdInfo) -> list:
+def _area_and_suspect(cell: Cell, info: idnumber.IdInfo) -> list:
     out = []
     issue = idnumber.area_period_issue(info.area, info.birth.year)
     if issue:
@@ -40,9 +36,8 @@ def _area_and_suspect(cell: "_Cell", info: idnumber.IdInfo) -> list:
     return out
 
 
-def _check_legacy(cell: "_Cell", number: str) -> "CellResult":
+def _check_legacy(cell: Cell, number: str) -> CellResult:
     """15 digits: an error for a child; for an adult a warning suggesting the 18-digit form."""
-    from validators.cells import CellResult
     upgraded = idnumber.upgrade15(number)
     try:
         born = idnumber.birth_date(upgraded)

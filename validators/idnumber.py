@@ -68,9 +68,11 @@ def birth_date(number: str) -> date:
     return born
 
 
-def validate(value: str) -> str:
-    """The normalised 18-character number, or a ValidationError naming the failed part."""
-    number = compact(value)
+def parse(value: str) -> IdInfo:
+    """IdInfo of a valid 18-character number, or a ValidationError naming the failed part:
+    characters, length, birth date, area code (unknown in every period), checksum."""
+    number = value if len(value) == 18 and value.isascii() and value[:17].isdigit() \
+        else compact(value)
     if not _ID_CHARS.fullmatch(number):
         bad = "".join(dict.fromkeys(c for c in number if not ("0" <= c <= "9" or c == "X")))
         raise InvalidCharacters(code="id.characters", bad=bad)
@@ -83,12 +85,17 @@ def validate(value: str) -> str:
     expected = calc_check_char(number[:17])
     if number[17] != expected:
         raise InvalidChecksum(code="id.checksum", expected=expected)
-    return number
+    return IdInfo(number, number[:6], born, "男" if int(number[16]) % 2 else "女")
+
+
+def validate(value: str) -> str:
+    """The normalised 18-character number, or a ValidationError naming the failed part."""
+    return parse(value).number
 
 
 def is_valid(value: str) -> bool:
     try:
-        return bool(validate(value))
+        return bool(parse(value))
     except (InvalidFormat, InvalidLength, InvalidChecksum, InvalidComponent):
         return False
 

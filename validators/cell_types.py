@@ -1,0 +1,37 @@
+"""CellResult and the per-cell helper shared by validators.cells and validators.id_cell."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from validators.codes import make
+from validators.errors import ValidationError
+from validators.findings import Finding
+from validators.form import Field
+
+
+@dataclass(frozen=True, slots=True)
+class CellResult:
+    findings: tuple[Finding, ...] = ()
+    parsed: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    field: Field
+    value: str
+    index: int
+    numeric: bool
+
+    def finding(self, code: str, suggestion: str | None = None, **params: object) -> Finding:
+        return make(code, self.index, self.field.key, value=self.value, suggestion=suggestion,
+                    label=self.field.label, **params)
+
+    def error(self, exc: ValidationError) -> CellResult:
+        return CellResult((self.finding(exc.code, exc.suggestion, **exc.params),), None)
+
+    def normalised(self, code: str, parsed: Any, normal: str) -> CellResult:
+        """parsed, with a warning `code` suggesting `normal` when the cell is written otherwise."""
+        if normal == self.value:
+            return CellResult((), parsed)
+        return CellResult((self.finding(code, normal),), parsed)
