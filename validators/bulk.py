@@ -1,0 +1,113 @@
+"""Per-column pass of the bulk run: facts and cell findings for every cell of one column.
+
+Cells that passed the schema's check get their fact built directly (no finding, by the check's
+definition); failing cells, number cells and cells of types without a vectorised check go to
+`check_cell`, once per distinct (value, number-cell) pair. Clean ID numbers are then grouped by
+(area code, birth year): one `check_cell` call per group tells whether the area code is known
+and valid in that year, and only groups with a finding are checked number by number.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import Any, Callable
+
+import polars as pl
+
+from validators.cell_facts import id_facts_from_number, to_facts
+from validators.findings import Finding
+from validators.form import Field
+from validators.rules.row import is_blank
+
+CellCheck = Callable[..., Any]   # check_cell(field, value, index, numeric=False) -> CellResult
+
+
+class CellChecker:
+    """check_cell plus the conversion to facts; the one path both bulk and edits use."""
+
+    def __init__(self, check_cell: CellCheck):
+        self._check_cell = check_cell
+
+    def check(self, field: Field, value: str | None, index: int,
+              numeric: bool = False) -> tuple[list[Finding], Any]:
+        if is_blank(value):
+            return [], None
+        result = self._check_cell(field, value, index, numeric=numeric)
+        return list(result.findings), to_facts(field, result.parsed)
+
+
+class ColumnResult:
+    __slots__ = ("facts", "findings")
+
+    def __init__(self, facts: list[Any], findings: dict[int, list[Finding]]):
+        self.facts = facts
+        self.findings = findings   # record index -> findings of this cell (only cells with some)
+
+
+def check_column(field: Field, values: list[str | None], series: pl.Series | None,
+                 failing: set[int] | None, numeric: set[int], checker: CellChecker) -> ColumnResult:
+    n = len(values)
+    facts: list[Any] = [None] * n
+    slow = set(numeric)
+    if series is None:                       # no vectorised check: every non-blank cell is slow
+        slow.update(i for i, v in enumerate(values) if not is_blank(v))
+    else:
+        slow.update(failing or ())
+        _fill_clean(field, values, series, slow, facts)
+    findings = _check_slow(field, values, sorted(slow), numeric, checker, facts)
+    if field.type == "id" and series is not None:
+        _check_id_areas(field, values, slow, facts, checker, findings)
+    return ColumnResult(facts, findings)
+
+
+def _fill_clean(field: Field, values: list, series: pl.Series, slow: set[int], facts: list) -> None:
+    if field.type == "date":
+        parsed = series.str.to_date("%Y-%m-%d", strict=False).to_list()
+    else:
+        parsed = None
+    for i, v in enumerate(values):
+        if i in slow or is_blank(v):
+            continue
+        if field.type == "id":
+            facts[i] = id_facts_from_number(v)
+        elif parsed is not None:
+            facts[i] = parsed[i]
+        elif field.type == "multi":
+            facts[i] = (v,)
+        else:
+            facts[i] = v
+
+
+def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],
+                checker: CellChecker, facts: list) -> dict[int, list[Finding]]:
+    cache: dict[tuple[str, bool], tuple[list[Finding], Any]] = {}
+    out: dict[int, list[Finding]] = {}
+    for i in slow:
+        key = (values[i], i in numeric)
+        if key not in cache:
+            cache[key] = checker.check(field, values[i], i, numeric=key[1])
+            found, fact = cache[key]
+        else:
+            found, fact = cache[key]
+            found = [replace(f, index=i) for f in found]
+        facts[i] = fact
+        if found:
+            out[i] = found if found[0].index == i else [replace(f, index=i) for f in found]
+    return out
+
+
+def _check_id_areas(field: Field, values: list, slow: set[int], facts: list,
+                    checker: CellChecker, findings: dict[int, list[Finding]]) -> None:
+    groups: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, fact in enumerate(facts):
+        if fact is not None and i not in slow and fact.birth is not None:
+            groups[(fact.area, fact.birth.year)].append(i)
+    for members in groups.values():
+        found, _ = checker.check(field, values[members[0]], members[0])
+        if not found:
+            continue
+        for i in members:
+            found, fact = checker.check(field, values[i], i)
+            if found:
+                findings[i] = found
+            facts[i] = fact

@@ -1,0 +1,153 @@
+"""TableValidator: every finding of one sheet, in bulk and after each edit.
+
+Bulk (`run`): the form compiled into a pandera schema (validators.schema) finds the failing cells
+of every column in one lazy pass; `check_cell` explains the failing cells (validators.bulk); row
+rules (validators.rules) look at each record; duplicates use an ID index.
+Edit (`set_value`): one cell through the same `check_cell`, the same row rules for the record and
+for every record sharing its old or new child ID number: results are identical to a bulk run.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import polars as pl
+
+from validators.bulk import CellChecker, check_column
+from validators.data import RecordColumns, ValidationContext
+from validators.finding_set import FindingSet
+from validators.findings import Finding
+from validators.form import FormTemplate
+from validators.rules import ROW_RULES, duplicates
+from validators.rules.row import IdFacts, Row
+from validators.schema import compile_schema, failing_cells, has_fast_check
+
+Progress = Callable[[int, int], None]
+CHUNK = 10_000
+
+
+class Cancelled(Exception):
+    """The caller's `cancelled()` returned True during a run."""
+
+
+def _default_check_cell():
+    from validators.cells import check_cell   # the formats engineer's module
+    return check_cell
+
+
+class TableValidator:
+    def __init__(self, form: FormTemplate, data: RecordColumns, ctx: ValidationContext | None = None,
+                 *, row_label: Callable[[int], str] | None = None, check_cell=None):
+        self.form = form
+        self.data = data
+        self.ctx = ctx or ValidationContext()
+        self.row_label = row_label or (lambda i: str(i + 1))
+        self.keys = [f.key for f in form.fields if f.key in data.values]
+        self._checker = CellChecker(check_cell or _default_check_cell())
+        self._facts: dict[str, list[Any]] = {}
+        self._cells: dict[int, dict[str, list[Finding]]] = {}
+        self._ids = duplicates.IdIndex()
+        self._frame: pl.DataFrame | None = None
+        self.findings = FindingSet(form.keys)
+
+    # --- bulk --------------------------------------------------------------------------------
+    def run(self, progress: Progress | None = None,
+            cancelled: Callable[[], bool] | None = None) -> FindingSet:
+        n = self.data.n_rows
+        chunks = range(0, n, CHUNK)
+        total = len(self.keys) + 1 + len(chunks)
+        step = _Stepper(progress, cancelled, total)
+        failing = self._schema_pass()
+        step()
+        self._facts, self._cells = {}, {}
+        for key in self.keys:
+            self._check_column(key, failing)
+            step()
+        self._ids.build(self._child_numbers())
+        findings = FindingSet(self.form.keys)
+        for start in chunks:
+            findings.replace_rows({i: self._row_findings(i) for i in range(start, min(start + CHUNK, n))})
+            step()
+        self.findings = findings
+        return findings
+
+    def _schema_pass(self) -> dict[str, set[int]]:
+        fast = [k for k in self.keys if has_fast_check(self.form.field(k))]
+        if not fast or not self.data.n_rows:
+            return {}
+        frame = pl.DataFrame({k: pl.Series(k, self.data.values[k], dtype=pl.Utf8) for k in fast})
+        self._frame = frame
+        return failing_cells(compile_schema(self.form, fast), frame)
+
+    def _check_column(self, key: str, failing: dict[str, set[int]]) -> None:
+        field = self.form.field(key)
+        series = self._frame[key] if self._frame is not None and key in self._frame.columns else None
+        result = check_column(field, self.data.values[key], series, failing.get(key),
+                              self.data.numeric.get(key, set()), self._checker)
+        self._facts[key] = result.facts
+        for i, found in result.findings.items():
+            self._cells.setdefault(i, {})[key] = found
+
+    def _child_numbers(self) -> list[str | None]:
+        facts = self._facts.get(duplicates.FIELD)
+        if facts is None:
+            return []
+        return [f.number if isinstance(f, IdFacts) else None for f in facts]
+
+    # --- one record ----------------------------------------------------------------------------
+    def row(self, index: int) -> Row:
+        return Row(index, self.form, self.ctx, self.data, self._facts)
+
+    def _row_findings(self, index: int) -> list[Finding]:
+        found = [f for cell in self._cells.get(index, {}).values() for f in cell]
+        row = self.row(index)
+        for rule in ROW_RULES:
+            found += rule(row)
+        child = row.fact(duplicates.FIELD)
+        if isinstance(child, IdFacts):
+            found += duplicates.findings(index, child.number, self._ids,
+                                         row.raw(duplicates.FIELD), self.row_label)
+        return found
+
+    # --- an edit -------------------------------------------------------------------------------
+    def set_value(self, index: int, key: str, value: str | None) -> set[int]:
+        """Change one cell and re-validate what it can affect; returns the affected records."""
+        if key not in self.data.values:
+            raise KeyError(f"表格中没有“{key}”这一列")
+        old_number = self._number_at(index)
+        self.data.set(key, index, value)
+        found, fact = self._checker.check(self.form.field(key), value, index)
+        self._facts.setdefault(key, [None] * self.data.n_rows)[index] = fact
+        cells = self._cells.setdefault(index, {})
+        if found:
+            cells[key] = found
+        else:
+            cells.pop(key, None)
+        affected = {index}
+        if key == duplicates.FIELD:
+            new_number = self._number_at(index)
+            affected |= self._ids.rows(old_number)
+            self._ids.move(index, old_number, new_number)
+            affected |= self._ids.rows(new_number)
+        self.findings.replace_rows({i: self._row_findings(i) for i in affected})
+        return affected
+
+    def _number_at(self, index: int) -> str | None:
+        facts = self._facts.get(duplicates.FIELD)
+        fact = facts[index] if facts else None
+        return fact.number if isinstance(fact, IdFacts) else None
+
+    def revalidate_rows(self, indices) -> None:
+        """Re-run the row rules of some records (e.g. after the context changed)."""
+        self.findings.replace_rows({i: self._row_findings(i) for i in indices})
+
+
+class _Stepper:
+    def __init__(self, progress: Progress | None, cancelled: Callable[[], bool] | None, total: int):
+        self.progress, self.cancelled, self.total, self.done = progress, cancelled, total, 0
+
+    def __call__(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled()
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
