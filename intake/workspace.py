@@ -1,0 +1,207 @@
+"""The workspace: a local SQLite database (through sqlite-utils) that keeps every imported sheet,
+every edit and the user's decisions, so work survives a crash or a killed app.
+
+- Many sheets (several villages' or townships' files), each with its source file, file hash,
+  township and import time; `import_table` stores one, `sheets()` lists them, `load_sheet(id)`
+  rebuilds its SheetTable with every edit re-applied. The original input file is never written.
+- Edits are written as they are made: `record_batch` commits before it returns (WAL journal,
+  synchronous=FULL), so an edit acknowledged to the user survives the process being killed.
+- Threads: a Workspace is one connection ("one writer"). Calls are serialised by a lock, so the
+  import worker thread and the GUI thread may both use the same object; keep one Workspace per
+  database file per process. Tables: see intake.workspace_schema.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from intake import workspace_schema as schema
+from intake.edits import CellEdit, EditBatch
+from intake.errors import MopaiError
+from intake.paths import data_dir
+from intake.table import SheetTable
+
+DEFAULT_NAME = "workspace.sqlite"
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    """One stored sheet, as listed in the workspace (no cells)."""
+    id: int
+    source: str
+    file_hash: str | None
+    sheet: str
+    form: str
+    reporting_unit: str | None
+    imported_at: str
+    n_rows: int
+    n_edits: int
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="milliseconds")
+
+
+class Workspace:
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path is not None else data_dir() / DEFAULT_NAME
+        self._lock = threading.RLock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.executescript(schema.DDL)
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(schema.SCHEMA_VERSION),))
+            conn.commit()
+        except sqlite3.DatabaseError as exc:
+            raise MopaiError(f"无法打开工作区文件“{self.path.name}”：{exc}。文件可能已损坏，"
+                             "请换一个工作区文件，或联系技术人员") from exc
+        self.db = sqlite_utils.Database(conn)
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> "Workspace":
+        return cls(path)
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.conn.close()
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- sheets ----------------------------------------------------------------------------
+    def import_table(self, table: SheetTable, *, file_hash: str | None = None) -> int:
+        """Store an imported sheet (metadata and cells) in one transaction; returns its id."""
+        row = schema.sheet_row(table, file_hash, _now())
+        with self._lock, self.db.conn:     # one transaction: the sheet and all its cells, or nothing
+            cur = self.db.conn.execute(
+                f"INSERT INTO sheets ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()))
+            sheet_id = cur.lastrowid
+            self.db.conn.executemany("INSERT INTO cells (sheet_id, slot, vals, numeric) VALUES (?, ?, ?, ?)",
+                                     schema.cell_rows(sheet_id, table))
+        return sheet_id
+
+    def sheets(self) -> list[SheetInfo]:
+        """Every stored sheet, oldest import first."""
+        sql = ("SELECT s.id, s.source, s.file_hash, s.sheet, s.form, s.reporting_unit, s.imported_at,"
+               " s.n_rows, (SELECT COUNT(*) FROM edits e WHERE e.sheet_id = s.id AND e.undone = 0)"
+               " FROM sheets s ORDER BY s.id")
+        with self._lock:
+            return [SheetInfo(*row) for row in self.db.execute(sql).fetchall()]
+
+    def sheet_info(self, sheet_id: int) -> SheetInfo:
+        for info in self.sheets():
+            if info.id == sheet_id:
+                return info
+        raise MopaiError(f"工作区中没有编号为{sheet_id}的表格")
+
+    def find_sheets(self, file_hash: str) -> list[SheetInfo]:
+        """Sheets imported earlier from a file with this content (to resume instead of re-import)."""
+        return [s for s in self.sheets() if s.file_hash == file_hash]
+
+    def load_sheet(self, sheet_id: int, *, with_edits: bool = True) -> SheetTable:
+        """The stored sheet as a SheetTable, with every edit that is not undone re-applied."""
+        with self._lock:
+            rows = list(self.db["sheets"].rows_where("id = ?", [sheet_id]))
+            if not rows:
+                raise MopaiError(f"工作区中没有编号为{sheet_id}的表格")
+            cells = self.db.execute("SELECT slot, vals, numeric FROM cells WHERE sheet_id = ? ORDER BY rowid",
+                                    [sheet_id]).fetchall()
+            table = schema.table_from_rows(rows[0], cells)
+            if with_edits:
+                for e in self.edits(sheet_id):
+                    if e.field in table.data.values:
+                        table.data.set(e.field, e.index, e.new)
+        return table
+
+    def remove_sheet(self, sheet_id: int) -> None:
+        with self._lock, self.db.conn:
+            for name in ("edits", "cells", "decisions"):
+                self.db.execute(f"DELETE FROM {name} WHERE sheet_id = ?", [sheet_id])
+            self.db.execute("DELETE FROM sheets WHERE id = ?", [sheet_id])
+
+    # --- edits -----------------------------------------------------------------------------
+    def record_batch(self, sheet_id: int, batch: EditBatch) -> None:
+        """Store a batch as done; durable when this returns. A batch stored before (redo after
+        undo) is marked done again instead of being stored twice."""
+        with self._lock, self.db.conn:
+            cur = self.db.execute("UPDATE edits SET undone = 0 WHERE batch = ? AND sheet_id = ?",
+                                  [batch.id, sheet_id])
+            if cur.rowcount:
+                return
+            at = _now()
+            self.db.conn.executemany(
+                "INSERT INTO edits (sheet_id, record, field, old, new, at, batch, label, kind, undone)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                [(sheet_id, e.index, e.field, e.old, e.new, at, batch.id, batch.label, batch.kind)
+                 for e in batch.edits])
+
+    def mark_undone(self, sheet_id: int, batch: EditBatch, undone: bool = True) -> None:
+        """Mark a stored batch undone (or done again); durable when this returns."""
+        with self._lock, self.db.conn:
+            self.db.execute("UPDATE edits SET undone = ? WHERE batch = ? AND sheet_id = ?",
+                            [int(undone), batch.id, sheet_id])
+
+    def edits(self, sheet_id: int, *, include_undone: bool = False) -> list["StoredEdit"]:
+        """The sheet's edits in the order they were made."""
+        where = "" if include_undone else " AND undone = 0"
+        sql = ("SELECT record, field, old, new, at, batch, label, undone FROM edits"
+               f" WHERE sheet_id = ?{where} ORDER BY id")
+        with self._lock:
+            return [StoredEdit(*row) for row in self.db.execute(sql, [sheet_id]).fetchall()]
+
+    def batches(self, sheet_id: int) -> list[EditBatch]:
+        """The batches in effect (not undone), oldest first: lets the GUI rebuild its undo stack."""
+        grouped: dict[str, list[StoredEdit]] = {}
+        for e in self.edits(sheet_id):
+            grouped.setdefault(e.batch, []).append(e)
+        return [EditBatch(es[0].label or "", tuple(e.cell_edit() for e in es), id=batch)
+                for batch, es in grouped.items()]
+
+    # --- decisions ---------------------------------------------------------------------------
+    def set_decision(self, kind: str, key: str, value: Any, sheet_id: int = 0) -> None:
+        """Remember a user's decision, e.g. ("city_districts", "<row or id>", "include");
+        sheet_id 0 = for the whole workspace. The latest decision for (sheet, kind, key) wins."""
+        with self._lock, self.db.conn:
+            self.db.execute("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?)",
+                            [sheet_id, kind, key, json.dumps(value, ensure_ascii=False), _now()])
+
+    def decision(self, kind: str, key: str, default: Any = None, sheet_id: int = 0) -> Any:
+        with self._lock:
+            row = self.db.execute("SELECT value FROM decisions WHERE sheet_id = ? AND kind = ? AND key = ?",
+                                  [sheet_id, kind, key]).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def decisions(self, kind: str, sheet_id: int = 0) -> dict[str, Any]:
+        """Every decision of one kind: key -> value."""
+        with self._lock:
+            rows = self.db.execute("SELECT key, value FROM decisions WHERE sheet_id = ? AND kind = ?",
+                                   [sheet_id, kind]).fetchall()
+        return {k: json.loads(v) for k, v in rows}
+
+
+@dataclass(frozen=True)
+class StoredEdit:
+    index: int
+    field: str
+    old: str | None
+    new: str | None
+    at: str
+    batch: str
+    label: str | None
+    undone: int
+
+    def cell_edit(self) -> CellEdit:
+        return CellEdit(self.index, self.field, self.old, self.new)

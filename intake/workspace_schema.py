@@ -1,0 +1,99 @@
+"""The workspace database's tables, and SheetTable <-> rows conversion.
+
+Tables
+- `sheets`: one row per imported sheet: source path, file hash, sheet name, form, township
+  (reporting_unit), import time, header rows, column mapping, Excel row numbers, notes (JSON).
+- `cells`: the imported cells column by column: one row per (sheet, column) holding the column's
+  values as a JSON array (`slot` = 'f:<field key>' for mapped fields, 'x:<col>' for unmapped
+  columns) and the indices of number cells. Imported cells are never rewritten: edits live in
+  `edits` and are re-applied on load. Column blobs import and reload 100k rows far faster than
+  one SQL row per record (see benchmarks/workspace.py).
+- `edits`: every cell edit, written as it is made: sheet, record index, field, old, new, time,
+  batch id and label (one user action), undone flag.
+- `decisions`: the user's decisions (kind, key, JSON value), per sheet or workspace-wide (sheet 0).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Iterator
+
+from intake.table import ImportNote, SheetTable, SourceColumn
+from validators.data import RecordColumns
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS sheets (
+    id INTEGER PRIMARY KEY, source TEXT NOT NULL, file_hash TEXT, sheet TEXT NOT NULL,
+    form TEXT NOT NULL, form_reason TEXT, reporting_unit TEXT, report_date_text TEXT,
+    imported_at TEXT NOT NULL, n_rows INTEGER NOT NULL, header_rows TEXT, columns TEXT,
+    row_numbers TEXT, notes TEXT);
+CREATE INDEX IF NOT EXISTS sheets_hash ON sheets (file_hash);
+CREATE TABLE IF NOT EXISTS cells (
+    sheet_id INTEGER NOT NULL REFERENCES sheets(id), slot TEXT NOT NULL, vals TEXT NOT NULL,
+    numeric TEXT, PRIMARY KEY (sheet_id, slot));
+CREATE TABLE IF NOT EXISTS edits (
+    id INTEGER PRIMARY KEY, sheet_id INTEGER NOT NULL REFERENCES sheets(id), record INTEGER NOT NULL,
+    field TEXT NOT NULL, old TEXT, new TEXT, at TEXT NOT NULL, batch TEXT NOT NULL, label TEXT,
+    kind TEXT, undone INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS edits_sheet ON edits (sheet_id, undone);
+CREATE INDEX IF NOT EXISTS edits_batch ON edits (batch);
+CREATE TABLE IF NOT EXISTS decisions (
+    sheet_id INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT,
+    at TEXT NOT NULL, PRIMARY KEY (sheet_id, kind, key));
+"""
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def sheet_row(table: SheetTable, file_hash: str | None, imported_at: str) -> dict[str, Any]:
+    return {
+        "source": str(table.source), "file_hash": file_hash, "sheet": table.sheet,
+        "form": table.form, "form_reason": table.form_reason,
+        "reporting_unit": table.reporting_unit, "report_date_text": table.report_date_text,
+        "imported_at": imported_at, "n_rows": table.n_rows,
+        "header_rows": _dumps(table.header_rows),
+        "columns": _dumps([asdict(c) for c in table.columns]),
+        "row_numbers": _dumps(table.row_numbers),
+        "notes": _dumps([asdict(n) for n in table.notes]),
+    }
+
+
+def cell_rows(sheet_id: int, table: SheetTable) -> Iterator[tuple[int, str, str, str]]:
+    """(sheet_id, slot, vals, numeric) for each column of the sheet."""
+    for key, values in table.data.values.items():
+        numeric = sorted(table.data.numeric.get(key, ()))
+        yield sheet_id, f"f:{key}", _dumps(values), _dumps(numeric)
+    for col, values in table.extra.items():
+        yield sheet_id, f"x:{col}", _dumps(values), "[]"
+
+
+def table_from_rows(sheet: dict[str, Any], cells: list[tuple[str, str, str | None]]) -> SheetTable:
+    """Rebuild the imported SheetTable (before edits) from its `sheets` row and `cells` rows."""
+    values: dict[str, list[str | None]] = {}
+    numeric: dict[str, set[int]] = {}
+    extra: dict[int, list[str | None]] = {}
+    for slot, vals, num in cells:
+        kind, _, name = slot.partition(":")
+        if kind == "f":
+            values[name] = json.loads(vals)
+            if num and num != "[]":
+                numeric[name] = set(json.loads(num))
+        else:
+            extra[int(name)] = json.loads(vals)
+    return SheetTable(
+        source=Path(sheet["source"]), sheet=sheet["sheet"], form=sheet["form"],
+        form_reason=sheet["form_reason"] or "",
+        header_rows=json.loads(sheet["header_rows"] or "[]"),
+        columns=[SourceColumn(**c) for c in json.loads(sheet["columns"] or "[]")],
+        row_numbers=json.loads(sheet["row_numbers"] or "[]"),
+        data=RecordColumns(values, numeric),
+        reporting_unit=sheet["reporting_unit"], report_date_text=sheet["report_date_text"],
+        notes=[ImportNote(**n) for n in json.loads(sheet["notes"] or "[]")],
+        extra=extra,
+    )
