@@ -6,24 +6,14 @@
 numbers; it returns the affected record indices so the GUI repaints just those rows.
 `revert(batch)` does the opposite. Both are what a QUndoCommand's redo()/undo() call.
 
-`open_file(workspace, path, ...)` reads, validates and stores every table of a file (or resumes
-the stored sheets when the workspace already holds the same file); `open_stored(workspace, id)`
-reopens a stored sheet with its edits. Both take progress(done, total) and cancelled() and may run
-in a worker thread (the Workspace serialises its connection); hand the sessions to the GUI thread.
+To open a file or a stored sheet as sessions (in a worker thread), see intake.opening.
 """
 from __future__ import annotations
 
-import hashlib
-from datetime import date
-from pathlib import Path
-from typing import Callable
-
-from intake.checking import check_file, validator_for
 from intake.edits import CellEdit, EditBatch, single
-from intake.errors import Cancelled, MopaiError, ReadError
+from intake.errors import MopaiError
 from intake.table import SheetTable
 from intake.workspace import Workspace
-from validators.engine import Cancelled as EngineCancelled
 from validators.engine import TableValidator
 from validators.finding_set import FindingSet
 
@@ -110,60 +100,3 @@ class SheetSession:
             affected |= self.validator.set_value(e.index, e.field, e.new)
         return affected
 
-
-# --- opening ---------------------------------------------------------------------------------------
-Progress = Callable[[int, int], None]
-
-
-def file_hash(path: str | Path) -> str:
-    """SHA-256 of the file's bytes: the same file opened again is recognised by its content."""
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
-    except OSError as exc:
-        raise ReadError(f"无法读取文件“{Path(path).name}”：{exc.strerror or exc}。"
-                        "请确认文件存在并且没有被其他程序独占") from exc
-    return digest.hexdigest()
-
-
-def open_file(workspace: Workspace, path: str | Path, *, form: str | None = None,
-              as_of: date | None = None, county: str | None = None, password: str | None = None,
-              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-              resume: bool = True) -> list[SheetSession]:
-    """Every registration table of a file as a session. When `resume` and the workspace already
-    holds a file with the same content, its stored sheets come back with all their edits;
-    otherwise the file is read, validated and then stored. Raises ReadError / PasswordRequired /
-    intake.errors.Cancelled (nothing is stored when cancelled)."""
-    digest = file_hash(path)
-    stored = workspace.find_sheets(digest) if resume else []
-    if stored:
-        return [open_stored(workspace, s.id, as_of=as_of, county=county,
-                            progress=_part(progress, n, len(stored)), cancelled=cancelled)
-                for n, s in enumerate(stored)]
-    checked = check_file(path, form=form, as_of=as_of, county=county, password=password,
-                         progress=progress, cancelled=cancelled)
-    if cancelled is not None and cancelled():
-        raise Cancelled()
-    return [SheetSession(workspace, workspace.import_table(c.table, file_hash=digest), c.table, c.validator)
-            for c in checked]
-
-
-def open_stored(workspace: Workspace, sheet_id: int, *, as_of: date | None = None,
-                county: str | None = None, progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None) -> SheetSession:
-    """Reopen a stored sheet: its cells with every edit re-applied, validated afresh."""
-    table = workspace.load_sheet(sheet_id)
-    validator = validator_for(table, as_of=as_of, county=county)
-    try:
-        validator.run(progress=progress, cancelled=cancelled)
-    except EngineCancelled:
-        raise Cancelled() from None
-    return SheetSession(workspace, sheet_id, table, validator)
-
-
-def _part(progress: Progress | None, part: int, parts: int) -> Progress | None:
-    if progress is None:
-        return None
-    return lambda done, total: progress(int((part + done / max(total, 1)) / parts * 1000), 1000)
