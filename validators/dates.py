@@ -48,7 +48,9 @@ def from_serial(serial: int) -> date:
 def validate(value: str) -> date:
     if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
         try:
-            return date.fromisoformat(value)     # the common case: a real date cell
+            day = date.fromisoformat(value)      # the common case: a real date cell
+            if YEAR_MIN <= day.year <= YEAR_MAX:
+                return day
         except ValueError:
             pass
     text = compact(value)

@@ -21,7 +21,7 @@ def compact(value: str) -> str:
 
 
 def _one(number: str) -> str | None:
-    m = _MOBILE.fullmatch(number)
+    m = _MOBILE.fullmatch(number.replace("-", ""))
     if m:
         return m[1]
     m = _LANDLINE.fullmatch(number)

@@ -1,0 +1,106 @@
+"""validators.address / divisions: resolving 省+地+县+detail against the bundled table."""
+import pytest
+
+from validators import address, divisions
+
+
+def issues(text):
+    return [(i.code, i.params, i.suggestion) for i in address.resolve(text).issues]
+
+
+@pytest.mark.parametrize("text, county, prefecture, detail", [
+    ("北京市朝阳区建国路1号", "110105", None, "建国路1号"),
+    ("吉林省长春市朝阳区人民大街1号", "220104", "220100", "人民大街1号"),
+    ("湖北省仙桃市沙嘴街道", "429004", None, "沙嘴街道"),
+    ("广东省东莞市长安镇乌沙村", None, "441900", "长安镇乌沙村"),
+    ("广东省中山市小榄镇", None, "442000", "小榄镇"),
+    ("甘肃省嘉峪关市雄关街道", None, "620200", "雄关街道"),
+    ("海南省儋州市那大镇", None, "460400", "那大镇"),
+    ("河南省郑州市金水区 经三路 5号", "410105", "410100", "经三路 5号"),
+    ("新疆维吾尔自治区伊犁哈萨克自治州伊宁市解放路", "654002", "654000", "解放路"),
+])
+def test_complete_addresses(text, county, prefecture, detail):
+    check = address.resolve(text)
+    assert check.issues == ()
+    r = check.resolved
+    assert (r.county_code, r.prefecture_code, r.detail) == (county, prefecture, detail)
+
+
+def test_city_without_counties_stands_for_its_own_county():
+    r = address.resolve("广东省东莞市长安镇乌沙村").resolved
+    assert r.county == "441900" and r.county_code is None
+    assert address.resolve("北京市朝阳区建国路1号").resolved.county == "110105"
+
+
+@pytest.mark.parametrize("text, suggestion", [
+    ("广西南宁市青秀区民族大道1号", "广西壮族自治区南宁市青秀区民族大道1号"),
+    ("内蒙古呼和浩特市新城区xx路", "内蒙古自治区呼和浩特市新城区xx路"),
+    ("新疆伊犁州伊宁市解放路", "新疆维吾尔自治区伊犁哈萨克自治州伊宁市解放路"),
+    ("河南省中牟县城关镇", "河南省郑州市中牟县城关镇"),              # prefecture inferred
+    ("河南郑州金水区花园路", "河南省郑州市金水区花园路"),
+    ("北京市北京市朝阳区建国路", "北京市朝阳区建国路"),
+    ("北京市市辖区朝阳区建国路", "北京市朝阳区建国路"),
+    ("辽宁省本溪县小市镇", "辽宁省本溪市本溪满族自治县小市镇"),
+])
+def test_short_forms_are_warnings_with_the_full_form(text, suggestion):
+    assert issues(text) == [("address.short_form", {}, suggestion)]
+    assert address.resolve(text).resolved.full_text == suggestion
+    assert address.is_valid(text)
+
+
+def test_missing_province_is_an_error_with_a_suggestion_when_certain():
+    assert issues("郑州市金水区花园路") == [("address.no_province", {}, "河南省郑州市金水区花园路")]
+    assert issues("同上") == [("address.no_province", {}, None)]
+    assert address.resolve("朝阳区建国路").resolved is None     # 北京 or 长春 (or 朝阳市…)
+    assert not address.is_valid("郑州市金水区花园路")
+
+
+@pytest.mark.parametrize("text, part, parent", [
+    ("河南省开封市金水区花园路", "金水区", "开封市"),
+    ("河南省南京市鼓楼区中山路", "南京市", "河南省"),
+    ("北京市南关区x路", "南关区", "北京市"),
+])
+def test_county_outside_the_given_parent_is_a_mismatch(text, part, parent):
+    assert issues(text) == [("address.mismatch", {"part": part, "parent": parent}, None)]
+
+
+def test_missing_county_and_missing_detail():
+    assert [c for c, *_ in issues("河南省郑州市花园路1号")] == ["address.no_county"]
+    assert [c for c, *_ in issues("河南省郑州市金水区")] == ["address.no_detail"]
+    assert [c for c, *_ in issues("湖北省仙桃市")] == ["address.no_detail"]
+    assert [c for c, *_ in issues("广东省东莞市")] == ["address.no_detail"]
+    assert address.resolve("河南省郑州市金水区").resolved.county_code == "410105"
+
+
+def test_ambiguous_county_without_prefecture():
+    (code, params, _), = issues("江苏省鼓楼区中山路")
+    assert code == "address.ambiguous"
+    assert params["candidates"] == "南京市、徐州市"
+    # the same name resolves fine with the prefecture given
+    assert address.resolve("江苏省徐州市鼓楼区中山路").resolved.county_code == "320302"
+
+
+def test_division_helpers():
+    assert divisions.name("110105") == "朝阳区"
+    assert divisions.full_name("441900003") == "广东省东莞市东城街道"
+    assert divisions.county_of("441900003") == "441900"
+    assert divisions.county_of("410105") == "410105"
+    assert divisions.county_of("410100") is None
+    assert divisions.prefecture_of("410105") == "410100"
+    assert divisions.prefecture_of("110105") == "110000"
+    assert divisions.prefecture_of("429004") is None
+    assert divisions.is_city_district("410105") and divisions.is_city_district("110105")
+    assert not divisions.is_city_district("410122")       # 中牟县
+    assert not divisions.is_city_district("429021")       # 神农架林区
+    assert not divisions.is_city_district("520203")       # 六枝特区
+    assert divisions.data_as_of() == "2025-12-31"
+
+
+def test_county_tree_for_the_picker():
+    tree = dict((p.code, groups) for p, groups in divisions.county_tree())
+    hubei = {(pref.code if pref else None): [c.code for c in counties] for pref, counties in tree["420000"]}
+    assert "429004" in hubei[None]
+    assert "420102" in hubei["420100"]
+    guangdong = {(pref.code if pref else None): [c.code for c in counties] for pref, counties in tree["440000"]}
+    assert guangdong["441900"] == ["441900"]
+    assert len(divisions.county_level_codes()) > 2800
