@@ -1,0 +1,27 @@
+"""Dispatch a sniffed file to the reader of its real format."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from intake.errors import ReadError
+from intake.reader import sniff as kinds
+from intake.reader.grid import Grid
+
+XML2003 = ("“{name}”是Excel 2003 XML表格（.xml格式），本工具不能直接读取。"
+           "请用Excel或WPS打开后另存为.xlsx再试")
+
+
+def read(path: Path, kind: str, password: str | None) -> list[Grid]:
+    if kind == kinds.XLSX:
+        from intake.reader.xlsx import read_xlsx
+        return read_xlsx(path, path.name)
+    if kind == kinds.OLE:
+        from intake.reader.ole import read_ole
+        return read_ole(path, password)
+    if kind == kinds.HTML:
+        from intake.reader.html_table import read_html
+        return read_html(path)
+    if kind == kinds.XML2003:
+        raise ReadError(XML2003.format(name=path.name))
+    from intake.reader.csv_reader import read_csv
+    return read_csv(path)

@@ -1,0 +1,78 @@
+"""read_tables: sniff the file, read its sheets as grids, turn each registration sheet into a SheetTable."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from intake.errors import ReadError
+from intake.forms import FORM_KEYS, load_form
+from intake.reader import sniff as kinds
+from intake.reader.calamine_book import gc_paused
+from intake.reader.grid import Grid
+from intake.reader.sheets import Skipped, read_sheet
+from intake.reader.source import read_head
+from intake.table import SheetTable
+
+Progress = Callable[[int, int], None]
+
+EMPTY = "文件“{name}”是空的（0字节或没有内容），请让报送单位重新发送"
+NO_HEADER = ("在“{name}”中没有找到登记表的表头：前30行里应有“姓名”“性别”“出生日期”“公民身份号码”"
+             "等列名。请确认这是流动儿童或留守儿童登记表，且表头没有被删除或改名")
+NOT_A_FORM = "“{name}”的工作表“{sheet}”不是流动儿童或留守儿童登记表：{reason}。请检查表头，或在导入时指定表单类型"
+UNKNOWN = "无法识别“{name}”的文件格式：它不是Excel工作簿、WPS表格或CSV文件。请用Excel或WPS另存为.xlsx后再试"
+
+
+def read_tables(path: str | os.PathLike, *, password: str | None = None, form: str | None = None,
+                progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[SheetTable]:
+    path = Path(path)
+    if form is not None and form not in FORM_KEYS:
+        raise ValueError(f"unknown form {form!r}")
+    with gc_paused():
+        return _read(path, password, form, progress, cancelled)
+
+
+def _read(path: Path, password: str | None, form: str | None, progress: Progress | None,
+          cancelled: Callable[[], bool] | None) -> list[SheetTable]:
+    grids = read_grids(path, password)
+    forms = {k: load_form(k) for k in FORM_KEYS}
+    total = sum(max(0, g.n_rows) for g in grids)
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(min(done, total), total)
+
+    if progress is not None:
+        progress(0, total)
+    results = [read_sheet(path, g, forms, form, tick, cancelled) for g in grids]
+    if progress is not None:
+        progress(total, total)
+    return _tables_or_error(path, results)
+
+
+def read_grids(path: Path, password: str | None) -> list[Grid]:
+    """Every sheet of the file as a raw grid, the format found from the content."""
+    from intake.reader import formats
+    head = read_head(path)
+    kind = kinds.sniff(head)
+    if kind == kinds.EMPTY:
+        raise ReadError(EMPTY.format(name=path.name))
+    if kind == kinds.BINARY:
+        raise ReadError(UNKNOWN.format(name=path.name))
+    return formats.read(path, kind, password)
+
+
+def _tables_or_error(path: Path, results: list[SheetTable | Skipped]) -> list[SheetTable]:
+    tables = [r for r in results if isinstance(r, SheetTable)]
+    skipped = [r for r in results if isinstance(r, Skipped)]
+    if tables:
+        return tables
+    not_forms = [s for s in skipped if s.had_header]
+    if not_forms:
+        s = not_forms[0]
+        raise ReadError(NOT_A_FORM.format(name=path.name, sheet=s.sheet or path.stem, reason=s.reason))
+    raise ReadError(NO_HEADER.format(name=path.name))
