@@ -79,3 +79,26 @@ def match(index: Index | None, text: str, pos: int) -> list[Candidate]:
     if not cands:
         return []
     return [c for c in cands if text.startswith(c.key, pos)]
+
+
+class Scan:
+    """Matching over one text that remembers how far it looked (`horizon`): the result of a
+    scan depends only on text[:horizon], which makes that prefix a safe cache key."""
+
+    __slots__ = ("text", "horizon")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.horizon = 0
+
+    def match(self, index: Index | None, pos: int) -> list[Candidate]:
+        cands = index.get(self.text[pos:pos + 2]) if index else None
+        if not cands:
+            self.horizon = max(self.horizon, pos + 2)
+            return []
+        self.horizon = max(self.horizon, pos + len(cands[0].key))   # longest first
+        return [c for c in cands if self.text.startswith(c.key, pos)]
+
+    def startswith(self, word: str, pos: int) -> bool:
+        self.horizon = max(self.horizon, pos + len(word))
+        return self.text.startswith(word, pos)
