@@ -104,3 +104,27 @@ def test_county_tree_for_the_picker():
     guangdong = {(pref.code if pref else None): [c.code for c in counties] for pref, counties in tree["440000"]}
     assert guangdong["441900"] == ["441900"]
     assert len(divisions.county_level_codes()) > 2800
+
+
+SAMPLES = ["河南省郑州市", "河南省郑州市金水区", "河南省郑州市金水区花园路", "河南省郑州市花园路",
+           "河南省郑州", "河南省郑州市中牟县城关镇", "河南省中牟县", "河南省中牟县城关镇", "北京市",
+           "北京市朝阳区", "北京市朝阳区建国路", "北京市北京市朝阳区建国路", "吉林省长春市朝阳区a",
+           "广东省东莞市", "广东省东莞市长安镇", "江苏省鼓楼区", "江苏省鼓楼区中山路", "郑州市金水区x",
+           "辽宁省本溪县小市镇", "辽宁省本溪市本溪满族自治县小市镇", "辽宁省本溪市明山区x"]
+
+
+def _fresh(text):
+    address._heads.clear()
+    address._horizons.clear()
+    address._cache.clear()
+    return address.resolve(text)
+
+
+def test_cached_heads_never_change_a_result():
+    expected = {t: _fresh(t) for t in SAMPLES}
+    for order in (SAMPLES, list(reversed(SAMPLES)), sorted(SAMPLES, key=len)):
+        address._heads.clear()
+        address._horizons.clear()
+        for t in order:
+            address._cache.clear()
+            assert address.resolve(t) == expected[t], t

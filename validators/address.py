@@ -156,8 +156,8 @@ def _head(text: str) -> _Head | None:
             return hit
     scan = Scan(text)
     head = _scan_head(scan)
-    if head is None:
-        return None
+    if head is None or scan.horizon > len(text):   # looked past the end: the whole text decided
+        return head
     if len(_heads) >= _CACHE_LIMIT:
         _heads.clear()
     _heads[text[:scan.horizon]] = head
