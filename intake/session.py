@@ -63,7 +63,7 @@ class SheetSession:
     # --- changing ---------------------------------------------------------------------------------
     def apply(self, batch: EditBatch) -> set[int]:
         """Store and apply a batch; returns every re-validated record index."""
-        self._check(batch.edits, lambda e: e.old)
+        self._check(batch.edits)
         self.workspace.record_batch(self.sheet_id, batch)
         for e in batch.edits:
             self._original.setdefault((e.index, e.field), e.old)
@@ -71,23 +71,26 @@ class SheetSession:
 
     def revert(self, batch: EditBatch) -> set[int]:
         """Undo a batch applied before; returns every re-validated record index."""
-        self._check(batch.edits, lambda e: e.new)
+        undo = [e.inverse() for e in reversed(batch.edits)]
+        self._check(undo)
         self.workspace.mark_undone(self.sheet_id, batch)
-        return self._set([e.inverse() for e in reversed(batch.edits)])
+        return self._set(undo)
 
-    def _check(self, edits, expected) -> None:
+    def _check(self, edits: list[CellEdit] | tuple[CellEdit, ...]) -> None:
+        """Refuse edits to unknown cells, and edits whose old value is not the cell's value."""
         for e in edits:
             if e.field not in self.table.data.values:
-                raise MopaiError(f"表格中没有“{e.field}”这一列，无法修改")
+                label = next((f.label for f in self.validator.form.fields if f.key == e.field), e.field)
+                raise MopaiError(f"表格中没有“{label}”这一列，无法修改")
             if not 0 <= e.index < self.table.n_rows:
                 raise MopaiError(f"表格中没有第{e.index + 1}条记录，无法修改")
         current: dict[tuple[int, str], str | None] = {}
         for e in edits:                                  # a batch may touch a cell twice
             key = (e.index, e.field)
             have = current.get(key, self.value(e.index, e.field))
-            if have != expected(e):
+            if have != e.old:
                 raise StaleEdit("表格内容在预览之后已经改变，请重新预览后再修改")
-            current[key] = e.new if expected(e) == e.old else e.old
+            current[key] = e.new
 
     def _set(self, edits: list[CellEdit] | tuple[CellEdit, ...]) -> set[int]:
         if len(edits) >= FULL_RUN_MIN:

@@ -8,7 +8,7 @@ from intake.table import SheetTable, SourceColumn
 from intake.forms import load_form
 from sheetkit import child_id, columns, liudong_record
 
-__all__ = ["child_id", "liudong_record", "make_table", "sample_records"]
+__all__ = ["child_id", "liudong_record", "make_table", "sample_records", "write_xlsx"]
 
 
 def make_table(records, source: str | Path = "村甲.xlsx", *, numeric=None, unit: str = "某某镇",
@@ -36,3 +36,25 @@ def sample_records() -> list[dict]:
         liudong_record(id_number=child_id("20150302", "157")[:17] + "0", name="王五"),
         liudong_record(name="赵六", birth_date="2015.3.2"),
     ]
+
+
+def write_xlsx(path: Path, records: list[dict], unit: str = "某某镇") -> Path:
+    """A township file as a clerk would send it: title, 填报单位/填报日期 line, one header row
+    with the form's labels, then the records (all cells as text)."""
+    from openpyxl import Workbook
+
+    form = load_form("liudong")
+    labels = {f.key: f.label for f in form.fields}
+    keys = list(records[0])
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["流动儿童信息登记表"])
+    ws.append([f"填报单位：{unit}", None, None, "填报日期：2025年12月31日"])
+    ws.append([labels[k] for k in keys])
+    for rec in records:
+        ws.append([rec.get(k) for k in keys])
+    for row in ws.iter_rows(min_row=4):
+        for cell in row:
+            cell.number_format = "@"
+    wb.save(path)
+    return path

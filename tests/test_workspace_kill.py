@@ -1,0 +1,56 @@
+"""Edits acknowledged to the user survive the app being killed (SIGKILL: no cleanup at all)."""
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from intake.opening import open_stored
+from intake.workspace import Workspace
+from workspacekit import make_table, sample_records
+
+TESTS = Path(__file__).resolve().parent
+CHILD = r"""
+import sys, time
+from intake.edits import CellEdit, EditBatch
+from intake.opening import open_stored
+from intake.workspace import Workspace
+ws = Workspace(sys.argv[1])
+session = open_stored(ws, int(sys.argv[2]))
+names = ["甲一", "乙二", "丙三", "丁四"]
+for i, name in enumerate(names):
+    batch = session.edit(i, "name", name)
+    session.apply(batch)
+    print("ACK", i, flush=True)
+undo = session.edit(0, "sex", "女")
+session.apply(undo)
+session.revert(undo)
+print("ACK undo", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_edits_survive_a_killed_process(tmp_path):
+    path = tmp_path / "ws.sqlite"
+    with Workspace(path) as w:
+        sheet_id = w.import_table(make_table(sample_records()))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS.parent), str(TESTS)])}
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(sheet_id)],
+                             stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        acks = [child.stdout.readline().strip() for _ in range(5)]
+        assert acks == ["ACK 0", "ACK 1", "ACK 2", "ACK 3", "ACK undo"]
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+    assert child.returncode == -signal.SIGKILL
+    with Workspace(path) as w:
+        session = open_stored(w, sheet_id)
+        assert session.table.data.values["name"] == ["甲一", "乙二", "丙三", "丁四"]
+        assert session.table.data.values["sex"][0] == "男"
+        assert session.is_edited(1, "name") and session.original(1, "name") == "李 四"
+        assert not session.is_edited(0, "sex")
+        assert not [f for f in session.findings.all() if f.field == "name"]
