@@ -10,7 +10,7 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QTreeWidget,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from validators.codes import CODES
@@ -50,7 +50,10 @@ class FindingsPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["问题类别", "数量"])
         self.tree.setUniformRowHeights(True)
-        self.tree.setColumnWidth(0, 260)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemExpanded.connect(self._fill_group)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)

@@ -59,6 +59,9 @@ class FrozenTableView(QTableView):
         self._refresh_columns()
 
     def setSortingEnabled(self, enable: bool) -> None:
+        """Enable header-click sorting without sorting now (the sheet keeps its own row order)."""
+        for view in (self, self.frozen):
+            view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         super().setSortingEnabled(enable)
         self.frozen.setSortingEnabled(enable)
         if enable:

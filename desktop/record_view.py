@@ -12,7 +12,7 @@ from validators.finding_set import FindingSet
 from validators.findings import Finding
 from validators.form import FormTemplate
 
-COLUMNS = 2        # label/value pairs per line
+PAIR_WIDTH = 430   # pixels one label/value pair needs; the view shows as many per line as fit
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
 VALUE_STYLE = ("QLabel { background: #ffffff; border: 1px solid #c4c9d0; padding: 2px 4px; }")
@@ -23,7 +23,7 @@ def finding_text(findings: list[Finding]) -> str:
     lines = []
     for f in findings:
         mark = "错误" if f.is_error else "提醒"
-        fix = f"（建议改为：{f.suggestion}）" if f.suggestion else ""
+        fix = f"（建议改为：{f.suggestion}）" if f.suggestion and f.suggestion not in f.message else ""
         lines.append(f"{mark}：{f.message}{fix}")
     return "\n".join(lines)
 
@@ -32,10 +32,13 @@ class _FieldCell:
     def __init__(self, label: str):
         self.label = QLabel(label + "：")
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.label.setWordWrap(True)
+        self.label.setMaximumWidth(170)
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("公民身份号码：") + 4)
         self.value = QLabel()
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.value.setWordWrap(True)
-        self.value.setMinimumWidth(160)
+        self.value.setMinimumWidth(110)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.hide()
@@ -65,11 +68,15 @@ class RecordView(QScrollArea):
         layout.addWidget(self.title)
         layout.addWidget(self.row_notes)
         self.cells: dict[str, _FieldCell] = {}
+        self._grids: list[tuple[QGridLayout, list[str]]] = []
+        self._columns = 0
         for group, keys in self._groups():
             layout.addWidget(self._group_box(group, keys))
         layout.addStretch(1)
         self.setWidget(body)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.title.setText("请在表格中选择一行")
+        self._arrange(1)
 
     def _groups(self) -> list[tuple[str, list[str]]]:
         """Sections in form order, only with fields the sheet has."""
@@ -84,16 +91,29 @@ class RecordView(QScrollArea):
         box = QGroupBox(title)
         grid = QGridLayout(box)
         grid.setHorizontalSpacing(8)
-        for n, key in enumerate(keys):
-            cell = _FieldCell(self.form.field(key).label)
-            self.cells[key] = cell
-            line, col = divmod(n, COLUMNS)
-            grid.addWidget(cell.label, line * 2, col * 2)
-            grid.addWidget(cell.value, line * 2, col * 2 + 1)
-            grid.addWidget(cell.note, line * 2 + 1, col * 2 + 1)
-        for col in range(COLUMNS):
-            grid.setColumnStretch(col * 2 + 1, 1)
+        for key in keys:
+            self.cells[key] = _FieldCell(self.form.field(key).label)
+        self._grids.append((grid, keys))
         return box
+
+    def _arrange(self, columns: int) -> None:
+        """Lay the fields out `columns` label/value pairs a line, like the paper form when wide."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for grid, keys in self._grids:
+            for n, key in enumerate(keys):
+                cell = self.cells[key]
+                line, col = divmod(n, columns)
+                grid.addWidget(cell.label, line * 2, col * 2)
+                grid.addWidget(cell.value, line * 2, col * 2 + 1)
+                grid.addWidget(cell.note, line * 2 + 1, col * 2 + 1)
+            for col in range(max(grid.columnCount() // 2, columns)):
+                grid.setColumnStretch(col * 2 + 1, 1 if col < columns else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange(max(1, min(3, self.viewport().width() // PAIR_WIDTH)))
 
     def show_record(self, index: int | None, findings: FindingSet) -> None:
         if index is None or index >= self.table.n_rows:

@@ -32,11 +32,12 @@ COUNTY_ASKED = Setting("county/asked", bool, False)
 REFERENCE_MODE = Setting("reference/mode", str, REFERENCE_SHEET)
 REFERENCE_DATE = Setting("reference/date", str, "")
 RECENT_FILES = Setting("files/recent", list, [])
+OPEN_SHEETS = Setting("workspace/open_sheets", list, [])   # workspace sheet ids open in tabs
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 
 ALL_SETTINGS = (COUNTY_CODE, COUNTY_ASKED, REFERENCE_MODE, REFERENCE_DATE, RECENT_FILES,
-                WINDOW_GEOMETRY, WINDOW_STATE)
+                OPEN_SHEETS, WINDOW_GEOMETRY, WINDOW_STATE)
 
 
 def _convert(setting: Setting, raw: Any) -> Any:
@@ -111,3 +112,10 @@ class AppSettings:
 
     def clear_recent_files(self) -> None:
         self.set(RECENT_FILES, [])
+
+    # --- sheets open in tabs (reopened at the next start, even after a crash) ------------------
+    def open_sheets(self) -> list[int]:
+        return [int(x) for x in self.get(OPEN_SHEETS) if str(x).isdigit()]
+
+    def set_open_sheets(self, ids: list[int]) -> None:
+        self.set(OPEN_SHEETS, [str(i) for i in ids])

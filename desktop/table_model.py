@@ -173,7 +173,7 @@ class SheetTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _apply_sort(self) -> None:
-        if self._sort is None:
+        if self._sort is None or self._sort[0] < 0:
             self._visible.sort()
         else:
             column, order = self._sort

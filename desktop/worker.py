@@ -33,6 +33,7 @@ class Worker(QObject):
         self._job = job
         self._cancel = threading.Event()
         self._last_progress = 0.0
+        self.error: MopaiError | None = None     # the error behind `failed`, when it was one of ours
 
     def cancel(self) -> None:
         """Thread-safe: may be called from the GUI thread while the job runs."""
@@ -54,6 +55,7 @@ class Worker(QObject):
         except Cancelled:
             self.cancelled.emit()
         except MopaiError as exc:
+            self.error = exc
             self.failed.emit(exc.message)
         except MemoryError:
             self.failed.emit("内存不足，无法完成。请关闭其他程序后重试，或把表格拆成几个文件")

@@ -1,0 +1,90 @@
+"""Start the desktop app: `mopai` (welcome page, or the sheets open at the last exit),
+`mopai --sample` (the bundled sample sheet), `mopai FILE...` (open files)."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop.county_dialog import CountyDialog
+from desktop.main_window import MainWindow
+from desktop.settings import APPLICATION, ORGANIZATION, AppSettings
+from intake import paths
+from intake.errors import MopaiError
+from intake.workspace import Workspace
+from resources import RESOURCES_DIR
+
+CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
+                "Source Han Sans SC", "WenQuanYi Micro Hei")
+ICON = RESOURCES_DIR / "icons" / "mopai.png"
+
+
+def parse_args(args: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="mopai", description="摸排助手")
+    parser.add_argument("--sample", action="store_true", help="打开内置的示例表格")
+    parser.add_argument("files", nargs="*", help="要打开的登记表")
+    return parser.parse_args(args)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names, icon and a font that shows Chinese well."""
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    if ICON.is_file():
+        app.setWindowIcon(QIcon(str(ICON)))
+    apply_font(app)
+    return app
+
+
+def apply_font(app: QApplication) -> None:
+    available = set(QFontDatabase.families())
+    family = next((f for f in CJK_FAMILIES if f in available), None)
+    if family:
+        font = QFont(family)
+        font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+        app.setFont(font)
+
+
+def first_start(settings: AppSettings, parent=None) -> None:
+    """Ask for the county once; the user may skip it (no county check until set)."""
+    if settings.county_asked:
+        return
+    dialog = CountyDialog(settings.county_code, first_start=True, parent=parent)
+    settings.county_code = dialog.selected_code() if dialog.exec() else None
+
+
+def run_app(args: list[str]) -> int:
+    options = parse_args(args)
+    app = create_application()
+    if not os.environ.get("MOPAI_DATA_DIR"):
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+        if location:
+            paths.set_data_dir(location)
+    logging.basicConfig(filename=str(paths.data_dir() / "mopai.log"), level=logging.INFO)
+    settings = AppSettings()
+    try:
+        workspace = Workspace()
+    except MopaiError as exc:
+        from PySide6.QtWidgets import QMessageBox
+        QMessageBox.critical(None, "摸排助手", exc.message)
+        return 2
+    window = MainWindow(settings, workspace)
+    window.show()
+    first_start(settings, window)
+    window.open_stored(settings.open_sheets())
+    if options.sample:
+        window.open_sample()
+    if options.files:
+        window.open_files(options.files)
+    code = app.exec()
+    workspace.close()
+    return code

@@ -1,0 +1,181 @@
+"""One open sheet: the table (frozen 姓名/公民身份号码 columns), the findings panel and the record
+view, with its own undo stack. Edits go: model.edit_requested -> EditCommand on the undo stack ->
+SheetSession.apply (stored in the workspace, affected rows re-validated) -> repaint those rows."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.findings_panel import (FILTER_ERRORS, FILTER_FINDINGS, FILTER_KIND, FindingsPanel)
+from desktop.frozen_view import FrozenTableView
+from desktop.navigation import next_finding_cell
+from desktop.record_view import RecordView
+from desktop.table_model import SheetTableModel
+from desktop.undo import EditCommand
+from intake.edits import EditBatch
+from intake.errors import MopaiError
+from intake.forms import load_form
+from intake.session import SheetSession
+from validators.findings import Finding
+
+
+WIDTH_BY_TYPE = {"id": 175, "date": 105, "address": 260, "phone": 120, "name": 80, "choice": 110,
+                 "multi": 150, "relation": 90, "text": 120}
+
+
+def set_column_widths(view, model: SheetTableModel, form) -> None:
+    """Widths from each column's type and header (measuring 100k rows would take seconds)."""
+    metrics = view.fontMetrics()
+    for column, source in enumerate(model.columns):
+        kind = form.field(source.field).type if source.field and form.has(source.field) else "text"
+        by_type = metrics.horizontalAdvance("0") * WIDTH_BY_TYPE[kind] // 8
+        by_header = metrics.horizontalAdvance(source.header) + 24
+        view.setColumnWidth(column, max(by_type, min(by_header, 220)))
+
+
+class SheetTab(QWidget):
+    findings_changed = Signal()
+
+    def __init__(self, session: SheetSession, township: str = "", parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.table = session.table
+        self.form = load_form(self.table.form)
+        self.township = township or self.table.reporting_unit or ""
+        self.undo_stack = QUndoStack(self)
+        self.model = SheetTableModel(self.table, lambda: self.session.findings, session.is_edited, self)
+        self.model.edit_requested.connect(self.request_edit)
+        self.view = FrozenTableView()
+        self.view.setModel(self.model)
+        self.view.set_frozen_count(self.model.n_lead)
+        self.view.setSortingEnabled(True)
+        set_column_widths(self.view, self.model, self.form)
+        self.panel = FindingsPanel(self._describe)
+        self.record_view = RecordView(self.form, self.table)
+        self.side = QTabWidget()
+        self.side.addTab(self.panel, "问题列表")
+        self.side.addTab(self.record_view, "整行查看")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.panel.finding_activated.connect(self.go_to)
+        self.panel.filter_changed.connect(self.apply_filter)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.panel.set_findings(self.session.findings)
+        self._restore_undo_history()
+
+    # --- labels ----------------------------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        name = self.township or self.table.source.stem
+        return f"{name}（{self.form.short}）"
+
+    @property
+    def description(self) -> str:
+        sheet = f"，工作表“{self.table.sheet}”" if self.table.sheet else ""
+        return f"来源文件：{self.table.source}{sheet}，共 {self.table.n_rows} 行"
+
+    def _describe(self, f: Finding) -> str:
+        row = self.table.row_numbers[f.index]
+        label = self.form.field(f.field).label if f.field and self.form.has(f.field) else "整行"
+        return f"第{row}行 {label}：{f.message}"
+
+    # --- editing ---------------------------------------------------------------------------------
+    def _restore_undo_history(self) -> None:
+        """Edits kept in the workspace from an earlier session can still be undone."""
+        for batch in self.session.workspace.batches(self.session.sheet_id):
+            self.undo_stack.push(EditCommand(self, batch, already_applied=True))
+        self.undo_stack.setClean()
+
+    def request_edit(self, record: int, field: str, value: object) -> None:
+        label = self.form.field(field).label if self.form.has(field) else field
+        batch = self.session.edit(record, field, value, f"修改 第{self.table.row_numbers[record]}行 {label}")
+        if batch.edits and batch.edits[0].old != batch.edits[0].new:
+            self.push_batch(batch)
+
+    def push_batch(self, batch: EditBatch) -> None:
+        if batch:
+            self.undo_stack.push(EditCommand(self, batch))
+
+    def apply_batch(self, batch: EditBatch) -> None:
+        self._changed(lambda: self.session.apply(batch), batch)
+
+    def revert_batch(self, batch: EditBatch) -> None:
+        self._changed(lambda: self.session.revert(batch), batch)
+
+    def _changed(self, action, batch: EditBatch) -> None:
+        try:
+            affected = action()
+        except MopaiError as exc:
+            QMessageBox.warning(self, "无法修改", exc.message)
+            return
+        self.model.records_changed(affected | batch.rows)
+        self.panel.set_findings(self.session.findings)
+        self._show_current_record()
+        self.findings_changed.emit()
+
+    # --- navigation ---------------------------------------------------------------------------------
+    def go_to(self, record: int, field: str | None) -> None:
+        """Select the cell of a finding (clearing the filter if it hides the row)."""
+        row = self.model.row_of(record)
+        if row is None:
+            self.panel.mode.setCurrentIndex(0)
+            self.panel.search.clear()
+            row = self.model.row_of(record)
+            if row is None:
+                return
+        column = self.model.column_of(field)
+        index = self.model.index(row, column if column is not None else 0)
+        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(index)
+        self.view.setFocus()
+
+    def next_problem(self, backwards: bool = False) -> bool:
+        current = self.view.currentIndex()
+        target = next_finding_cell(self.model, self.session.findings,
+                                   current.row() if current.isValid() else -1,
+                                   current.column() if current.isValid() else -1, backwards)
+        if target is None:
+            return False
+        self.go_to(*target)
+        return True
+
+    def current_record(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.record_at(index.row()) if index.isValid() else None
+
+    def _current_changed(self, *_args) -> None:
+        self._show_current_record()
+
+    def _show_current_record(self) -> None:
+        self.record_view.show_record(self.current_record(), self.session.findings)
+
+    # --- filtering -------------------------------------------------------------------------------
+    def apply_filter(self) -> None:
+        findings = self.session.findings
+        mode = self.panel.filter_mode
+        records: set[int] | None = None
+        if mode == FILTER_ERRORS:
+            records = set(findings.rows_with_errors())
+        elif mode == FILTER_FINDINGS:
+            records = set(findings.rows_with_findings())
+        elif mode == FILTER_KIND and self.panel.selected_code:
+            code = self.panel.selected_code
+            records = {f.index for f in findings.all() if f.code == code}
+        text = self.panel.search_text
+        if text:
+            matching = self._records_containing(text)
+            records = matching if records is None else records & matching
+        self.model.set_filter(records)
+
+    def _records_containing(self, text: str) -> set[int]:
+        found: set[int] = set()
+        for column in self.table.data.values.values():
+            found.update(i for i, v in enumerate(column) if v is not None and text in v)
+        return found
