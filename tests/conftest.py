@@ -12,3 +12,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def _private_data_dir(tmp_path_factory, monkeypatch):
     """No test touches the real user's data folder."""
     monkeypatch.setenv("MOPAI_DATA_DIR", str(tmp_path_factory.mktemp("mopai-data")))
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "build: builds the PyInstaller app (minutes); "
+                            "runs only with MOPAI_BUILD_TEST=1")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `build` (tests/test_build.py) are deselected unless MOPAI_BUILD_TEST=1."""
+    if os.environ.get("MOPAI_BUILD_TEST") == "1":
+        return
+    slow = [item for item in items if item.get_closest_marker("build")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("build")]
