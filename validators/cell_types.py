@@ -16,12 +16,13 @@ class CellResult:
     parsed: Any = None
 
 
-@dataclass(frozen=True, slots=True)
 class Cell:
-    field: Field
-    value: str
-    index: int
-    numeric: bool
+    """One cell being checked (a plain class: built for every checked cell)."""
+
+    __slots__ = ("field", "value", "index", "numeric")
+
+    def __init__(self, field: Field, value: str, index: int, numeric: bool) -> None:
+        self.field, self.value, self.index, self.numeric = field, value, index, numeric
 
     def finding(self, code: str, suggestion: str | None = None, **params: object) -> Finding:
         return make(code, self.index, self.field.key, value=self.value, suggestion=suggestion,

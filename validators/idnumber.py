@@ -18,6 +18,7 @@ from validators.errors import (InvalidCharacters, InvalidChecksum, InvalidCompon
 from validators.text import no_spaces
 
 _ID_CHARS = re.compile(r"[0-9X]*")
+_LAST = frozenset("0123456789X") | {""}
 _SCIENTIFIC = re.compile(r"[0-9]+(\.[0-9]+)?E\+?[0-9]+")
 MIN_BIRTH_YEAR = 1900
 
@@ -44,7 +45,7 @@ def calc_check_char(first17: str) -> str:
 
 def looks_like_excel_number(text: str) -> bool:
     """'4.11302201503021E+17' or 15 significant digits then 000 (checksum failing)."""
-    if _SCIENTIFIC.fullmatch(text):
+    if "E" in text and _SCIENTIFIC.fullmatch(text):
         return True
     return len(text) == 18 and text.isdigit() and text.endswith("000") and \
         calc_check_char(text[:17]) != text[17]
@@ -73,7 +74,8 @@ def parse(value: str) -> IdInfo:
     characters, length, birth date, area code (unknown in every period), checksum."""
     number = value if len(value) == 18 and value.isascii() and value[:17].isdigit() \
         else compact(value)
-    if not _ID_CHARS.fullmatch(number):
+    if not (number[:17].isdigit() and number.isascii() and number[17:] in _LAST) \
+            and not _ID_CHARS.fullmatch(number):
         bad = "".join(dict.fromkeys(c for c in number if not ("0" <= c <= "9" or c == "X")))
         raise InvalidCharacters(code="id.characters", bad=bad)
     if len(number) != 18:
@@ -125,8 +127,11 @@ def check_area(area: str, year: int) -> None:
 def area_period_issue(area: str, year: int) -> dict[str, object] | None:
     """When the code existed but not in `year`: params for the id.area_period warning."""
     periods = _area_table().get(area)
-    if not periods or any(_in_period(p, year) for p in periods):
+    if not periods:
         return None
+    for p in periods:
+        if (p.start is None or year >= p.start) and (p.end is None or year <= p.end):
+            return None
     latest = max(periods, key=lambda p: p.start or 0)
     if latest.start and year < latest.start and all((p.start or 0) > year for p in periods):
         why = f"尚未设立（{latest.start}年起使用）"
@@ -139,10 +144,6 @@ def area_period_issue(area: str, year: int) -> dict[str, object] | None:
 def area_name(area: str) -> str | None:
     periods = _area_table().get(area)
     return max(periods, key=lambda p: p.start or 0).name if periods else None
-
-
-def _in_period(p: AreaPeriod, year: int) -> bool:
-    return (p.start is None or year >= p.start) and (p.end is None or year <= p.end)
 
 
 _PERIOD = re.compile(r"\[(\d*)-(\d*)\](.*)")

@@ -9,7 +9,7 @@ from validators.errors import InvalidCharacters
 _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _HALF.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
               0x200B: None, 0xFEFF: None})
-_SPACES = re.compile(r"\s+")
+_NEEDS_HALF = re.compile("[\uff01-\uff5e\u3000\xa0\u2002\u2003\u2009\u200b\ufeff]")
 _SPACE_BETWEEN_CJK = re.compile(r"(?<=[\u3400-\u9fff·])\s+(?=[\u3400-\u9fff·])")
 # middle dots seen in minority names: U+00B7, U+2022, U+2027, U+30FB, U+FF65, U+FF0E, '.'
 _DOTS = re.compile(r"[\u00b7\u2022\u2027\u30fb\uff65\uff0e.\u2219\u22c5\u0387]")
@@ -18,12 +18,12 @@ _NAME_OK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000
 
 def to_half_width(value: str) -> str:
     """Full-width digits, letters and punctuation and odd spaces as their ASCII forms."""
-    return value.translate(_HALF)
+    return value.translate(_HALF) if _NEEDS_HALF.search(value) else value
 
 
 def collapse_spaces(value: str) -> str:
     """Trim and turn every run of whitespace (line breaks too) into one space."""
-    return _SPACES.sub(" ", value).strip()
+    return " ".join(value.split())
 
 
 def compact(value: str) -> str:
@@ -33,14 +33,14 @@ def compact(value: str) -> str:
 
 def no_spaces(value: str) -> str:
     """Half-width with every whitespace removed (IDs, phones, option values)."""
-    return _SPACES.sub("", to_half_width(value))
+    return "".join(to_half_width(value).split())
 
 
 def clean_text(value: str) -> str:
     """A free-text cell as it should be stored: trimmed, one space between words.
 
     Full-width punctuation is kept: （）、：are normal in Chinese text."""
-    return collapse_spaces(value.replace("\u3000", " ").replace("\xa0", " "))
+    return collapse_spaces(value)
 
 
 def compact_name(value: str) -> str:
