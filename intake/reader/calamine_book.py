@@ -9,12 +9,13 @@ import gc
 from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 import python_calamine as pc
 
 from intake.errors import ReadError
 from intake.reader.grid import Grid
+from intake.reader.source import LOCKED
 
 CORRUPT = "文件“{name}”已损坏或不完整（{kind}无法打开），请让报送单位重新导出后再发一次"
 
@@ -33,11 +34,20 @@ def gc_paused() -> Iterator[None]:
 
 def read_workbook(source: Path | BytesIO, display_name: str, kind: str) -> list[Grid]:
     """Every worksheet as a Grid (values only; hidden rows/cols are added by the caller)."""
+    if isinstance(source, BytesIO):
+        return _read_book(source, display_name, kind)
     try:
-        if isinstance(source, BytesIO):
-            book = pc.CalamineWorkbook.from_filelike(source)
-        else:
-            book = pc.CalamineWorkbook.from_path(str(source))
+        with open(source, "rb") as fh:      # by content: calamine's from_path trusts the extension
+            return _read_book(fh, display_name, kind)
+    except PermissionError as exc:
+        raise ReadError(f"无法打开“{display_name}”：{LOCKED}") from exc
+    except OSError as exc:
+        raise ReadError(f"无法打开“{display_name}”：{exc.strerror or exc}") from exc
+
+
+def _read_book(fh: BinaryIO, display_name: str, kind: str) -> list[Grid]:
+    try:
+        book = pc.CalamineWorkbook.from_filelike(fh)
         grids = []
         with gc_paused():
             for meta in book.sheets_metadata:

@@ -1,0 +1,35 @@
+"""CSV (and tab-separated text) as a grid of text cells; the encoding is detected."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from intake.errors import ReadError
+from intake.reader.grid import Grid
+from intake.reader.source import read_all
+from intake.reader.text_decode import decode
+
+_DELIMITERS = ",\t;|"
+BROKEN = "“{name}”不是可以读取的CSV文件（{why}）。请用Excel或WPS打开后另存为.xlsx再试"
+
+
+def read_csv(path: Path) -> list[Grid]:
+    text, _ = decode(read_all(path), path.name)
+    delimiter = _delimiter(text)
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise ReadError(BROKEN.format(name=path.name, why=str(exc))) from exc
+    return [Grid(name="", rows=rows, typed=False).rectangular()]
+
+
+def _delimiter(text: str) -> str:
+    """The separator that splits the first lines most consistently (the header has several)."""
+    lines = [ln for ln in text.splitlines()[:30] if ln.strip()]
+    best, best_count = ",", 0
+    for d in _DELIMITERS:
+        count = max((ln.count(d) for ln in lines), default=0)
+        if count > best_count:
+            best, best_count = d, count
+    return best

@@ -1,0 +1,33 @@
+"""OLE compound files: an .xls workbook, or an encrypted .xls/.xlsx (both are OLE containers)."""
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from intake.errors import ReadError
+from intake.reader import sniff as kinds
+from intake.reader.crypto import decrypt, is_encrypted
+from intake.reader.grid import Grid
+from intake.reader.source import read_all
+
+NOT_A_WORKBOOK = ("“{name}”不是Excel工作簿（可能是Word文档或其他Office文件），"
+                  "请确认选对了文件")
+
+
+def read_ole(path: Path, password: str | None) -> list[Grid]:
+    data = read_all(path)
+    if is_encrypted(data):
+        plain = decrypt(data, password, path.name)
+        kind = kinds.sniff(plain.getvalue()[:8192])
+        if kind == kinds.XLSX:
+            from intake.reader.xlsx import read_xlsx
+            return read_xlsx(plain, path.name)
+        return _read_xls(plain, path.name)
+    return _read_xls(BytesIO(data), path.name)
+
+
+def _read_xls(data: BytesIO, name: str) -> list[Grid]:
+    from intake.reader.xls import read_xls, workbook_stream
+    if workbook_stream(data) is None:
+        raise ReadError(NOT_A_WORKBOOK.format(name=name))
+    return read_xls(data, name)

@@ -1,0 +1,77 @@
+"""The .xls (Excel 97–2003, BIFF8) reader: cells through calamine; hidden rows, hidden columns
+and widths from the BIFF records (ROW, COLINFO), which calamine does not expose."""
+from __future__ import annotations
+
+import struct
+from io import BytesIO
+
+import olefile
+
+from intake.reader.calamine_book import read_workbook
+from intake.reader.grid import Grid
+
+BOF, EOF, BOUNDSHEET, ROW, COLINFO = 0x0809, 0x000A, 0x0085, 0x0208, 0x007D
+ROW_HIDDEN = 0x20          # fDyZero
+COL_HIDDEN = 0x01
+
+
+def workbook_stream(data: BytesIO) -> bytes | None:
+    """The BIFF 'Workbook' (or BIFF5 'Book') stream, None if the OLE file holds none."""
+    try:
+        with olefile.OleFileIO(data.getvalue()) as ole:
+            for name in ("Workbook", "Book"):
+                if ole.exists(name):
+                    return ole.openstream(name).read()
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def read_xls(data: BytesIO, display_name: str) -> list[Grid]:
+    grids = read_workbook(BytesIO(data.getvalue()), display_name, "Excel 97-2003 工作簿")
+    stream = workbook_stream(data)
+    if stream:
+        try:
+            offsets = _worksheet_offsets(stream)
+            for grid, offset in zip(grids, offsets):
+                _read_sheet_records(stream, offset, grid)
+        except (struct.error, IndexError):
+            pass        # the cells were read; hidden-row information is a bonus
+    return grids
+
+
+def _records(stream: bytes, pos: int):
+    end = len(stream)
+    while pos + 4 <= end:
+        rtype, size = struct.unpack_from("<HH", stream, pos)
+        yield rtype, stream[pos + 4:pos + 4 + size]
+        pos += 4 + size
+
+
+def _worksheet_offsets(stream: bytes) -> list[int]:
+    """Stream offsets of the worksheets' BOF records, in workbook order (charts skipped)."""
+    offsets = []
+    for rtype, body in _records(stream, 0):
+        if rtype == BOUNDSHEET and len(body) >= 6:
+            position, _state, sheet_type = struct.unpack_from("<IBB", body, 0)
+            if sheet_type == 0:
+                offsets.append(position)
+        elif rtype == EOF:
+            break
+    return offsets
+
+
+def _read_sheet_records(stream: bytes, offset: int, grid: Grid) -> None:
+    for rtype, body in _records(stream, offset):
+        if rtype == ROW and len(body) >= 14:
+            row, flags = struct.unpack_from("<H", body, 0)[0], struct.unpack_from("<H", body, 12)[0]
+            if flags & ROW_HIDDEN:
+                grid.hidden_rows.add(row + 1)
+        elif rtype == COLINFO and len(body) >= 10:
+            first, last, width, _xf, flags = struct.unpack_from("<HHHHH", body, 0)
+            for col in range(first + 1, min(last + 1, max(grid.n_cols, first + 1)) + 1):
+                grid.widths[col] = round(width / 256, 2)
+                if flags & COL_HIDDEN:
+                    grid.hidden_cols.add(col)
+        elif rtype == EOF:
+            break

@@ -1,0 +1,173 @@
+"""The reader takes every format townships send, by content, and says clearly when it cannot."""
+from __future__ import annotations
+
+import builtins
+import shutil
+
+import pytest
+
+import readerfiles as rf
+from intake.errors import PasswordRequired, ReadError
+from intake.reader import read_tables
+
+
+def _one(path, **kw):
+    tables = read_tables(path, **kw)
+    assert len(tables) == 1
+    return tables[0]
+
+
+def test_plain_xlsx(tmp_path):
+    t = _one(rf.write_xlsx(tmp_path / "a.xlsx", [rf.liudong_sheet(3)]))
+    assert (t.form, t.sheet, t.header_rows, t.row_numbers) == ("liudong", "流动儿童", [1], [2, 3, 4])
+    assert t.data.values["name"] == ["王小红", "王小刚", "王小丽"]
+    assert t.data.values["id_number"][0] == rf.child_id(born="20150302", seq="001")
+    assert "id_number" not in t.data.numeric           # typed as text: nothing to report
+
+
+def test_xlsm_is_read_like_xlsx(tmp_path):
+    path = rf.write_xlsx(tmp_path / "a.xlsm", [rf.liudong_sheet(2)], macro=True)
+    assert b"macroEnabled" in __import__("zipfile").ZipFile(path).read("[Content_Types].xml")
+    assert _one(path).data.values["sex"] == ["男", "女"]
+
+
+def test_xls_with_dates_and_numbers(tmp_path):
+    t = _one(rf.write_xls(tmp_path / "a.xls", [rf.liudong_sheet(2)]))
+    assert t.data.values["birth_date"] == ["2015-03-02", "2015-03-03"]
+    assert t.data.values["seq"] == ["1", "2"] and t.data.numeric["seq"] == {0, 1}
+
+
+def test_two_row_header_xls(tmp_path):
+    rows = [["序号", "姓名", "共同居住人", "来现居住地日期", "父亲", None, "母亲", None],
+            [None, None, None, None, "公民身份号码", "联系方式", "公民身份号码", "联系方式"],
+            [1, "张三", "父母双方", "2020-01-01", rf.child_id("410102", "19850101", "011"), "13800138000",
+             rf.child_id("410102", "19870101", "022"), "13900139000"]]
+    merges = [(1, 1, 2, 1), (1, 2, 2, 2), (1, 3, 2, 3), (1, 4, 2, 4), (1, 5, 1, 6), (1, 7, 1, 8)]
+    t = _one(rf.write_xls(tmp_path / "two.xls", [rf.SheetSpec("Sheet1", rows, merges)]))
+    assert t.header_rows == [1, 2] and t.row_numbers == [3]
+    assert [c.field for c in t.columns] == ["seq", "name", "co_resident", "arrival_date",
+                                            "father_id", "father_phone", "mother_id", "mother_phone"]
+    assert t.columns[4].header == "父亲/公民身份号码"
+    assert t.data.values["mother_phone"] == ["13900139000"]
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", True), ("utf-8", False), ("gb18030", False)])
+def test_csv_encodings(tmp_path, encoding, bom):
+    rows = [["填报单位：𬌗阳镇", None], rf.LIUDONG_HEADER, rf.liudong_row(1)]
+    t = _one(rf.write_csv(tmp_path / "a.csv", rows, encoding, bom))
+    assert t.reporting_unit == "𬌗阳镇"
+    assert t.row_numbers == [3] and t.header_rows == [2]
+    assert t.data.values["name"] == ["王小红"] and t.data.numeric == {}
+
+
+def test_gb18030_csv_holds_characters_outside_gbk(tmp_path):
+    with pytest.raises(UnicodeEncodeError):
+        "𬌗䶮".encode("gbk")
+    rows = [rf.LIUDONG_HEADER, rf.liudong_row(1)]
+    rows[1][7] = "广东省韶关市䶮𬌗镇1号"
+    t = _one(rf.write_csv(tmp_path / "gb.csv", rows, "gb18030"))
+    assert t.data.values["hukou_address"] == ["广东省韶关市䶮𬌗镇1号"]
+
+
+def test_csv_named_xls_and_xls_that_is_html(tmp_path):
+    rows = [rf.LIUDONG_HEADER, rf.liudong_row(1)]
+    assert _one(rf.write_csv(tmp_path / "csv.xls", rows, "gb18030")).data.values["sex"] == ["男"]
+    html = rf.write_html(tmp_path / "web.xls", [["流动儿童登记表"]] + rows, merges=[(1, 1, 1, 5)])
+    t = _one(html)
+    assert t.header_rows == [2] and t.data.values["name"] == ["王小红"]
+
+
+def test_html_with_two_row_header_and_hidden_row(tmp_path):
+    rows = [["姓名", "共同居住人", "来现居住地日期", "父亲", None],
+            [None, None, None, "姓名", "联系方式"],
+            ["张三", "父母双方", "2020-01-01", "张大", "13800138000"],
+            ["李四", "父母一方", "2020-02-01", "李大", "13800138001"]]
+    merges = [(1, 1, 2, 1), (1, 2, 2, 2), (1, 3, 2, 3), (1, 4, 1, 5)]
+    t = _one(rf.write_html(tmp_path / "w.xls", rows, merges, "utf-8", hidden_rows={4}))
+    assert t.data.values["father_name"] == ["张大", "李大"]
+    assert any(n.code == "read.hidden_rows" and n.row == 4 for n in t.notes)
+
+
+def test_xlsx_that_is_really_xls(tmp_path):
+    rf.write_xls(tmp_path / "real.xls", [rf.liudong_sheet(2)])
+    shutil.copy(tmp_path / "real.xls", tmp_path / "named.xlsx")
+    assert _one(tmp_path / "named.xlsx").n_rows == 2
+
+
+def test_xls_that_is_really_xlsx(tmp_path):
+    rf.write_xlsx(tmp_path / "real.xlsx", [rf.liushou_sheet(2)])
+    shutil.copy(tmp_path / "real.xlsx", tmp_path / "named.xls")
+    assert _one(tmp_path / "named.xls").form == "liushou"
+
+
+@pytest.fixture(scope="module")
+def encrypted(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("encrypted")
+    plain = rf.write_xlsx(folder / "plain.xlsx", [rf.liudong_sheet(2)])
+    return rf.encrypt_xlsx(plain, folder / "locked.xlsx", "秘密123")
+
+
+def test_encrypted_without_password(encrypted):
+    with pytest.raises(PasswordRequired) as err:
+        read_tables(encrypted)
+    assert not err.value.wrong_password and "密码" in err.value.message
+
+
+def test_encrypted_wrong_password(encrypted):
+    with pytest.raises(PasswordRequired) as err:
+        read_tables(encrypted, password="wrong")
+    assert err.value.wrong_password and "不正确" in err.value.message
+
+
+def test_encrypted_right_password_decrypts_in_memory(encrypted):
+    before = sorted(p.name for p in encrypted.parent.iterdir())
+    assert _one(encrypted, password="秘密123").data.values["name"] == ["王小红", "王小刚"]
+    assert sorted(p.name for p in encrypted.parent.iterdir()) == before   # nothing decrypted on disk
+
+
+def _read_error(path, **kw) -> str:
+    with pytest.raises(ReadError) as err:
+        read_tables(path, **kw)
+    assert not isinstance(err.value, PasswordRequired)
+    return err.value.message
+
+
+def test_empty_files(tmp_path):
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    (tmp_path / "blank.csv").write_bytes(b"\r\n  \r\n")
+    assert "是空的" in _read_error(tmp_path / "empty.xlsx")
+    assert "是空的" in _read_error(tmp_path / "blank.csv")
+
+
+def test_corrupt_and_truncated_xlsx(tmp_path):
+    good = rf.write_xlsx(tmp_path / "good.xlsx", [rf.liudong_sheet(50)]).read_bytes()
+    (tmp_path / "cut.xlsx").write_bytes(good[: len(good) // 2])
+    (tmp_path / "bad.xlsx").write_bytes(b"PK\x03\x04" + b"\x00garbage" * 50)
+    assert "损坏或不完整" in _read_error(tmp_path / "cut.xlsx")
+    assert "损坏或不完整" in _read_error(tmp_path / "bad.xlsx")
+
+
+def test_truncated_xls(tmp_path):
+    good = rf.write_xls(tmp_path / "good.xls", [rf.liudong_sheet(50)]).read_bytes()
+    (tmp_path / "cut.xls").write_bytes(good[:1500])
+    message = _read_error(tmp_path / "cut.xls")
+    assert "损坏" in message or "不是Excel工作簿" in message
+
+
+def test_binary_file_and_missing_file(tmp_path):
+    (tmp_path / "photo.xlsx").write_bytes(bytes(range(256)) * 20)
+    assert "无法识别" in _read_error(tmp_path / "photo.xlsx")
+    assert "找不到文件" in _read_error(tmp_path / "nope.xlsx")
+
+
+def test_file_held_open_by_another_program(tmp_path, monkeypatch):
+    path = rf.write_xlsx(tmp_path / "a.xlsx", [rf.liudong_sheet(1)])
+    real_open = builtins.open
+
+    def locked(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", locked)
+    assert _read_error(path) == "无法打开“a.xlsx”：文件正被其他程序占用（可能在Excel或WPS中打开），请关闭后重试"
