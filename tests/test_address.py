@@ -1,7 +1,7 @@
 """validators.address / divisions: resolving 省+地+县+detail against the bundled table."""
 import pytest
 
-from validators import address, divisions
+from validators import address, address_head, divisions
 
 
 def issues(text):
@@ -24,6 +24,12 @@ def test_complete_addresses(text, county, prefecture, detail):
     assert check.issues == ()
     r = check.resolved
     assert (r.county_code, r.prefecture_code, r.detail) == (county, prefecture, detail)
+
+
+def test_hong_kong_and_macao_have_no_lower_levels_in_the_table():
+    check = address.resolve("香港特别行政区九龙弥敦道1号")
+    assert check.issues == () and check.resolved.province_code == "810000"
+    assert check.resolved.county is None
 
 
 def test_city_without_counties_stands_for_its_own_county():
@@ -114,8 +120,8 @@ SAMPLES = ["河南省郑州市", "河南省郑州市金水区", "河南省郑州
 
 
 def _fresh(text):
-    address._heads.clear()
-    address._horizons.clear()
+    address_head._heads.clear()
+    address_head._horizons.clear()
     address._cache.clear()
     return address.resolve(text)
 
@@ -123,8 +129,8 @@ def _fresh(text):
 def test_cached_heads_never_change_a_result():
     expected = {t: _fresh(t) for t in SAMPLES}
     for order in (SAMPLES, list(reversed(SAMPLES)), sorted(SAMPLES, key=len)):
-        address._heads.clear()
-        address._horizons.clear()
+        address_head._heads.clear()
+        address_head._horizons.clear()
         for t in order:
             address._cache.clear()
             assert address.resolve(t) == expected[t], t
