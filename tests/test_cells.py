@@ -56,6 +56,7 @@ def test_harmless_id_variations_are_warnings_carrying_the_normalised_number(vari
     ("4.11302201503021E+17", False),
     ("4.11302201503021e+17", False),
     ("411302201503021000", False),
+    ("411302201503021012.0", False),
     (make_id("411302", "20150302", "101"), True),      # a number cell, even with a good checksum
 ])
 def test_excel_number_damage_is_an_error_never_repaired(text, numeric):

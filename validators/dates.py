@@ -1,4 +1,4 @@
-"""Dates as clerks type them: 2015-03-02, 2015-3-2, 2015/3/2, 2015.3.2, 2015年3月2日, 20150302,
+"""Dates as clerks type them: 2015-03-02, 2015-3-2, 2015/3/2, 2015.3.2, 2015年3月2日 (or 号), 20150302,
 optionally followed by a 00:00:00 time, and Excel serial numbers (42065, 42065.0).
 
 `validate` returns a datetime.date; InvalidFormat (part 'format', code date.format) when the text
@@ -14,7 +14,7 @@ from validators.errors import InvalidComponent, InvalidFormat
 from validators.text import no_spaces
 
 _TIME = r"(?:T?0{1,2}:0{1,2}(?::0{1,2}(?:\.0+)?)?)?"
-_SEPARATED = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?)" + _TIME)
+_SEPARATED = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)" + _TIME)
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})" + _TIME)
 _SERIAL = re.compile(r"(\d{5})(?:\.0+)?")
 _EXCEL_EPOCH = date(1899, 12, 30)          # serial 1 = 1900-01-01 (after Excel's 1900 leap bug)

@@ -20,6 +20,7 @@ from validators.text import no_spaces
 _ID_CHARS = re.compile(r"[0-9X]*")
 _LAST = frozenset("0123456789X") | {""}
 _SCIENTIFIC = re.compile(r"[0-9]+(\.[0-9]+)?E\+?[0-9]+")
+_FLOAT_TEXT = re.compile(r"[0-9]{16,18}\.0*")     # 4.1130220150302101E17 printed as a float
 MIN_BIRTH_YEAR = 1900
 
 
@@ -44,8 +45,11 @@ def calc_check_char(first17: str) -> str:
 
 
 def looks_like_excel_number(text: str) -> bool:
-    """'4.11302201503021E+17' or 15 significant digits then 000 (checksum failing)."""
+    """'4.11302201503021E+17', '411302201503021012.0', or 15 significant digits then 000
+    with a failing checksum: an ID that went through a number cell."""
     if "E" in text and _SCIENTIFIC.fullmatch(text):
+        return True
+    if "." in text and _FLOAT_TEXT.fullmatch(text):
         return True
     return len(text) == 18 and text.isdigit() and text.endswith("000") and \
         calc_check_char(text[:17]) != text[17]
