@@ -78,6 +78,16 @@ def test_missing_county_and_missing_detail():
     assert address.resolve("河南省郑州市金水区").resolved.county_code == "410105"
 
 
+def test_missing_county_named_by_a_unique_township_gets_a_suggestion():
+    check = address.resolve("广东省深圳市民治街道某小区")
+    assert [(i.code, i.suggestion) for i in check.issues] == [
+        ("address.no_county", "广东省深圳市龙华区民治街道某小区")]
+    assert check.resolved.county_code == "440309"
+    beijing = address.resolve("北京市建国门街道某胡同")
+    assert [(i.code, i.suggestion) for i in beijing.issues] == [
+        ("address.no_county", "北京市东城区建国门街道某胡同")]
+
+
 def test_ambiguous_county_without_prefecture():
     (code, params, _), = issues("江苏省鼓楼区中山路")
     assert code == "address.ambiguous"

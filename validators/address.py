@@ -97,7 +97,7 @@ def _resolve(value: str) -> AddressCheck:
     suggestion = resolved.full_text if resolved.full_text != half else None
     if head.error is not None:
         issue = head.error
-        if issue.code == "address.no_province" and head.county is not None:
+        if issue.code in ("address.no_province", "address.no_county") and head.county is not None:
             issue = Issue(issue.code, issue.params, suggestion)
         return AddressCheck(resolved if head.error.code != "address.ambiguous" else None, (issue,))
     if not detail:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from validators import divisions as dv
-from validators.address_index import Candidate, Scan, address_index
+from validators.address_index import Candidate, Scan, address_index, township_index
 
 _CACHE_LIMIT = 300_000
 
@@ -95,7 +95,7 @@ def _below_province(scan: Scan, pos: int, prov: dv.Division, changed: bool) -> H
         return _inferred_prefecture(pos, prov, counties, changed)
     if cands:
         return _take(scan, pos, prov, cands[0], True)
-    return Head(prov, end=pos, changed=changed, error=_misplaced(scan, pos, prov.name))
+    return _no_county(scan, pos, prov, prov, changed)
 
 
 def _take(scan: Scan, pos: int, prov: dv.Division, cand: Candidate, changed: bool) -> Head:
@@ -108,7 +108,7 @@ def _take(scan: Scan, pos: int, prov: dv.Division, cand: Candidate, changed: boo
         return Head(prov, division, None, end, changed)
     counties = scan.match(address_index().under.get(division.code), end)
     if not counties:
-        return Head(prov, division, None, end, changed, _misplaced(scan, end, division.name))
+        return _no_county(scan, end, prov, division, changed)
     county = counties[0]
     return Head(prov, division, dv.get(county.code), end + len(county.key),
                  changed or not county.full)
@@ -127,6 +127,21 @@ def _inferred_prefecture(pos: int, prov: dv.Division, counties: list[Candidate],
     prefecture = parent if parent.level == 2 else None
     return Head(prov, prefecture, county, pos + len(best[0].key),
                  changed or prefecture is not None or not best[0].full)
+
+
+def _no_county(scan: Scan, pos: int, prov: dv.Division, parent: dv.Division,
+               changed: bool) -> Head:
+    """Nothing of the next level at `pos`: a division from elsewhere (mismatch), or a missing
+    county; when a township named next belongs to one county only, that county is filled in
+    (the error stays, the suggestion names the county)."""
+    prefecture = parent if parent.level == 2 else None
+    error = _misplaced(scan, pos, parent.name)
+    if error.code == "address.no_county":
+        towns = scan.match(township_index().get(parent.code), pos)
+        best = {dv.get(c.code).parent for c in towns if len(c.key) == len(towns[0].key)} if towns else set()
+        if len(best) == 1:
+            return Head(prov, prefecture, dv.get(best.pop()), pos, True, error)
+    return Head(prov, prefecture, None, pos, changed, error)
 
 
 def _misplaced(scan: Scan, pos: int, parent_name: str) -> Issue:

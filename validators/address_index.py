@@ -71,6 +71,22 @@ def address_index() -> AddressIndex:
     return AddressIndex(provinces, under, province_counties, everywhere)
 
 
+@lru_cache(maxsize=1)
+def township_index() -> dict[str, Index]:
+    """Township names by the parent of their county (a prefecture, or a 直辖市 / province for
+    counties directly under it): to name the county a clerk left out (河南省郑州市城关镇…)."""
+    out: dict[str, Index] = {}
+    for d in dv.all_divisions():
+        if d.level != 4:
+            continue
+        county = dv.get(d.parent)
+        if county is not None and county.level == 3:
+            _add(out.setdefault(county.parent, {}), d.name, d, True)
+    for idx in out.values():
+        _sorted(idx)
+    return out
+
+
 def match(index: Index | None, text: str, pos: int) -> list[Candidate]:
     """Candidates whose key starts `text` at `pos`, longest first."""
     if not index:

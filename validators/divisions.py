@@ -70,6 +70,10 @@ def children(code: str) -> tuple[Division, ...]:
     return tuple(t.by_code[c] for c in t.children.get(code, ()))
 
 
+def all_divisions() -> tuple[Division, ...]:
+    return tuple(_table().by_code.values())
+
+
 def provinces() -> tuple[Division, ...]:
     return tuple(d for d in _table().by_code.values() if d.level == 1)
 
