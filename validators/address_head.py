@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from validators import divisions as dv
-from validators.address_index import Candidate, Scan, address_index, township_index
+from validators.address_index import Candidate, Scan, address_index, townships_under
 
 _CACHE_LIMIT = 300_000
 
@@ -137,7 +137,7 @@ def _no_county(scan: Scan, pos: int, prov: dv.Division, parent: dv.Division,
     prefecture = parent if parent.level == 2 else None
     error = _misplaced(scan, pos, parent.name)
     if error.code == "address.no_county":
-        towns = scan.match(township_index().get(parent.code), pos)
+        towns = scan.match(townships_under(parent.code), pos)
         best = {dv.get(c.code).parent for c in towns if len(c.key) == len(towns[0].key)} if towns else set()
         if len(best) == 1:
             return Head(prov, prefecture, dv.get(best.pop()), pos, True, error)

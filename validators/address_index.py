@@ -71,20 +71,16 @@ def address_index() -> AddressIndex:
     return AddressIndex(provinces, under, province_counties, everywhere)
 
 
-@lru_cache(maxsize=1)
-def township_index() -> dict[str, Index]:
-    """Township names by the parent of their county (a prefecture, or a 直辖市 / province for
-    counties directly under it): to name the county a clerk left out (河南省郑州市城关镇…)."""
-    out: dict[str, Index] = {}
-    for d in dv.all_divisions():
-        if d.level != 4:
-            continue
-        county = dv.get(d.parent)
-        if county is not None and county.level == 3:
-            _add(out.setdefault(county.parent, {}), d.name, d, True)
-    for idx in out.values():
-        _sorted(idx)
-    return out
+@lru_cache(maxsize=None)
+def townships_under(parent: str) -> Index:
+    """Township names of the counties under a prefecture (or a 直辖市 / province for counties
+    directly under it): to name the county a clerk left out (河南省郑州市城关镇…)."""
+    index: Index = {}
+    for county in dv.children(parent):
+        if county.level == 3:
+            for town in dv.children(county.code):
+                _add(index, town.name, town, True)
+    return _sorted(index)
 
 
 def match(index: Index | None, text: str, pos: int) -> list[Candidate]:
