@@ -52,6 +52,7 @@ def test_short_forms_are_warnings_with_the_full_form(text, suggestion):
     assert issues(text) == [("address.short_form", {}, suggestion)]
     assert address.resolve(text).resolved.full_text == suggestion
     assert address.is_valid(text)
+    assert address.validate(text) == suggestion
 
 
 def test_missing_province_is_an_error_with_a_suggestion_when_certain():
@@ -68,6 +69,15 @@ def test_missing_province_is_an_error_with_a_suggestion_when_certain():
 ])
 def test_county_outside_the_given_parent_is_a_mismatch(text, part, parent):
     assert issues(text) == [("address.mismatch", {"part": part, "parent": parent}, None)]
+
+
+def test_validate_names_the_failed_part():
+    from validators.errors import InvalidComponent
+    for text, part in (("河南省郑州市", "no_county"), ("同上", "no_province"),
+                       ("河南省开封市金水区x", "mismatch"), ("河南省郑州市金水区", "no_detail")):
+        with pytest.raises(InvalidComponent) as caught:
+            address.validate(text)
+        assert caught.value.part == part
 
 
 def test_missing_county_and_missing_detail():

@@ -69,19 +69,20 @@ def resolve(value: str) -> AddressCheck:
     return hit
 
 
-def validate(value: str) -> ResolvedAddress:
-    """The resolved address, or InvalidComponent naming the failed part (short forms pass)."""
+def validate(value: str) -> str:
+    """The canonical writing (full division names + detail), or InvalidComponent naming the
+    failed part; short forms are not errors (use `resolve` for the parts and the warnings)."""
     check = resolve(value)
     for issue in check.issues:
         if issue.is_error:
             raise InvalidComponent(part=issue.code.split(".")[1], code=issue.code,
                                    suggestion=issue.suggestion, **issue.params)
-    return check.resolved
+    return check.resolved.full_text
 
 
 def is_valid(value: str) -> bool:
     try:
-        return validate(value) is not None
+        return bool(validate(value))
     except InvalidComponent:
         return False
 
