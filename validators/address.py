@@ -75,8 +75,10 @@ def validate(value: str) -> str:
     check = resolve(value)
     for issue in check.issues:
         if issue.is_error:
-            raise InvalidComponent(part=issue.code.split(".")[1], code=issue.code,
-                                   suggestion=issue.suggestion, **issue.params)
+            exc = InvalidComponent(part=issue.code.split(".")[1], code=issue.code,
+                                   suggestion=issue.suggestion)
+            exc.params.update(issue.params)     # may hold its own 'part' (the misplaced name)
+            raise exc
     return check.resolved.full_text
 
 
