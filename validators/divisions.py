@@ -11,9 +11,10 @@ from __future__ import annotations
 import gzip
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA_FILE = Path(__file__).resolve().parents[1] / "resources" / "divisions" / "divisions.tsv.gz"
+from resources import RESOURCES_DIR
+
+DATA_FILE = RESOURCES_DIR / "divisions" / "divisions.tsv.gz"
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")   # 直辖市
 
 # ethnic names (GB 3304) as they appear inside 自治州/自治县/自治旗 names, longest first
