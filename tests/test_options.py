@@ -28,6 +28,8 @@ def field(form: str, key: str):
     ("liudong", "family_hardship", "其他(因病)", ("其他",), "其他：因病"),
     ("liudong", "family_hardship", "低保，其他（因病、因残）", ("低保家庭", "其他"), "低保家庭、其他：因病、因残"),
     ("liudong", "family_hardship", "低保家庭、其他:因学", ("低保家庭", "其他"), "低保家庭、其他：因学"),
+    ("liudong", "family_hardship", "特困，其他因病", ("特困家庭", "其他"), "特困家庭、其他：因病"),
+    ("liudong", "living_support", "其他", ("其他",), "其他"),
 ])
 def test_normalisation(form, key, text, expected, normal):
     result = options.check(field(form, key), text)

@@ -129,6 +129,8 @@ def _check_multi(m: _Matcher, value: str) -> OptionResult:
             continue
         canonical = tokens.get(part) or m.lookup.get(part)
         if canonical is None:
+            canonical = _glued_free_text(m, part, details)
+        if canonical is None:
             raise _unknown(m, part)
         if canonical not in chosen:
             chosen.append(canonical)
@@ -141,6 +143,15 @@ def _check_multi(m: _Matcher, value: str) -> OptionResult:
         if option in chosen and len(chosen) > 1:
             raise InvalidComponent(part="option", code="option.exclusive", option=option)
     return OptionResult(tuple(chosen), _render(chosen, details), tuple(details.items()))
+
+
+def _glued_free_text(m: _Matcher, part: str, details: dict[str, str]) -> str | None:
+    """其他因病 (no ':' or brackets): the free-text option with its text glued on."""
+    for option in m.field.free_text:
+        if part.startswith(_key(option)) and option not in details:
+            details[option] = part[len(_key(option)):]
+            return option
+    return None
 
 
 def _take_free_text(m: _Matcher, text: str) -> tuple[str, dict[str, str]]:
