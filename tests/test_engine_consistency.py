@@ -26,6 +26,14 @@ VARIANTS = [
                                                            "hukou_registered": "否"},
     {"co_resident": "其他监护人"}, {"svc_0_6": "在居住地接受"}, {"report_date": "2025-10-01"},
     {"report_date": "2025-13-01"}, {"housing_type": "租房"}, {"living_support": "无、低保"},
+    *({"birth_date": born, "id_number": None, "hukou_registered": "否", "schooling": stage,
+       "study_status": status, "boarding": None}
+      for born, stage, status in [("2019-01-01", "学龄前", "在读"), ("2018-12-31", "小学", "在读"),
+                                  ("2023-01-01", "学龄前", None), ("2022-11-30", None, None),
+                                  ("2022-12-31", None, None), ("2023-01-01", None, None),
+                                  ("2018-02-28", None, None), ("2018-03-01", None, None)]),
+    {"birth_date": "2019-06-01", "id_number": None, "hukou_registered": "否", "schooling": "学龄前",
+     "report_date": "2025-05-31", "boarding": None},
 ]
 
 

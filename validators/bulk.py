@@ -1,7 +1,8 @@
 """Per-column pass of the bulk run: facts and cell findings for every cell of one column.
 
 Cells that passed the schema's check get their fact built directly (no finding, by the check's
-definition); failing cells, number cells and cells of types without a vectorised check go to
+definition); canonical addresses share the fact of one checked address with the same county
+path; failing cells, number cells and cells of types without a vectorised check go to
 `check_cell`, once per distinct (value, number-cell) pair. Clean ID numbers are then grouped by
 (area code, birth year): one `check_cell` call per group tells whether the area code is known
 and valid in that year, and only groups with a finding are checked number by number.
@@ -14,10 +15,11 @@ from typing import Any, Callable
 
 import polars as pl
 
-from validators.cell_facts import id_facts_from_number, to_facts
+from validators import address_heads
+from validators.cell_facts import to_facts
 from validators.findings import Finding
 from validators.form import Field
-from validators.rules.row import is_blank
+from validators.rules.row import IdFacts, is_blank
 
 CellCheck = Callable[..., Any]   # check_cell(field, value, index, numeric=False) -> CellResult
 
@@ -53,29 +55,54 @@ def check_column(field: Field, values: list[str | None], series: pl.Series | Non
         slow.update(i for i, v in enumerate(values) if not is_blank(v))
     else:
         slow.update(failing or ())
-        _fill_clean(field, values, series, slow, facts)
+        if field.type == "address":
+            _fill_addresses(field, values, slow, facts, checker)
+        else:
+            _fill_clean(field, series, facts)
     findings = _check_slow(field, values, sorted(slow), numeric, checker, facts)
     if field.type == "id" and series is not None:
         _check_id_areas(field, values, slow, facts, checker, findings)
     return ColumnResult(facts, findings)
 
 
-def _fill_clean(field: Field, values: list, series: pl.Series, slow: set[int], facts: list) -> None:
+def _fill_clean(field: Field, series: pl.Series, facts: list) -> None:
+    """Facts of every non-blank cell as if it were clean; failing cells are overwritten later."""
     if field.type == "date":
-        parsed = series.str.to_date("%Y-%m-%d", strict=False).to_list()
+        out = series.str.to_date("%Y-%m-%d", strict=False).to_list()
+    elif field.type == "id":
+        out = _id_facts(series)
+    elif field.type == "multi":
+        out = [(v,) if v is not None else None for v in series.to_list()]
     else:
-        parsed = None
+        out = series.to_list()
+    for i in (series.is_null() | (series.str.strip_chars() == "")).arg_true().to_list():
+        out[i] = None
+    facts[:] = out
+
+
+def _fill_addresses(field: Field, values: list, slow: set[int], facts: list,
+                    checker: CellChecker) -> None:
+    """Canonical addresses grouped by county path: one check_cell per group; a group whose
+    representative has a finding (or no facts) goes to the slow path whole."""
+    groups: dict[str | None, list[int]] = defaultdict(list)
     for i, v in enumerate(values):
-        if i in slow or is_blank(v):
+        if i not in slow and not is_blank(v):
+            groups[address_heads.head(v)].append(i)
+    for head, members in groups.items():
+        found, fact = checker.check(field, values[members[0]], members[0]) if head else ([], None)
+        if found or fact is None:
+            slow.update(members)
             continue
-        if field.type == "id":
-            facts[i] = id_facts_from_number(v)
-        elif parsed is not None:
-            facts[i] = parsed[i]
-        elif field.type == "multi":
-            facts[i] = (v,)
-        else:
-            facts[i] = v
+        for i in members:
+            facts[i] = fact
+
+
+def _id_facts(series: pl.Series) -> list[IdFacts | None]:
+    """IdFacts of clean 18-character numbers, built column-wise."""
+    births = series.str.slice(6, 8).str.to_date("%Y%m%d", strict=False).to_list()
+    odd = (series.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1).to_list()
+    return [None if number is None else IdFacts(number, birth, "男" if is_odd else "女", number[:6])
+            for number, birth, is_odd in zip(series.to_list(), births, odd)]
 
 
 def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],

@@ -8,7 +8,8 @@ for every record sharing its old or new child ID number: results are identical t
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from dataclasses import replace
+from typing import Any, Callable, Iterable
 
 import polars as pl
 
@@ -16,13 +17,14 @@ from validators.bulk import CellChecker, check_column
 from validators.data import RecordColumns, ValidationContext
 from validators.finding_set import FindingSet
 from validators.findings import Finding
-from validators.form import FormTemplate
-from validators.rules import ROW_RULES, duplicates
+from validators.form import Field, FormTemplate
+from validators.rules import CACHEABLE, OTHER_RULES, duplicates, required, required_bulk
 from validators.rules.row import IdFacts, Row
 from validators.schema import compile_schema, failing_cells, has_fast_check
 
 Progress = Callable[[int, int], None]
 CHUNK = 10_000
+RULE_CACHE_LIMIT = 200_000
 
 
 class Cancelled(Exception):
@@ -47,6 +49,7 @@ class TableValidator:
         self._cells: dict[int, dict[str, list[Finding]]] = {}
         self._ids = duplicates.IdIndex()
         self._frame: pl.DataFrame | None = None
+        self._rule_cache: dict[tuple, list[Finding]] = {}
         self.findings = FindingSet(form.keys)
 
     # --- bulk --------------------------------------------------------------------------------
@@ -63,9 +66,12 @@ class TableValidator:
             self._check_column(key, failing)
             step()
         self._ids.build(self._child_numbers())
+        missing = required_bulk.missing_cells(self.form, self.data.values, self._facts,
+                                              self.ctx.default_reference_date)
         findings = FindingSet(self.form.keys)
         for start in chunks:
-            findings.replace_rows({i: self._row_findings(i) for i in range(start, min(start + CHUNK, n))})
+            findings.replace_rows({i: self._row_findings(i, missing.get(i, ()))
+                                   for i in range(start, min(start + CHUNK, n))})
             step()
         self.findings = findings
         return findings
@@ -97,11 +103,18 @@ class TableValidator:
     def row(self, index: int) -> Row:
         return Row(index, self.form, self.ctx, self.data, self._facts)
 
-    def _row_findings(self, index: int) -> list[Finding]:
+    def _row_findings(self, index: int, missing: Iterable[Field] | None = None) -> list[Finding]:
+        """Findings of one record; `missing` (bulk run) are its blank required fields, found
+        for the whole sheet at once; without it the required rule runs on the record."""
         found = [f for cell in self._cells.get(index, {}).values() for f in cell]
         row = self.row(index)
-        for rule in ROW_RULES:
-            found += rule(row)
+        if missing is None:
+            found += required.check(row)
+        else:
+            found += [required.finding(field, row) for field in missing]
+        for rule in OTHER_RULES:
+            reads = CACHEABLE.get(rule)
+            found += self._cached(rule, reads, row) if reads else rule(row)
         child = row.fact(duplicates.FIELD)
         if isinstance(child, IdFacts):
             found += duplicates.findings(index, child.number, self._ids,
@@ -130,6 +143,17 @@ class TableValidator:
             affected |= self._ids.rows(new_number)
         self.findings.replace_rows({i: self._row_findings(i) for i in affected})
         return affected
+
+    def _cached(self, rule, reads: tuple[str, ...], row: Row) -> list[Finding]:
+        values = self.data.values
+        key = (rule, row.birth, row.ref_date, *(values[k][row.index] if k in values else None for k in reads))
+        hit = self._rule_cache.get(key)
+        if hit is None:
+            if len(self._rule_cache) > RULE_CACHE_LIMIT:
+                self._rule_cache.clear()
+            hit = self._rule_cache[key] = rule(row)
+            return list(hit)
+        return [f if f.index == row.index else replace(f, index=row.index) for f in hit]
 
     def _number_at(self, index: int) -> str | None:
         facts = self._facts.get(duplicates.FIELD)

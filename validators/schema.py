@@ -3,9 +3,9 @@
 Each check is a strict, vectorised test of "this cell is surely fine": a cell that passes it gets
 no finding from `check_cell`, and the engine builds its fact directly (validators.bulk); a cell
 that fails is handed to `check_cell` for the precise code, message and suggestion. Checks are
-named by kind (`id.format`, `date.iso`, `option.member`, `phone.mobile`, `name.plain`) so
-failure cases map back to cells. Types without a vectorised check (address, text, relation) are
-not in the schema: every non-blank value goes to `check_cell`, once per distinct value.
+named by kind (`id.format`, `date.iso`, `option.member`, `phone.mobile`, `name.plain`,
+`address.canonical`) so failure cases map back to cells. Free text (text, relation) has no
+vectorised check: every non-blank value goes to `check_cell`, once per distinct value.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 import pandera.polars as pa
 import polars as pl
 
+from validators import address_heads
 from validators.form import Field, FormTemplate
 
 ID_WEIGHTS = [pow(2, 17 - i, 11) for i in range(17)]
@@ -69,6 +70,8 @@ def checks_for(field: Field) -> list[pa.Check]:
         return [_check("phone.mobile", lambda c: c.str.contains(MOBILE))]
     if field.type == "name":
         return [_check("name.plain", lambda c: c.str.contains(PLAIN_NAME))]
+    if field.type == "address":
+        return [_check("address.canonical", lambda c: c.str.contains(address_heads.pattern()))]
     return []
 
 

@@ -6,5 +6,10 @@ from __future__ import annotations
 
 from validators.rules import county, cross_field, dates_order, eligibility, identity, required
 
-ROW_RULES = (required.check, dates_order.check, identity.check, cross_field.check,
-             eligibility.check, county.check)
+# required.check runs on edits; the bulk run finds blank required cells with required_bulk
+OTHER_RULES = (dates_order.check, identity.check, cross_field.check, eligibility.check, county.check)
+ROW_RULES = (required.check, *OTHER_RULES)
+
+# Rules that read only the cells named here, the child's birth and the reference date: records
+# alike in those give the same findings, so the engine computes them once.
+CACHEABLE = {cross_field.check: cross_field.READS}

@@ -21,9 +21,19 @@ CHECKSUM_NOTE = "（身份证号校验位正确，多半是{label}填错了；�
 MIN_PARENT_GAP = 16
 
 
+_ID_FIELDS: dict[int, tuple] = {}
+
+
+def _id_fields(form) -> tuple:
+    hit = _ID_FIELDS.get(id(form))
+    if hit is None or hit[0] is not form:
+        hit = _ID_FIELDS[id(form)] = (form, form.fields_of_type("id"))
+    return hit[1]
+
+
 def check(row: Row) -> list[Finding]:
     found: list[Finding] = []
-    for field in row.form.fields_of_type("id"):
+    for field in _id_fields(row.form):
         facts = row.fact(field.key)
         if not isinstance(facts, IdFacts):
             continue
@@ -80,11 +90,9 @@ def _adult(row: Row, field, facts: IdFacts) -> list[Finding]:
 
 
 def _gap_too_small(adult_birth, child_birth) -> bool:
-    try:
-        sixteenth = adult_birth.replace(year=adult_birth.year + MIN_PARENT_GAP)
-    except ValueError:          # 29 February → 1 March
-        sixteenth = adult_birth.replace(year=adult_birth.year + MIN_PARENT_GAP, month=3, day=1)
-    return child_birth < sixteenth
+    """The child was born before the adult's 16th birthday (29 February: on 1 March)."""
+    return ((child_birth.year, child_birth.month, child_birth.day)
+            < (adult_birth.year + MIN_PARENT_GAP, adult_birth.month, adult_birth.day))
 
 
 def _expected_sex(row: Row, field) -> tuple[str, str | None]:
