@@ -80,3 +80,13 @@ def test_repeated_checks_give_the_same_answer():
     for _ in range(2):
         with pytest.raises(InvalidComponent):
             options.check(f, "健康、残疾")
+
+
+def test_free_text_on_a_single_choice_field_only_when_the_template_allows_it():
+    from dataclasses import replace
+    housing = field("liudong", "housing_type")
+    with pytest.raises(InvalidComponent):
+        options.check(housing, "其他：借住亲戚家")
+    allowing = replace(housing, free_text=("其他",))
+    result = options.check(allowing, "其他（借住亲戚家）")
+    assert result.options == ("其他",) and result.normalised == "其他：借住亲戚家"

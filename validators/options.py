@@ -18,7 +18,6 @@ from validators.form import Field
 from validators.text import collapse_spaces, no_spaces, to_half_width
 
 _SEPARATORS = re.compile(r"[、,;/\s]+")
-_FREE = re.compile(r"\s*(?:[:：]\s*(?P<colon>.*)|[(（](?P<paren>.*?)[)）]?)\s*$", re.S)
 _AROUND_SEPARATOR = re.compile(r"\s*([、,;/])\s*")
 _CACHE_LIMIT = 50_000
 
@@ -93,25 +92,12 @@ def _check_choice(m: _Matcher, value: str) -> OptionResult:
     canonical = m.lookup.get(_key(value))
     if canonical is not None:
         return OptionResult((canonical,), canonical)
-    free = _free_text(m, _key(value), value.strip())
-    if free is not None:
-        return OptionResult((free[0],), _render([free[0]], dict([free]) if free[1] else {}),
-                            (free,) if free[1] else ())
+    if m.field.free_text:
+        text, details = _take_free_text(m, value.strip())
+        canonical = m.lookup.get(_key(text.strip("、")))
+        if canonical in details:
+            return OptionResult((canonical,), _render([canonical], details), tuple(details.items()))
     raise _unknown(m, value.strip())
-
-
-def _free_text(m: _Matcher, key: str, original: str) -> tuple[str, str] | None:
-    """其他：因病 → ('其他', '因病') when 其他 is a free-text option of the field."""
-    for option in m.field.free_text:
-        if key.startswith(_key(option)):
-            rest = original.strip()[len(option):] if original.strip().startswith(option) else \
-                key[len(_key(option)):]
-            found = _FREE.fullmatch(rest)
-            if rest == "":
-                return option, ""
-            if found:
-                return option, (found["colon"] if found["colon"] is not None else found["paren"]).strip()
-    return None
 
 
 def _check_multi(m: _Matcher, value: str) -> OptionResult:
