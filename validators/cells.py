@@ -72,6 +72,8 @@ def _check_option(cell: Cell) -> CellResult:
 
 def _check_address(cell: Cell) -> CellResult:
     check = address.resolve(cell.value)
+    if not check.issues:
+        return CellResult((), check.resolved)
     found = tuple(cell.finding(i.code, i.suggestion, **i.params) for i in check.issues)
     return CellResult(found, check.resolved)
 
