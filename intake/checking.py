@@ -1,0 +1,93 @@
+"""Read a registration file and validate every table in it: the one path the CLI and the
+desktop app share.
+
+The sheet's 填报日期 line (above the table) becomes the context's sheet_report_date, so a row
+without its own 填报日期 cell is judged on the sheet's date before --as-of or today.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from intake.errors import Cancelled, ReadError
+from intake.forms import load_form
+from intake.table import SheetTable
+from validators import dates
+from validators.data import ValidationContext
+from validators.engine import Cancelled as EngineCancelled
+from validators.engine import TableValidator
+from validators.errors import ValidationError
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class CheckedSheet:
+    table: SheetTable
+    validator: TableValidator
+
+    @property
+    def ctx(self) -> ValidationContext:
+        return self.validator.ctx
+
+    @property
+    def findings(self):
+        return self.validator.findings
+
+
+def parse_report_date(text: str | None) -> date | None:
+    """The date in a 填报日期 line ('填报日期：2025年12月31日', '2025-12-31'); None if there is none."""
+    if not text:
+        return None
+    body = text.strip()
+    for sep in ("：", ":"):
+        if sep in body:
+            body = body.split(sep, 1)[1]
+    try:
+        return dates.validate(body.strip())
+    except ValidationError:
+        return None
+
+
+def validator_for(table: SheetTable, *, as_of: date | None = None, county: str | None = None,
+                  today: date | None = None) -> TableValidator:
+    ctx = ValidationContext(as_of=as_of, sheet_report_date=parse_report_date(table.report_date_text),
+                            county=county, **({"today": today} if today else {}))
+    row_numbers = table.row_numbers
+    return TableValidator(load_form(table.form), table.data, ctx,
+                          row_label=lambda i: str(row_numbers[i]))
+
+
+def check_file(path: str | Path, *, form: str | None = None, as_of: date | None = None,
+               county: str | None = None, password: str | None = None,
+               progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None) -> list[CheckedSheet]:
+    """Read every table of the file and validate it. Raises ReadError / PasswordRequired
+    (unreadable file) and intake.errors.Cancelled."""
+    from intake.reader import read_tables
+    tables = read_tables(Path(path), password=password, form=form,
+                         progress=_half(progress, 0), cancelled=cancelled)
+    if not tables:
+        raise ReadError(f"文件“{Path(path).name}”中没有找到流动儿童或留守儿童登记表")
+    checked = []
+    for n, table in enumerate(tables):
+        validator = validator_for(table, as_of=as_of, county=county)
+        try:
+            validator.run(progress=_half(progress, 1, n, len(tables)), cancelled=cancelled)
+        except EngineCancelled:
+            raise Cancelled() from None
+        checked.append(CheckedSheet(table, validator))
+    return checked
+
+
+def _half(progress: Progress | None, half: int, part: int = 0, parts: int = 1) -> Progress | None:
+    """Reading is the first half of the progress bar, validating (table by table) the second."""
+    if progress is None:
+        return None
+
+    def report(done: int, total: int) -> None:
+        fraction = (part + done / max(total, 1)) / parts
+        progress(int((half + fraction) * 500), 1000)
+    return report

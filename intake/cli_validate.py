@@ -1,0 +1,90 @@
+"""`mopai validate FILE [--form liudong|liushou] [--as-of YYYY-MM-DD] [--county CODE]
+[--json OUT] [--password PW] [--show-mapping]`
+
+Exit code 0: no errors; 1: errors found; 2: the file (or an option) could not be used, with one
+Chinese message and never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from intake.atomic import write_text_atomic
+from intake.errors import MopaiError
+from intake.forms import FORM_KEYS
+from validators import divisions
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="要检查的登记表（.xlsx/.xls/.csv）")
+    parser.add_argument("--form", choices=FORM_KEYS, help="表单：liudong（流动儿童）或 liushou（留守儿童）；不填则按表头判断")
+    parser.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
+                        help="摸排基准日（行内没有填报日期时使用；不填为今天）")
+    parser.add_argument("--county", metavar="CODE", help="本县6位行政区划代码；填写后检查每行是否属于本县")
+    parser.add_argument("--json", dest="json_out", metavar="OUT", help="把检查结果写成JSON文件")
+    parser.add_argument("--password", metavar="PW", help="加密工作簿的打开密码")
+    parser.add_argument("--show-mapping", action="store_true", help="显示每一列对应到表单的哪个字段")
+
+
+class UsageError(MopaiError):
+    """An option the user gave cannot be used."""
+
+
+def parse_as_of(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"--as-of“{text}”不是有效日期，请写成2025-12-31这样的格式") from None
+
+
+def parse_county(code: str | None) -> str | None:
+    if code is None:
+        return None
+    code = code.strip()
+    d = divisions.get(code) if len(code) == 6 and code.isdigit() else None
+    if d is None or d.level not in (2, 3):
+        raise UsageError(f"--county“{code}”不是现行的县级（或地级）行政区划代码，请填写6位代码，如410105")
+    return code
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except MopaiError as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Exception as exc:            # never a traceback for the clerk
+        if os.environ.get("MOPAI_DEBUG"):
+            raise
+        print(f"检查时发生意外错误（{type(exc).__name__}），请把这个文件和本消息发给技术支持", file=sys.stderr)
+        return EXIT_UNUSABLE
+
+
+def _run(args: argparse.Namespace) -> int:
+    from intake.checking import check_file
+    from intake.report import combined_report, mapping_lines, summary_lines
+    as_of, county = parse_as_of(args.as_of), parse_county(args.county)
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"找不到文件“{args.file}”，请检查路径")
+    checked = check_file(path, form=args.form, as_of=as_of, county=county, password=args.password)
+    for n, sheet in enumerate(checked):
+        if n:
+            print()
+        if args.show_mapping:
+            print("\n".join(mapping_lines(sheet)))
+        print("\n".join(summary_lines(sheet)))
+    if args.json_out:
+        text = json.dumps(combined_report(checked), ensure_ascii=False, indent=2)
+        write_text_atomic(args.json_out, text, protected=[path])
+        print(f"检查结果已写入：{args.json_out}")
+    has_errors = any(sheet.findings.n_errors for sheet in checked)
+    return EXIT_ERRORS if has_errors else EXIT_OK

@@ -1,0 +1,124 @@
+"""The validation report of one checked sheet: a dict with the keys of issue 2 (JSON) and the
+Chinese summary the CLI prints. Excel coordinates come from the table (row_numbers, col_of)."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from intake.checking import CheckedSheet
+from validators.codes import CODES
+from validators.findings import Finding
+
+SEVERITY_ZH = {"error": "错误", "warning": "提醒"}
+FIRST_N = 20
+
+
+def column_letter(col: int | None) -> str:
+    """1 → A, 27 → AA; '' for None."""
+    if not col:
+        return ""
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def finding_dict(checked: CheckedSheet, f: Finding) -> dict:
+    table = checked.table
+    return {"row": table.row_numbers[f.index], "col": table.col_of(f.field), "field": f.field,
+            "severity": f.severity.value, "code": f.code, "message": f.message,
+            "value": f.value, "suggestion": f.suggestion}
+
+
+def missing_columns(checked: CheckedSheet) -> list[str]:
+    """Labels of the form's always-required fields the sheet has no column for."""
+    present = set(checked.table.data.values)
+    form = checked.validator.form
+    return [f.label for f in form.fields
+            if f.required and not f.required_when and not f.applies_when and f.key not in present]
+
+
+def build_report(checked: CheckedSheet) -> dict:
+    table, validator = checked.table, checked.validator
+    findings = validator.findings
+    form = validator.form
+    return {
+        "file": str(table.source), "sheet": table.sheet, "form": table.form,
+        "as_of": validator.ctx.default_reference_date.isoformat(),
+        "header_rows": list(table.header_rows), "rows": table.n_rows,
+        "columns": [{"col": c.col, "header": c.header, "field": c.field,
+                     "confidence": c.confidence, "how": c.how} for c in table.columns],
+        "findings": [finding_dict(checked, f) for f in findings.all()],
+        "summary": {"errors": findings.n_errors, "warnings": findings.n_warnings,
+                    "rows_with_errors": len(findings.rows_with_errors()),
+                    "by_code": findings.counts_by_code()},
+        "form_title": form.title, "form_version": form.version, "form_reason": table.form_reason,
+        "county": validator.ctx.county, "missing_columns": missing_columns(checked),
+    }
+
+
+def reference_source(ctx) -> str:
+    if ctx.sheet_report_date:
+        return "取自表格上方的填报日期"
+    if ctx.as_of:
+        return "取自 --as-of"
+    return "未指定，按今天"
+
+
+def summary_lines(checked: CheckedSheet, *, first_n: int = FIRST_N) -> list[str]:
+    """The Chinese summary: where, which form and why, counts, kinds, the first findings."""
+    table, validator = checked.table, checked.validator
+    findings = validator.findings
+    form = validator.form
+    lines = [f"文件：{table.source.name}" + (f"　工作表：{table.sheet}" if table.sheet else ""),
+             f"表单：{form.title}（{form.version}）。{table.form_reason}",
+             f"摸排基准日：{validator.ctx.default_reference_date.isoformat()}（{reference_source(validator.ctx)}；"
+             "有填报日期的行以该行的填报日期为准）",
+             f"共 {table.n_rows} 行，其中 {len(findings.rows_with_errors())} 行有错误；"
+             f"错误 {findings.n_errors} 处，提醒 {findings.n_warnings} 处。"]
+    missing = missing_columns(checked)
+    if missing:
+        lines.append("表格缺少这些必填列：" + "、".join(missing))
+    counts = findings.counts_by_code()
+    if counts:
+        lines.append("问题分类：")
+        lines += [f"  {CODES[code].title}（{code}）：{n} 处" for code, n in counts.items()]
+        shown = findings.all()[:first_n]
+        lines.append(f"前 {len(shown)} 条问题：" if len(findings) > first_n else "全部问题：")
+        lines += ["  " + finding_line(checked, f) for f in shown]
+    else:
+        lines.append("没有发现问题。")
+    return lines
+
+
+def finding_line(checked: CheckedSheet, f: Finding) -> str:
+    table = checked.table
+    where = f"第{table.row_numbers[f.index]}行"
+    col = table.col_of(f.field)
+    if col:
+        where += f" {column_letter(col)}列（{checked.validator.form.field(f.field).label}）"
+    text = f"{where} [{SEVERITY_ZH[f.severity.value]}] {f.message}"
+    if f.suggestion:
+        text += f"　建议改为：{f.suggestion}"
+    return text
+
+
+def mapping_lines(checked: CheckedSheet) -> list[str]:
+    form = checked.validator.form
+    how_zh = {"label": "表头与表单一致", "alias": "常见别名", "fuzzy": "近似匹配",
+              "remembered": "按上次确认", "unmapped": "未识别，已忽略"}
+    lines = ["列对应关系："]
+    for c in checked.table.columns:
+        target = f"{form.field(c.field).label}（{c.field}）" if c.field else "（不对应任何字段）"
+        lines.append(f"  {column_letter(c.col)}列 “{c.header}” → {target}　"
+                     f"{how_zh.get(c.how, c.how)}，可信度 {c.confidence:.2f}")
+    return lines
+
+
+def combined_report(checked: Iterable[CheckedSheet]) -> dict:
+    """One table: the issue's report. Several: the first table's report at the top level (so a
+    reader of the single-table shape still works) plus "tables": every table's report."""
+    reports = [build_report(c) for c in checked]
+    if len(reports) == 1:
+        return reports[0]
+    return {**reports[0], "tables": reports}
