@@ -12,7 +12,7 @@ from validators.finding_set import FindingSet
 from validators.findings import Finding
 from validators.form import FormTemplate
 
-PAIR_WIDTH = 430   # pixels one label/value pair needs; the view shows as many per line as fit
+PAIR_WIDTH = 380   # pixels one label/value pair needs; the view shows as many per line as fit
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
 VALUE_STYLE = ("QLabel { background: #ffffff; border: 1px solid #c4c9d0; padding: 2px 4px; }")
@@ -34,7 +34,7 @@ class _FieldCell:
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.label.setWordWrap(True)
         self.label.setMaximumWidth(170)
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("公民身份号码：") + 4)
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("来现居住地日期：") + 4)
         self.value = QLabel()
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.value.setWordWrap(True)

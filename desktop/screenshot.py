@@ -1,0 +1,89 @@
+"""Render the main window with a sheet loaded to a PNG, offscreen:
+
+    python -m desktop.screenshot OUT.png [FILE] [--view main|findings|record|county] [--size 1440x900]
+
+FILE defaults to the bundled sample sheet. Uses a throwaway workspace and settings, so the user's
+own data is never touched. `--view` chooses what to show: the main window with the first problem
+selected (main), the findings panel with a kind expanded (findings), the record view of the first
+row with an error (record), or the county picker (county).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m desktop.screenshot", description="主窗口截图")
+    parser.add_argument("out", help="输出的 PNG 文件")
+    parser.add_argument("file", nargs="?", help="要打开的登记表（默认：示例表格）")
+    parser.add_argument("--view", choices=("main", "findings", "record", "county"), default="main")
+    parser.add_argument("--size", default="1440x900", help="窗口大小，如 1440x900")
+    return parser.parse_args(argv)
+
+
+def _settle(app, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    scratch = Path(tempfile.mkdtemp(prefix="mopai-shot-"))
+    os.environ["MOPAI_DATA_DIR"] = str(scratch)
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from desktop.app import create_application
+    from desktop.county_dialog import CountyDialog
+    from desktop.main_window import SAMPLE, MainWindow
+    from desktop.settings import AppSettings
+    from intake.workspace import Workspace
+
+    app = create_application()
+    width, height = (int(x) for x in args.size.lower().split("x"))
+    if args.view == "county":
+        dialog = CountyDialog("110114", first_start=True)
+        dialog.search.setText("昌平")
+        dialog.resize(560, 560)
+        dialog.show()
+        _settle(app)
+        return 0 if dialog.grab().save(args.out) else 1
+
+    settings = AppSettings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
+    workspace = Workspace(scratch / "workspace.sqlite")
+    window = MainWindow(settings, workspace)
+    window.resize(width, height)
+    window.show()
+    loop = QEventLoop()
+    opened: list = []
+    window.sheets_opened.connect(lambda tabs: (opened.extend(tabs), loop.quit()))
+    window.open_failed.connect(lambda message: (print(message, file=sys.stderr), loop.quit()))
+    QTimer.singleShot(600_000, loop.quit)
+    window.open_files([args.file or str(SAMPLE)], remember=False)
+    loop.exec()
+    if not opened:
+        return 1
+    tab = opened[0]
+    _settle(app)
+    share = 0.45 if args.view == "record" else 0.66
+    tab.splitter.setSizes([int(width * share), int(width * (1 - share))])
+    tab.next_problem()
+    if args.view == "findings" and tab.panel.tree.topLevelItemCount():
+        tab.panel.tree.topLevelItem(0).setExpanded(True)
+    if args.view == "record":
+        rows = tab.session.findings.rows_with_errors()
+        if rows:
+            tab.go_to(rows[0], None)
+        tab.side.setCurrentWidget(tab.record_view)
+    _settle(app)
+    ok = window.grab().save(args.out)
+    window.close()
+    workspace.close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
