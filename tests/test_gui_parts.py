@@ -1,0 +1,116 @@
+"""Smaller parts of the desktop app: typed settings, the county picker, next/previous problem,
+table filters and sorting, find and replace."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt
+
+from desktop.findings_panel import FILTER_ERRORS, FILTER_KIND
+from desktop.settings import REFERENCE_FIXED, REFERENCE_SHEET, AppSettings, MAX_RECENT
+from test_gui_helpers import make_window, open_and_wait, sample_records, write_xlsx
+
+
+def _settings(tmp_path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+
+
+def test_settings_are_typed_and_fall_back_to_defaults(qapp, tmp_path):
+    s = _settings(tmp_path)
+    assert s.county_code is None and not s.county_asked and s.fixed_reference_date is None
+    s.county_code = "110114"
+    s.set_reference(REFERENCE_FIXED, date(2025, 12, 31))
+    for i in range(MAX_RECENT + 3):
+        s.add_recent_file(f"/data/村{i}.xlsx")
+    s.add_recent_file("/data/村3.xlsx")
+    again = _settings(tmp_path)                      # read back from the INI file (all text)
+    assert again.county_code == "110114" and again.county_asked
+    assert again.fixed_reference_date == date(2025, 12, 31)
+    assert again.recent_files()[0] == "/data/村3.xlsx" and len(again.recent_files()) == MAX_RECENT
+    assert again.recent_files().count("/data/村3.xlsx") == 1
+    again.set_reference(REFERENCE_SHEET, None)
+    again.store.setValue("county/code", "11011")     # a damaged value is not used
+    assert again.fixed_reference_date is None and again.county_code is None
+
+
+def test_county_picker_filters_recursively_and_returns_a_county(qtbot):
+    from desktop.county_dialog import CountyDialog
+
+    dialog = CountyDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.selected_code() is None
+    dialog.search.setText("昌平")
+    proxy = dialog.proxy
+    assert proxy.rowCount() == 1                                  # 北京市 only
+    beijing = proxy.index(0, 0)
+    assert beijing.data() == "北京市" and proxy.rowCount(beijing) == 1
+    assert dialog.select_code("110114")
+    assert dialog.selected_code() == "110114"
+    dialog.search.setText("130")                                  # by code prefix
+    assert proxy.rowCount() >= 1 and proxy.index(0, 0).data() == "河北省"
+    dialog.search.setText("")
+    assert proxy.rowCount() >= 31
+
+
+def test_next_and_previous_problem_walk_the_findings(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    tab = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
+    findings = tab.session.findings
+    visited = []
+    for _ in range(len(findings.rows_with_findings()) + 2):
+        window.actions.next_problem.trigger()
+        visited.append(tab.current_record())
+    assert set(visited) == set(findings.rows_with_findings())
+    index = tab.view.currentIndex()
+    record, field = tab.model.record_at(index.row()), tab.model.field_at(index.column())
+    assert findings.for_cell(record, field)                      # always lands on a problem cell
+    window.actions.previous_problem.trigger()
+    assert tab.view.currentIndex() != index
+    window.workspace.close()
+
+
+def test_filters_show_rows_with_errors_one_kind_or_text(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    tab = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
+    model, panel, findings = tab.model, tab.panel, tab.session.findings
+    panel.mode.setCurrentIndex(FILTER_ERRORS)
+    shown = {model.record_at(r) for r in range(model.rowCount())}
+    assert shown == set(findings.rows_with_errors()) and shown != set(range(4))
+    panel.mode.setCurrentIndex(FILTER_KIND)
+    panel.select_kind("date.normalised")
+    shown = {model.record_at(r) for r in range(model.rowCount())}
+    assert shown == {f.index for f in findings.all() if f.code == "date.normalised"}
+    panel.mode.setCurrentIndex(0)
+    panel.search.setText("赵六")
+    assert [model.record_at(r) for r in range(model.rowCount())] == [3]
+    panel.search.clear()
+    assert model.rowCount() == 4
+    # sorting permutes rows; Excel row numbers travel with them
+    model.sort(model.column_of("name"), Qt.SortOrder.DescendingOrder)
+    names = [model.index(r, model.column_of("name")).data() for r in range(4)]
+    assert names == sorted(names, reverse=True)
+    assert model.headerData(0, Qt.Orientation.Vertical) == str(tab.table.row_numbers[model.record_at(0)])
+    window.workspace.close()
+
+
+def test_find_replace_in_one_column_is_one_undo_step(qtbot, tmp_path, monkeypatch):
+    from desktop.find_replace_dialog import FindReplaceDialog
+
+    window = make_window(qtbot, tmp_path)
+    tab = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
+    tab.view.setCurrentIndex(tab.model.index(0, tab.model.column_of("school_name")))
+
+    def run(dialog):
+        assert dialog.column.currentData() == "school_name"
+        dialog.find.setText("第一")
+        dialog.replace.setText("第二")
+        dialog.preview()
+        assert dialog.list.topLevelItemCount() == 4
+        return 1
+    monkeypatch.setattr(FindReplaceDialog, "exec", run)
+    window.find_replace()
+    assert tab.table.data.values["school_name"] == ["金水区第二小学"] * 4
+    assert tab.table.data.values["name"][0] == "张三"            # other columns untouched
+    window.actions.undo.trigger()
+    assert tab.table.data.values["school_name"] == ["金水区第一小学"] * 4
+    window.workspace.close()
