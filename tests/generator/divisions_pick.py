@@ -1,0 +1,129 @@
+"""Real places for generated addresses: county pools from the bundled division table and
+addresses written 省 + 市 + 县 + 乡镇/街道 + detail (直辖市 and province-run counties have no
+prefecture; 东莞, 中山, 嘉峪关, 儋州 go straight to the township)."""
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+
+from generator import ids
+from validators import divisions as dv
+
+# places people migrate from often, weighted up in the 户籍 pool
+SOURCE_PROVINCES = ("41", "51", "34", "43", "36", "52", "42", "45", "50", "13", "37", "61")
+# the exotic shapes every sheet should meet now and then
+SPECIAL_COUNTIES = ("110105", "310115", "500101", "429004", "429005", "441900", "442000",
+                    "620200", "460400", "469005", "659001")
+EXCLUDED_PROVINCES = ("71", "81", "82")
+ROADS = ("人民路", "解放路", "建设路", "光明路", "幸福路", "和平路", "团结路", "胜利路",
+         "新华路", "文化路", "青年路", "长江路", "黄河路", "育才路", "东风路", "工农路")
+VILLAGE_HEADS = ("王庄", "李家", "张湾", "刘营", "陈岗", "杨树", "赵楼", "孙洼", "周寨", "吴桥",
+                 "高庄", "马坡", "朱楼", "胡营", "林场", "何湾", "郭店", "罗山", "梁庄", "宋岗")
+
+
+@lru_cache(maxsize=1)
+def county_codes() -> tuple[str, ...]:
+    """Every current county-level unit outside 港澳台."""
+    return tuple(c for c in dv.county_level_codes() if c[:2] not in EXCLUDED_PROVINCES)
+
+
+@lru_cache(maxsize=1)
+def stable_counties() -> tuple[str, ...]:
+    """Counties whose code has been in use since 2008 at least (children's IDs carry them)."""
+    return tuple(c for c in county_codes() if ids.valid_since(c, 2008))
+
+
+@lru_cache(maxsize=1)
+def _weighted_pool() -> tuple[str, ...]:
+    base = stable_counties()
+    heavy = tuple(c for c in base if c[:2] in SOURCE_PROVINCES)
+    special = tuple(c for c in SPECIAL_COUNTIES if c in base)
+    return base + heavy * 2 + special * 20
+
+
+def pick_hukou_county(rng: random.Random, birth_year: int, avoid: str | None = None) -> str:
+    """A county a child's 户籍 (and ID area code) can be in, valid in the birth year."""
+    pool = _weighted_pool()
+    while True:
+        code = rng.choice(pool)
+        if code != avoid and ids.valid_in(code, birth_year) and _not_inside(code, avoid):
+            return code
+
+
+def _not_inside(code: str, county: str | None) -> bool:
+    """A different county and, when `county` is a prefecture without counties, not under it."""
+    return county is None or (code != county and dv.county_of(code) != dv.county_of(county))
+
+
+def pick_other_county(rng: random.Random, avoid: str) -> str:
+    return pick_hukou_county(rng, 2010, avoid)
+
+
+def adult_area(rng: random.Random, home: str, birth_year: int) -> str:
+    """The area code in an adult's ID: the family's county when it was in use in the adult's
+    birth year, else a county of the same province that was; else the family's county anyway
+    (IDs issued after a code change carry the new code, as real ones do)."""
+    if ids.valid_in(home, birth_year):
+        return home
+    pool = _in_use(home[:2], birth_year)
+    return rng.choice(pool) if pool else home
+
+
+@lru_cache(maxsize=None)
+def _in_use(province: str, year: int) -> tuple[str, ...]:
+    return tuple(c for c in stable_counties() if c[:2] == province and ids.valid_in(c, year))
+
+
+def same_prefecture_district(rng: random.Random, county: str) -> str | None:
+    """Another 市辖区 of the same city (for the city-districts warning), if there is one."""
+    d = dv.get(county)
+    if d is None:
+        return None
+    others = [c.code for c in dv.children(d.parent) if c.code != county and dv.is_city_district(c.code)
+              and ids.valid_since(c.code, 2008)]
+    return rng.choice(sorted(others)) if others else None
+
+
+def division_names(code: str) -> str:
+    """省 + 市 + 县 names as the form asks: 河南省南阳市淅川县, 北京市朝阳区, 广东省东莞市."""
+    return dv.full_name(code)
+
+
+def township(rng: random.Random, county: str) -> str:
+    towns = [d.name for d in dv.children(county) if d.level == 4]
+    return rng.choice(towns) if towns else ""
+
+
+def detail(rng: random.Random, town: str) -> str:
+    """乡镇/街道 + 村/社区 + house: 荆紫关镇王庄村3组12号, 新华街道人民路118号."""
+    if town.endswith("街道") or rng.random() < 0.3:
+        return f"{town}{rng.choice(ROADS)}{rng.randrange(1, 400)}号"
+    return f"{town}{rng.choice(VILLAGE_HEADS)}村{rng.randrange(1, 12)}组{rng.randrange(1, 90)}号"
+
+
+def address(rng: random.Random, county: str) -> str:
+    """A full address in the county: 省 + 市 + 县 + 乡镇 + detail."""
+    names = division_names(county)
+    if not names:
+        raise KeyError(f"county {county} is not in the division table")
+    return names + detail(rng, township(rng, county))
+
+
+def place_names(code: str) -> list[str]:
+    """The names from the province down (for dropping one level in an injection)."""
+    return [d.name for d in dv.path(code)]
+
+
+@lru_cache(maxsize=1)
+def _unique_county_names() -> tuple[tuple[str, str], ...]:
+    """(province prefix, name) of county names that exist once in the whole country."""
+    counts: dict[str, int] = {}
+    for c in county_codes():
+        counts[dv.get(c).name] = counts.get(dv.get(c).name, 0) + 1
+    return tuple((c[:2], dv.get(c).name) for c in county_codes()
+                 if dv.get(c).level == 3 and counts[dv.get(c).name] == 1 and len(dv.get(c).name) >= 3)
+
+
+def unique_county_elsewhere(rng: random.Random, province: str) -> str:
+    """A county name from another province that exists only once in the whole country."""
+    return rng.choice([n for p, n in _unique_county_names() if p != province])
