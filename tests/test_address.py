@@ -154,3 +154,22 @@ def test_cached_heads_never_change_a_result():
         for t in order:
             address._cache.clear()
             assert address.resolve(t) == expected[t], t
+
+
+def test_every_county_and_a_sample_of_townships_resolve_to_themselves():
+    import random
+    for code in divisions.county_level_codes():
+        check = address.resolve(divisions.full_name(code) + "人民路1号")
+        assert check.issues == () and check.resolved.county == code, code
+    towns = [d for d in divisions.all_divisions() if d.level == 4]
+    for town in random.Random(11).sample(towns, 2000):
+        check = address.resolve(divisions.full_name(town.code) + "某村1组")
+        assert check.issues == (), town.code
+        assert check.resolved.county == divisions.county_of(town.code), town.code
+
+
+def test_township_directly_under_a_prefecture_with_counties():
+    check = address.resolve("黑龙江省大兴安岭地区劲松镇某村1组")
+    assert check.issues == () and check.resolved.county == "232700"
+    assert check.resolved.county_code is None
+    assert divisions.county_of(divisions.children("232700")[-1].code) == "232700"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from validators import divisions as dv
-from validators.address_head import Issue, head_of
+from validators.address_head import Head, Issue, head_of
 from validators.errors import InvalidComponent
 from validators.text import clean_text, to_half_width
 
@@ -29,13 +29,13 @@ class ResolvedAddress:
     county_name: str | None
     detail: str
     full_text: str           # the canonical writing: full division names + detail
+    unit: str | None = None  # see `county`
 
     @property
     def county(self) -> str | None:
-        """The county-level unit for comparisons: the county, or a prefecture-level city
-        without counties (东莞市) standing for its own county."""
-        return self.county_code or (self.prefecture_code if self.prefecture_code and
-                                    not dv.has_counties(self.prefecture_code) else None)
+        """The county-level unit for comparisons: the county, or the prefecture for a city
+        without counties (东莞市) or a township directly under the prefecture."""
+        return self.unit
 
     @property
     def is_district(self) -> bool:
@@ -110,11 +110,14 @@ def _resolve(value: str) -> AddressCheck:
     return AddressCheck(resolved, ())
 
 
-def _build(head, detail: str) -> ResolvedAddress:
+def _build(head: Head, detail: str) -> ResolvedAddress:
     p, f, c = head.province, head.prefecture, head.county
     names = p.name + (f.name if f else "") + (c.name if c else "")
+    unit = c.code if c else (f.code if f and (head.direct_town or not dv.has_counties(f.code))
+                             else None)
     return ResolvedAddress(p.code, p.name, f.code if f else None, f.name if f else None,
-                           c.code if c else None, c.name if c else None, detail, names + detail)
+                           c.code if c else None, c.name if c else None, detail, names + detail,
+                           unit)
 
 
 def _detail_after(half: str, end: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from validators import divisions as dv
-from validators.address_index import Candidate, Scan, address_index, townships_under
+from validators.address_index import Candidate, Scan, address_index, direct_towns, townships_under
 
 _CACHE_LIMIT = 300_000
 
@@ -36,6 +36,7 @@ class Head:
     end: int = 0
     changed: bool = False
     error: Issue | None = None
+    direct_town: bool = False     # a township directly under a prefecture that has counties
 
 
 def head_of(text: str) -> Head | None:
@@ -135,6 +136,8 @@ def _no_county(scan: Scan, pos: int, prov: dv.Division, parent: dv.Division,
     county; when a township named next belongs to one county only, that county is filled in
     (the error stays, the suggestion names the county)."""
     prefecture = parent if parent.level == 2 else None
+    if prefecture is not None and scan.match(direct_towns(parent.code), pos):
+        return Head(prov, prefecture, None, pos, changed, direct_town=True)   # 大兴安岭 加格达奇…
     error = _misplaced(scan, pos, parent.name)
     if error.code == "address.no_county":
         towns = scan.match(townships_under(parent.code), pos)

@@ -83,6 +83,16 @@ def townships_under(parent: str) -> Index:
     return _sorted(index)
 
 
+@lru_cache(maxsize=None)
+def direct_towns(prefecture: str) -> Index:
+    """Townships directly under a prefecture that also has counties (大兴安岭地区, 海西州 …)."""
+    index: Index = {}
+    for town in dv.children(prefecture):
+        if town.level == 4:
+            _add(index, town.name, town, True)
+    return _sorted(index)
+
+
 def match(index: Index | None, text: str, pos: int) -> list[Candidate]:
     """Candidates whose key starts `text` at `pos`, longest first."""
     if not index:

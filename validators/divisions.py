@@ -112,12 +112,14 @@ def _with_counties() -> frozenset[str]:
 
 def county_of(code: str) -> str | None:
     """The county-level unit of a division code: the county itself, the county of a township,
-    or a prefecture-level city without counties (东莞 441900) standing for its own county."""
+    or a prefecture-level city standing for its own county (东莞 441900, and the prefecture of
+    a township directly under it, e.g. 大兴安岭地区 for 劲松镇)."""
     d = get(code)
     if d is None:
         return None
     if d.level == 4:
-        return county_of(d.parent)
+        parent = get(d.parent)
+        return parent.code if parent is not None and parent.level in (2, 3) else None
     if d.level == 3 or (d.level == 2 and not has_counties(d.code)):
         return d.code
     return None
