@@ -171,3 +171,30 @@ def test_file_held_open_by_another_program(tmp_path, monkeypatch):
 
     monkeypatch.setattr(builtins, "open", locked)
     assert _read_error(path) == "无法打开“a.xlsx”：文件正被其他程序占用（可能在Excel或WPS中打开），请关闭后重试"
+
+
+def test_zip_that_is_not_a_workbook(tmp_path):
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "doc.xlsx", "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    assert "不是Excel工作簿" in _read_error(tmp_path / "doc.xlsx")
+
+
+def test_excel_2003_xml_named_xls(tmp_path):
+    cells = "".join(f'<Cell><Data ss:Type="String">{h}</Data></Cell>' for h in rf.LIUDONG_HEADER[:6])
+    xml = ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+           '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+           'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="流动">'
+           '<Table><Column ss:Index="2" ss:Hidden="1"/>'
+           '<Row><Cell ss:MergeAcross="5"><Data ss:Type="String">流动儿童登记表</Data></Cell></Row>'
+           f'<Row>{cells}<Cell><Data ss:Type="String">共同居住人</Data></Cell></Row>'
+           '<Row ss:Hidden="1"><Cell><Data ss:Type="Number">1</Data></Cell>'
+           '<Cell><Data ss:Type="String">张三</Data></Cell><Cell><Data ss:Type="String">男</Data></Cell>'
+           '<Cell><Data ss:Type="DateTime">2015-03-02T00:00:00.000</Data></Cell>'
+           '<Cell ss:Index="6"><Data ss:Type="Number">110101201503020000</Data></Cell>'
+           '<Cell><Data ss:Type="String">父母双方</Data></Cell></Row></Table></Worksheet></Workbook>')
+    (tmp_path / "export.xls").write_text(xml, encoding="utf-8")
+    t = _one(tmp_path / "export.xls")
+    assert (t.header_rows, t.row_numbers, t.sheet) == ([2], [3], "流动")
+    assert t.data.values["birth_date"] == ["2015-03-02"] and t.data.numeric["id_number"] == {0}
+    assert t.columns[1].hidden and {n.code for n in t.notes} >= {"read.hidden_rows", "read.number_id"}

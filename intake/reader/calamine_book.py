@@ -35,6 +35,7 @@ def gc_paused() -> Iterator[None]:
 def read_workbook(source: Path | BytesIO, display_name: str, kind: str) -> list[Grid]:
     """Every worksheet as a Grid (values only; hidden rows/cols are added by the caller)."""
     if isinstance(source, BytesIO):
+        source.seek(0)
         return _read_book(source, display_name, kind)
     try:
         with open(source, "rb") as fh:      # by content: calamine's from_path trusts the extension

@@ -32,9 +32,16 @@ def convert_column(values: Sequence[Any], offset: int, numeric: set[int]) -> lis
     """Text of each cell; indices (offset + i) of number cells are added to `numeric`."""
     types = set(map(type, values))
     if types == {str}:                        # the common case: a text column
-        if any(map(str.isspace, values)):
+        # the smallest non-empty text starts with a space/tab/newline if any cell is only those
+        smallest = min(filter(None, values), default="x")
+        if smallest[0] <= " " or smallest[0] == "\u3000":
             return [v if v and not v.isspace() else None for v in values]
         return [v or None for v in values]
+    if types == {float} or types == {int}:       # a column of numbers (phones, 序号)
+        numeric.update(range(offset, offset + len(values)))
+        return _numbers(values)
+    if types == {date}:
+        return list(map(date.isoformat, values))
     if types <= {str, float} and float in types:
         return _text_and_numbers(values, offset, numeric)
     out: list[str | None] = []
@@ -51,6 +58,12 @@ def convert_column(values: Sequence[Any], offset: int, numeric: set[int]) -> lis
         else:
             append(other_text(v))
     return out
+
+
+def _numbers(values: Sequence[float | int]) -> list[str | None]:
+    if all(map(float.is_integer, map(float, values))) and max(map(abs, values)) < 1e21:
+        return list(map(str, map(int, values)))
+    return list(map(number_text, values))
 
 
 def _text_and_numbers(values: Sequence[Any], offset: int, numeric: set[int]) -> list[str | None]:

@@ -54,13 +54,14 @@ def read_data(grid: Grid, first_row: int, cols: list[int], names: dict[int, str]
 def _rows_to_keep(columns: list[list[str | None]], n: int) -> list[int]:
     if not columns:
         return []
-    keep = []
-    for i, row in enumerate(zip(*columns)):
-        if not any(row):
-            continue
-        if _is_footer(row) or (i == 0 and _is_column_numbers(row)):
-            continue
-        keep.append(i)
+    width = len(columns)
+    blanks = [row.count(None) for row in zip(*columns)]
+    keep = [i for i, b in enumerate(blanks) if b < width]
+    sparse = {i for i in keep if width - blanks[i] <= 4}        # footer candidates
+    if sparse or (keep and keep[0] == 0):
+        rows = {i: tuple(col[i] for col in columns) for i in sparse | {0}}
+        keep = [i for i in keep if not (i in sparse and _is_footer(rows[i]))
+                and not (i == 0 and _is_column_numbers(rows[0]))]
     return keep
 
 

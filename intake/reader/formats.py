@@ -3,12 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intake.errors import ReadError
 from intake.reader import sniff as kinds
 from intake.reader.grid import Grid
-
-XML2003 = ("“{name}”是Excel 2003 XML表格（.xml格式），本工具不能直接读取。"
-           "请用Excel或WPS打开后另存为.xlsx再试")
 
 
 def read(path: Path, kind: str, password: str | None) -> list[Grid]:
@@ -22,6 +18,7 @@ def read(path: Path, kind: str, password: str | None) -> list[Grid]:
         from intake.reader.html_table import read_html
         return read_html(path)
     if kind == kinds.XML2003:
-        raise ReadError(XML2003.format(name=path.name))
+        from intake.reader.xml2003 import read_xml2003
+        return read_xml2003(path)
     from intake.reader.csv_reader import read_csv
     return read_csv(path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+TOP_ROWS = 40          # merges in these rows are indexed (headers are found in the first 30)
 Merge = tuple[int, int, int, int]   # (first_row, first_col, last_row, last_col), 1-based, inclusive
 
 
@@ -21,6 +22,7 @@ class Grid:
     widths: dict[int, float] = field(default_factory=dict)
     hidden_sheet: bool = False
     typed: bool = True                      # False: every cell is text (CSV, HTML)
+    _top_merges: dict | None = field(default=None, repr=False, compare=False)
 
     @property
     def n_rows(self) -> int:
@@ -49,10 +51,17 @@ class Grid:
         return cell_text(self.value(row, col))
 
     def merge_at(self, row: int, col: int) -> Merge | None:
-        for m in self.merged:
-            if m[0] <= row <= m[2] and m[1] <= col <= m[3]:
-                return m
-        return None
+        """The merged range holding a cell near the top (where headers are), else None."""
+        if self._top_merges is None:
+            self._top_merges = {}
+            for m in self.merged:
+                if m[0] <= TOP_ROWS:
+                    for r in range(m[0], min(m[2], TOP_ROWS) + 1):
+                        for c in range(m[1], min(m[3], m[1] + 500) + 1):
+                            self._top_merges.setdefault((r, c), m)
+        if row <= TOP_ROWS:
+            return self._top_merges.get((row, col))
+        return next((m for m in self.merged if m[0] <= row <= m[2] and m[1] <= col <= m[3]), None)
 
 
 def cell_text(value: Any) -> str:

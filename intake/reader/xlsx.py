@@ -11,8 +11,13 @@ import zipfile
 from io import BytesIO
 from pathlib import Path, PurePosixPath
 
-from intake.reader.calamine_book import read_workbook
+from intake.errors import ReadError
+from intake.reader.calamine_book import CORRUPT, read_workbook
 from intake.reader.grid import Grid
+from intake.reader.source import LOCKED
+
+NOT_A_WORKBOOK = ("“{name}”不是Excel工作簿（可能是Word文档、压缩包或其他文件），"
+                  "请确认选对了文件")
 
 _CHUNK = 1 << 20
 _OVERLAP = 1024
@@ -27,6 +32,7 @@ _HIDDEN_HIT = re.compile(rb'\bhidden="(?:1|true)"')
 
 
 def read_xlsx(source: Path | BytesIO, display_name: str) -> list[Grid]:
+    _check_package(source, display_name)
     grids = read_workbook(source, display_name, "Excel 工作簿")
     try:
         with zipfile.ZipFile(source) as archive:
@@ -38,6 +44,19 @@ def read_xlsx(source: Path | BytesIO, display_name: str) -> list[Grid]:
     except (zipfile.BadZipFile, OSError, KeyError, ValueError):
         pass        # the cells were read; hidden-row information is a bonus
     return grids
+
+
+def _check_package(source: Path | BytesIO, display_name: str) -> None:
+    """A zip that is not a workbook (a .docx, a zip of files) gets its own message."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            names = set(archive.namelist())
+    except PermissionError as exc:
+        raise ReadError(f"无法打开“{display_name}”：{LOCKED}") from exc
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ReadError(CORRUPT.format(name=display_name, kind="Excel 工作簿")) from exc
+    if not names & {"xl/workbook.xml", "xl/workbook.bin", "content.xml"}:
+        raise ReadError(NOT_A_WORKBOOK.format(name=display_name))
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
