@@ -47,6 +47,7 @@ def test_city_without_counties_stands_for_its_own_county():
     ("北京市北京市朝阳区建国路", "北京市朝阳区建国路"),
     ("北京市市辖区朝阳区建国路", "北京市朝阳区建国路"),
     ("辽宁省本溪县小市镇", "辽宁省本溪市本溪满族自治县小市镇"),
+    ("山东济南市中区经四路", "山东省济南市市中区经四路"),          # 济南 + 市中区, not 济南市 + 中区
 ])
 def test_short_forms_are_warnings_with_the_full_form(text, suggestion):
     assert issues(text) == [("address.short_form", {}, suggestion)]

@@ -88,15 +88,21 @@ def _below_province(scan: Scan, pos: int, prov: dv.Division, changed: bool) -> H
     if prov.code not in idx.under:          # 香港, 澳门: no lower levels in the table
         return Head(prov, end=pos, changed=changed)
     cands = scan.match(idx.under.get(prov.code), pos)
-    full = [c for c in cands if c.full]
-    if full:
-        return _take(scan, pos, prov, full[0], changed)
+    tried: list[Head] = []
+    for cand in (c for c in cands if c.full):
+        tried.append(_take(scan, pos, prov, cand, changed))
+        if tried[-1].error is None:
+            return tried[-1]
     counties = scan.match(idx.province_counties.get(prov.code), pos)
     if counties:
-        return _inferred_prefecture(pos, prov, counties, changed)
-    if cands:
-        return _take(scan, pos, prov, cands[0], True)
-    return _no_county(scan, pos, prov, prov, changed)
+        tried.append(_inferred_prefecture(pos, prov, counties, changed))
+        if tried[-1].error is None:
+            return tried[-1]
+    for cand in (c for c in cands if not c.full):     # 济南市中区 = 济南 + 市中区
+        tried.append(_take(scan, pos, prov, cand, True))
+        if tried[-1].error is None:
+            return tried[-1]
+    return tried[0] if tried else _no_county(scan, pos, prov, prov, changed)
 
 
 def _take(scan: Scan, pos: int, prov: dv.Division, cand: Candidate, changed: bool) -> Head:
