@@ -50,14 +50,14 @@ def child_id(area: str = "110101", born: str = "20150302", seq: str = "001") -> 
 def liudong_row(i: int) -> list[Any]:
     born = date(2015, 3, 1 + i % 28)
     return [i, f"王小{'明红刚丽'[i % 4]}", "男" if i % 2 else "女", born, "汉族",
-            child_id(born=born.strftime("%Y%m%d"), seq=f"{i % 1000:03d}"), "是",
+            child_id("411602", born.strftime("%Y%m%d"), f"{(2 * i + i % 2) % 1000:03d}"), "是",
             "河南省周口市川汇区人民路1号", "浙江省杭州市西湖区文三路2号", "父母双方", "办理居住证",
             "出租房屋", "2020-01-01", "2020-02-01", "较好", "王大山", "13800138000", None]
 
 
 def liushou_row(i: int) -> list[Any]:
     born = date(2014, 5, 1 + i % 28)
-    return [i, f"李小{'云雨'[i % 2]}", "女", born, child_id("411602", born.strftime("%Y%m%d"), f"{i:03d}"),
+    return [i, f"李小{'云雨'[i % 2]}", "女", born, child_id("411602", born.strftime("%Y%m%d"), f"{2 * i % 1000:03d}"),
             "河南省周口市川汇区人民路3号", "是", "否", "有", "李奶奶", "奶奶", "13900139000"]
 
 

@@ -21,7 +21,7 @@ def test_plain_xlsx(tmp_path):
     t = _one(rf.write_xlsx(tmp_path / "a.xlsx", [rf.liudong_sheet(3)]))
     assert (t.form, t.sheet, t.header_rows, t.row_numbers) == ("liudong", "流动儿童", [1], [2, 3, 4])
     assert t.data.values["name"] == ["王小红", "王小刚", "王小丽"]
-    assert t.data.values["id_number"][0] == rf.child_id(born="20150302", seq="001")
+    assert t.data.values["id_number"][0] == rf.child_id("411602", "20150302", "003")
     assert "id_number" not in t.data.numeric           # typed as text: nothing to report
 
 
