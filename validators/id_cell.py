@@ -41,7 +41,7 @@ def _check_legacy(cell: Cell, number: str) -> CellResult:
     upgraded = idnumber.upgrade15(number)
     try:
         born = idnumber.birth_date(upgraded)
-        idnumber.check_area(upgraded[:6], born.year)
+        idnumber.check_area(upgraded[:6])
     except ValidationError as exc:
         return cell.error(exc)
     info = idnumber.info(upgraded, legacy15=True)

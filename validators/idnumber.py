@@ -20,7 +20,7 @@ from validators.text import no_spaces
 _ID_CHARS = re.compile(r"[0-9X]*")
 _LAST = frozenset("0123456789X") | {""}
 _SCIENTIFIC = re.compile(r"[0-9]+(\.[0-9]+)?E\+?[0-9]+")
-_FLOAT_TEXT = re.compile(r"[0-9]{16,18}\.0*")     # 4.1130220150302101E17 printed as a float
+_FLOAT_TEXT = re.compile(r"[0-9]{16,18}\.0*")     # a float printed in full: 411302201503021012.0
 MIN_BIRTH_YEAR = 1900
 
 
@@ -87,7 +87,7 @@ def parse(value: str) -> IdInfo:
     if "X" in number[:17]:
         raise InvalidCharacters(code="id.characters", bad="X")
     born = birth_date(number)
-    check_area(number[:6], born.year)
+    check_area(number[:6])
     expected = calc_check_char(number[:17])
     if number[17] != expected:
         raise InvalidChecksum(code="id.checksum", expected=expected)
@@ -121,7 +121,7 @@ class AreaPeriod:
     end: int | None     # last year (None: still in use)
 
 
-def check_area(area: str, year: int) -> None:
+def check_area(area: str) -> None:
     """Raise InvalidComponent(part='area') when the code never existed. A code that existed in
     other years only is not an error here (see `area_period_issue`)."""
     if area not in _area_table():
