@@ -1,0 +1,100 @@
+"""The error report: one line per finding, as .xlsx (xlsxwriter constant-memory) or .csv
+(UTF-8 with BOM, so Excel opens it with the Chinese intact)."""
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
+
+from intake.errors import WriteError
+from intake.export.output import Progress, Steps, output_file
+from intake.export.upload import WORKBOOK_OPTIONS
+from intake.forms import load_form
+from validators.codes import CODES
+
+HEADERS = ("工作表", "行号", "列", "表头", "单元格内容", "严重程度", "问题代码", "问题类型", "说明", "建议修改为")
+WIDTHS = (14, 8, 6, 18, 30, 9, 22, 22, 70, 30)
+SEVERITY = {True: "错误", False: "警告"}
+VALUE_COLUMNS = (4, 9)          # written as text cells ('@'): IDs must keep their digits
+
+
+def report_lines(checked: Sequence) -> Iterator[tuple]:
+    """Each finding as (sheet, row, column letter, header, value, severity, code, title, message,
+    suggestion); rows are the township's Excel rows."""
+    for sheet in checked:
+        table = sheet.table
+        form = load_form(table.form)
+        headers = {c.field: (c.col, c.header) for c in table.columns if c.field}
+        for f in sheet.findings.all():
+            col, header = headers.get(f.field, (None, form.field(f.field).label if f.field else ""))
+            title = CODES[f.code].title if f.code in CODES else f.code
+            yield (table.sheet, table.row_numbers[f.index], xl_col_to_name(col - 1) if col else "",
+                   header, f.value or "", SEVERITY[f.is_error], f.code, title, f.message,
+                   f.suggestion or "")
+
+
+def write_report(checked: Sequence, target: str | os.PathLike, *, protected: Iterable[Path] = (),
+                 progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> int:
+    """Write the report (.xlsx or .csv by the target's suffix); returns the number of lines."""
+    suffix = Path(target).suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise WriteError(f"问题清单只能保存为.xlsx或.csv文件，“{Path(target).name}”不是")
+    protected = [*protected, *{Path(c.table.source) for c in checked}]
+    steps = Steps(sum(len(c.findings) for c in checked), progress, cancelled)
+    with output_file(target, protected) as tmp:
+        n = (_write_csv if suffix == ".csv" else _write_xlsx)(tmp, report_lines(checked), steps)
+    steps.finish()
+    return n
+
+
+def _write_csv(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(HEADERS)
+        for line in lines:
+            out.writerow(line)
+            n += 1
+            steps.step()
+    return n
+
+
+def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
+    book = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    try:
+        ws = book.add_worksheet("问题清单")
+        header = book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
+        text = book.add_format({"num_format": "@"})
+        error = book.add_format({"font_color": "#C00000"})
+        for c, (title, width) in enumerate(zip(HEADERS, WIDTHS)):
+            ws.set_column(c, c, width, text if c in VALUE_COLUMNS else None)
+            ws.write_string(0, c, title, header)
+        ws.freeze_panes(1, 0)
+        r = 0
+        for line in lines:
+            r += 1
+            _write_line(ws, r, line, text, error)
+            steps.step()
+        ws.autofilter(0, 0, r, len(HEADERS) - 1)
+    finally:
+        book.close()
+    return r
+
+
+def _write_line(ws, r: int, line: tuple, text, error) -> None:
+    sheet, row, letter, header, value, severity, code, title, message, suggestion = line
+    ws.write_string(r, 0, sheet)
+    ws.write_number(r, 1, row)
+    ws.write_string(r, 2, letter)
+    ws.write_string(r, 3, header)
+    ws.write_string(r, 4, value, text)
+    ws.write_string(r, 5, severity, error if severity == "错误" else None)
+    ws.write_string(r, 6, code)
+    ws.write_string(r, 7, title)
+    ws.write_string(r, 8, message)
+    ws.write_string(r, 9, suggestion, text)

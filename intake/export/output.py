@@ -1,0 +1,70 @@
+"""What every export shares: safe targets, atomic writes, progress and cancelling."""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from intake.atomic import atomic_path, check_target
+from intake.errors import Cancelled, WriteError
+
+Progress = Callable[[int, int], None]
+OPEN_ELSEWHERE = "无法写入“{name}”：文件正在被Excel或WPS打开，请先关闭它再导出，或换一个文件名"
+
+
+def lock_files(target: Path) -> list[Path]:
+    """The owner files Excel/WPS (~$name) and LibreOffice (.~lock.name#) keep beside an open file."""
+    name = target.name
+    candidates = {"~$" + name, "~$" + name[2:], f".~lock.{name}#"}
+    return [target.parent / c for c in candidates if c != "~$"]
+
+
+def check_output(target: str | os.PathLike, protected: Iterable[Path] = ()) -> Path:
+    """Refuse the input file and a file another program holds open; returns the target Path."""
+    target = Path(target)
+    check_target(target, [Path(p) for p in protected])
+    if target.exists() and any(p.exists() for p in lock_files(target)):
+        raise WriteError(OPEN_ELSEWHERE.format(name=target.name))
+    return target
+
+
+@contextmanager
+def output_file(target: str | os.PathLike, protected: Iterable[Path] = ()) -> Iterator[Path]:
+    """A temporary path that replaces `target` when the block succeeds (intake.atomic)."""
+    protected = [Path(p) for p in protected]
+    target = check_output(target, protected)
+    try:
+        with atomic_path(target, protected) as tmp:
+            yield tmp
+    except PermissionError as exc:
+        raise WriteError(OPEN_ELSEWHERE.format(name=target.name)) from exc
+    except OSError as exc:
+        raise WriteError(f"无法写入“{target.name}”：{exc.strerror or exc}，请检查磁盘空间和文件夹权限") from exc
+
+
+class Steps:
+    """Calls progress(done, total) now and then, and raises Cancelled when cancelled() says so."""
+
+    def __init__(self, total: int, progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None, every: int = 2000):
+        self.total, self.progress, self.cancelled, self.every = max(total, 1), progress, cancelled, every
+        self.done = 0
+        self._next = 0
+        self._tell()
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        if self.done >= self._next:
+            self._tell()
+
+    def _tell(self) -> None:
+        self._next = self.done + self.every
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled()
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+    def finish(self) -> None:
+        self.done = self.total
+        self._tell()

@@ -1,0 +1,99 @@
+"""The return file: the township's own workbook sent back with every problem marked.
+
+Same sheets, header rows, column order and widths (openpyxl normal mode; .xls/.csv sources are
+rebuilt as .xlsx), error cells red and warning cells amber with a comment carrying the message,
+a 问题说明 column at the end of each table, and a first sheet 问题汇总 counting problems by
+kind. The summary sheet has no header row the reader could take for a registration table, and
+the reader leaves the unmapped 问题说明 column alone, so the corrected file imports as before.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from openpyxl.styles import Alignment, Font
+
+from intake.errors import WriteError
+from intake.export.output import Progress, Steps, output_file
+from intake.export.return_marks import ERROR_FILL, WARNING_FILL, mark_sheet
+from intake.export.source_book import load_source, sheet_title
+from validators.codes import CODES
+
+SUMMARY_SHEET = "问题汇总"
+HOW_TO = ("红色单元格是错误，必须改正；黄色单元格是警告，请核实（确认无误可不改）。"
+          "把鼠标停在单元格上可以看到具体说明；每张表最后的“问题说明”列列出了这一行的全部问题。"
+          "改好后直接把本文件发回即可，不用删除本页和“问题说明”列。")
+
+
+def write_return(checked: Sequence, target: str | os.PathLike, *, password: str | None = None,
+                 protected: Iterable[Path] = (), progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> Path:
+    """checked: the CheckedSheet-like objects of ONE source file (.table, .findings)."""
+    sources = {Path(c.table.source) for c in checked}
+    if len(sources) != 1:
+        raise ValueError("write_return takes the sheets of exactly one source file")
+    source = sources.pop()
+    if Path(target).suffix.lower() != ".xlsx":
+        raise WriteError(f"退回文件只能保存为.xlsx文件，“{Path(target).name}”不是")
+    protected = [*protected, source]
+    steps = Steps(sum(c.table.n_rows for c in checked) + 1, progress, cancelled, every=500)
+    book = load_source(source, password)
+    for sheet in checked:
+        name = sheet_title(sheet.table.sheet)
+        if name not in book.sheetnames:
+            raise WriteError(f"原文件中找不到工作表“{name}”，无法生成退回文件")
+        mark_sheet(book[name], sheet.table, sheet.findings, steps.step)
+    _summary_sheet(book, checked, source)
+    with output_file(target, protected) as tmp:
+        book.save(tmp)
+    steps.finish()
+    return Path(target)
+
+
+def _summary_sheet(book, checked: Sequence, source: Path) -> None:
+    if SUMMARY_SHEET in book.sheetnames:
+        book.remove(book[SUMMARY_SHEET])      # a file returned before: count afresh
+    ws = book.create_sheet(SUMMARY_SHEET, 0)
+    for other in book.worksheets:
+        other.sheet_view.tabSelected = False
+    ws.sheet_view.tabSelected = True
+    book.active = 0
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 18, 36
+    ws.column_dimensions["C"].width, ws.column_dimensions["D"].width = 10, 10
+    ws.append(["退回修改说明"])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append([f"原文件：{source.name}"])
+    for sheet in checked:
+        fs, n = sheet.findings, sheet.table.n_rows
+        bad = len(fs.rows_with_errors())
+        ws.append([f"工作表“{sheet_title(sheet.table.sheet)}”：共{n}行，其中{bad}行有错误，"
+                   f"{len(fs.rows_with_findings()) - bad}行只有警告"])
+    ws.append([HOW_TO])
+    ws.cell(row=ws.max_row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=4)
+    ws.row_dimensions[ws.max_row].height = 75
+    ws.append([])
+    ws.append(["工作表", "问题类型", "严重程度", "数量"])
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    for sheet_name, code, n in _counts(checked):
+        spec = CODES.get(code)
+        ws.append([sheet_name, spec.title if spec else code, "错误" if _is_error(code) else "警告", n])
+        ws.cell(row=ws.max_row, column=3).fill = ERROR_FILL if _is_error(code) else WARNING_FILL
+
+
+def _is_error(code: str) -> bool:
+    spec = CODES.get(code)
+    return spec is None or spec.severity.value == "error"
+
+
+def _counts(checked: Sequence) -> list[tuple[str, str, int]]:
+    """(sheet, code, count): errors first, then the most frequent."""
+    rows = []
+    for sheet in checked:
+        counts = Counter(f.code for f in sheet.findings.all())
+        for code, n in counts.items():
+            rows.append((sheet_title(sheet.table.sheet), code, n))
+    return sorted(rows, key=lambda r: (not _is_error(r[1]), -r[2], r[1]))
