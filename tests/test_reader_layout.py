@@ -145,3 +145,18 @@ def test_no_header_found(tmp_path):
     with pytest.raises(ReadError) as err:
         _read(tmp_path, [rf.SheetSpec("S", [["hello", "world"], [1, 2]])])
     assert "没有找到登记表的表头" in err.value.message
+
+
+def test_repeated_header_rows_and_footer_are_skipped_with_a_note(tmp_path):
+    rows = [HEADER, rf.liudong_row(1), HEADER, rf.liudong_row(2), ["注：本表一式两份"], ["填表人：张三"]]
+    t, = _read(tmp_path, [rf.SheetSpec("S", rows)])
+    assert t.row_numbers == [2, 4]
+    note, = [n for n in t.notes if n.code == "read.skipped_rows"]
+    assert "第3、5、6行" in note.message
+
+
+def test_data_without_a_header_is_noted(tmp_path):
+    rows = [HEADER, rf.liudong_row(1) + [None, "多出来的数据"]]
+    t, = _read(tmp_path, [rf.SheetSpec("S", rows)])
+    note, = [n for n in t.notes if n.code == "read.headerless_column"]
+    assert note.col == len(HEADER) + 2 and "T列" in note.message

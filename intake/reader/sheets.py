@@ -36,8 +36,9 @@ def read_sheet(source: Path, grid: Grid, forms: dict[str, FormTemplate], forced:
     if form_key is None:
         return Skipped(grid.name, reason, True)
     form = forms[form_key]
-    names = {c.col: c.header for c in columns}
-    area = read_data(grid, header.last_row + 1, [c.col for c in columns], names, tick, cancelled)
+    texts = {hc.col: hc.text for hc in header.columns}
+    area = read_data(grid, header.last_row + 1, {c.col: (texts[c.col], c.header) for c in columns},
+                     tick, cancelled)
     unit, when = find_report_line(grid, header.rows[0])
     data = RecordColumns(
         values={c.field: area.cells[c.col] for c in columns if c.field},
