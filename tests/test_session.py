@@ -98,7 +98,7 @@ def test_a_large_batch_takes_the_full_run_path_with_the_same_result(ws, monkeypa
     cell_by_cell = new_session(ws)
     batch = preview(cell_by_cell.findings.all(), "date.normalised", cell_by_cell.table.data)
     cell_by_cell.apply(batch)
-    monkeypatch.setattr(session_mod, "FULL_RUN_MIN", 1)
+    monkeypatch.setattr(session_mod, "FULL_RUN_SHARE", 0)
     full = new_session(ws)
     assert full.apply(EditBatch(batch.label, batch.edits)) == set(range(full.table.n_rows))
     assert full.findings.all() == cell_by_cell.findings.all()

@@ -139,3 +139,10 @@ def test_a_damaged_file_gives_a_chinese_message(tmp_path):
 def test_journal_is_wal(ws):
     assert ws.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert isinstance(ws.db.conn, sqlite3.Connection)
+
+
+@pytest.mark.parametrize("values", [[], [None], [""], ["甲"], [None, "", "乙", None],
+                                    ["含\x1f分隔符", None, "丙"], ["[\"json\"]", "\n", "a\nb"]])
+def test_a_column_blob_keeps_every_value_blank_and_empty_text(values):
+    from intake.workspace_schema import pack_column, unpack_column
+    assert unpack_column(pack_column(values)) == values

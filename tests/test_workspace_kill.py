@@ -14,19 +14,17 @@ from workspacekit import make_table, sample_records
 TESTS = Path(__file__).resolve().parent
 CHILD = r"""
 import sys, time
-from intake.edits import CellEdit, EditBatch
-from intake.opening import open_stored
+from intake.edits import EditBatch, single
 from intake.workspace import Workspace
 ws = Workspace(sys.argv[1])
-session = open_stored(ws, int(sys.argv[2]))
-names = ["甲一", "乙二", "丙三", "丁四"]
-for i, name in enumerate(names):
-    batch = session.edit(i, "name", name)
-    session.apply(batch)
+sheet_id = int(sys.argv[2])
+old = ["张三", "李 四", "王五", "赵六"]
+for i, name in enumerate(["甲一", "乙二", "丙三", "丁四"]):
+    ws.record_batch(sheet_id, single(i, "name", old[i], name))      # what SheetSession.apply stores
     print("ACK", i, flush=True)
-undo = session.edit(0, "sex", "女")
-session.apply(undo)
-session.revert(undo)
+undo = single(0, "sex", "男", "女")
+ws.record_batch(sheet_id, undo)
+ws.mark_undone(sheet_id, undo)                                       # what SheetSession.revert stores
 print("ACK undo", flush=True)
 time.sleep(60)
 """
