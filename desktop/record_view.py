@@ -45,10 +45,17 @@ class _FieldCell:
 
     def show(self, value: str | None, findings: list[Finding]) -> None:
         self.value.setText(value or "")
-        self.value.setStyleSheet(VALUE_BAD_STYLE if any(f.is_error for f in findings) else VALUE_STYLE)
+        bad = any(f.is_error for f in findings)
+        _set_style(self.value, VALUE_BAD_STYLE if bad else VALUE_STYLE)
         self.note.setText(finding_text(findings))
-        self.note.setStyleSheet(ERROR_STYLE if any(f.is_error for f in findings) else WARNING_STYLE)
+        _set_style(self.note, ERROR_STYLE if bad else WARNING_STYLE)
         self.note.setVisible(bool(findings))
+
+
+def _set_style(widget: QLabel, style: str) -> None:
+    """setStyleSheet re-polishes the widget even when nothing changes: skip that."""
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
 
 
 class RecordView(QScrollArea):

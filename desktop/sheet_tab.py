@@ -115,7 +115,8 @@ class SheetTab(QWidget):
         except MopaiError as exc:
             QMessageBox.warning(self, "无法修改", exc.message)
             return
-        self.model.records_changed(affected | batch.rows)
+        for row in self.model.records_changed(affected | batch.rows):
+            self.view.verticalHeader().updateSection(row)
         self.panel.set_findings(self.session.findings)
         self._show_current_record()
         self.findings_changed.emit()

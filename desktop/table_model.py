@@ -156,14 +156,18 @@ class SheetTableModel(QAbstractTableModel):
         return True
 
     # --- updates after edits --------------------------------------------------------------------
-    def records_changed(self, records: Iterable[int]) -> None:
-        """Repaint the rows of these records (an edit and the rows it re-validated)."""
+    def records_changed(self, records: Iterable[int]) -> list[int]:
+        """Repaint the rows of these records (an edit and the rows it re-validated); returns the
+        view rows, whose row-number header the view should repaint (headerDataChanged would
+        repaint the whole table)."""
         last = self.columnCount() - 1
+        rows = []
         for record in sorted(set(records)):
             row = self.row_of(record)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-                self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
+                rows.append(row)
+        return rows
 
     # --- sorting and filtering -------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
