@@ -74,7 +74,7 @@ def test_confirmed_mapping_is_remembered_for_the_same_layout(tmp_path):
     first.columns[3].field = "father_phone"          # the clerk confirms in the mapping dialog
     remember_mapping(first)
     stored = json.loads((data_dir() / FILE_NAME).read_text(encoding="utf-8"))
-    assert list(stored.values())[0]["columns"]["4"] == "father_phone"
+    assert list(stored.values())[0]["fields"][3] == "father_phone"
 
     again, = read_tables(rf.write_xlsx(tmp_path / "b.xlsx", [rf.SheetSpec("Sheet1", rows)]))
     assert [(c.field, c.how) for c in again.columns] == [
@@ -102,3 +102,19 @@ def test_progress_and_cancel(tmp_path):
     assert all(a[0] <= b[0] for a, b in zip(seen, seen[1:]))
     with pytest.raises(Cancelled):
         read_tables(path, cancelled=lambda: True)
+
+
+def test_remember_api_by_header_texts_and_forget(tmp_path):
+    from intake.reader.mapping_memory import forget, remember
+    rows = [["儿童", "性别", "出生", "共同居住人", "来现居住地日期"], ["张三", "男", "2015-01-01", "父母双方", "2020-01-01"]]
+    path = rf.write_xlsx(tmp_path / "r.xlsx", [rf.SheetSpec("S", rows)])
+    t, = read_tables(path)
+    assert t.columns[0].field is None and t.columns[2].field is None
+    remember(rows[0], ["name", "sex", "birth_date", "co_resident", "arrival_date"], "liudong")
+    t, = read_tables(path)
+    assert t.data.values["name"] == ["张三"] and t.data.values["birth_date"] == ["2015-01-01"]
+    assert "按上次确认的列对应读取" in t.form_reason
+    forget(rows[0])
+    assert read_tables(path)[0].columns[0].field is None
+    with pytest.raises(ValueError):
+        remember(rows[0], ["name"], "liudong")

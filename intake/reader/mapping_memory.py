@@ -21,7 +21,7 @@ FILE_NAME = "header_mappings.json"
 @dataclass(frozen=True)
 class Remembered:
     form: str
-    fields: dict[int, str | None]       # sheet column → field key (None: confirmed as ignored)
+    fields: list[str | None]       # field of each header, in header order (None: confirmed ignored)
 
 
 def layout_key(headers: list[str]) -> str:
@@ -41,37 +41,36 @@ def _load() -> dict:
         return {}        # no file yet, or unreadable: start again rather than fail an import
 
 
-def remember(headers: list[str], cols: list[int], fields: list[str | None], form: str) -> None:
-    """Remember that, for this header layout, column cols[i] (header headers[i]) is fields[i]."""
-    if not (len(headers) == len(cols) == len(fields)):
-        raise ValueError("headers, cols and fields must have the same length")
-    store = _load()
-    store[layout_key(headers)] = {
-        "form": form,
-        "headers": list(headers),
-        "columns": {str(c): f for c, f in zip(cols, fields)},
-    }
+def _save(store: dict) -> None:
     write_text_atomic(store_path(), json.dumps(store, ensure_ascii=False, indent=1))
+
+
+def remember(headers: list[str], fields: list[str | None], form: str) -> None:
+    """Remember that, for this header layout (the header texts in sheet order), header i is
+    fields[i] of form `form` (None: the clerk chose to ignore that column)."""
+    if len(headers) != len(fields):
+        raise ValueError("headers and fields must have the same length")
+    store = _load()
+    store[layout_key(headers)] = {"form": form, "headers": list(headers), "fields": list(fields)}
+    _save(store)
 
 
 def remember_mapping(table) -> None:
     """Remember a SheetTable's current column mapping (after the clerk confirmed it)."""
-    remember([c.header for c in table.columns], [c.col for c in table.columns],
-             [c.field for c in table.columns], table.form)
+    remember([c.header for c in table.columns], [c.field for c in table.columns], table.form)
 
 
 def forget(headers: list[str]) -> None:
     store = _load()
     if store.pop(layout_key(headers), None) is not None:
-        write_text_atomic(store_path(), json.dumps(store, ensure_ascii=False, indent=1))
+        _save(store)
 
 
 def recall(headers: list[str]) -> Remembered | None:
     entry = _load().get(layout_key(headers))
-    if not isinstance(entry, dict) or not isinstance(entry.get("columns"), dict):
+    if not isinstance(entry, dict) or not isinstance(entry.get("fields"), list):
         return None
-    try:
-        fields = {int(c): f for c, f in entry["columns"].items()}
-    except ValueError:
+    fields = entry["fields"]
+    if len(fields) != len(headers) or not all(f is None or isinstance(f, str) for f in fields):
         return None
     return Remembered(str(entry.get("form", "")), fields)

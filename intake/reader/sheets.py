@@ -57,7 +57,8 @@ def _choose_form(grid: Grid, header: Header, forms: dict[str, FormTemplate],
                  forced: str | None) -> tuple[str | None, str, list[SourceColumn]]:
     remembered = mapping_memory.recall([hc.display for hc in header.columns])
     if remembered and remembered.form in forms and forced in (None, remembered.form):
-        columns = map_columns(header, form_index(forms[remembered.form]), grid, remembered.fields)
+        by_col = {hc.col: f for hc, f in zip(header.columns, remembered.fields)}
+        columns = map_columns(header, form_index(forms[remembered.form]), grid, by_col)
         return remembered.form, "按上次确认的列对应读取（" + forms[remembered.form].title + "）", columns
     if forced is not None:
         return forced, forced_reason(forms[forced]), map_columns(header, form_index(forms[forced]), grid)

@@ -127,3 +127,20 @@ def _unique_county_names() -> tuple[tuple[str, str], ...]:
 def unique_county_elsewhere(rng: random.Random, province: str) -> str:
     """A county name from another province that exists only once in the whole country."""
     return rng.choice([n for p, n in _unique_county_names() if p != province])
+
+
+@lru_cache(maxsize=1)
+def _ambiguous() -> tuple[tuple[str, str], ...]:
+    """(province code, county name) where the name is used by two counties of that province."""
+    seen: dict[tuple[str, str], int] = {}
+    for c in county_codes():
+        d = dv.get(c)
+        if d.level == 3:
+            seen[(c[:2], d.name)] = seen.get((c[:2], d.name), 0) + 1
+    return tuple(sorted(k for k, v in seen.items() if v > 1))
+
+
+def ambiguous_county(rng: random.Random) -> tuple[str, str]:
+    """A province's full name and a county name that occurs twice in it (桥西区 in 河北省)."""
+    province, county = rng.choice(_ambiguous())
+    return dv.get(province + "0000").name, county

@@ -226,3 +226,22 @@ def required_when_blank(ctx: Ctx, i: int):
     rebuilt = ctx.rebuild(i, birth=add_months(ctx.setting.as_of, -12 * 9))
     rebuilt.set("boarding", None)
     return [E(i, "boarding", "required.missing")]
+
+
+@register("address_ambiguous")
+def address_ambiguous(ctx: Ctx, i: int):
+    """Province + a county name used twice in that province, no prefecture to tell them apart."""
+    key = _address_field(ctx, i)
+    province, county = places.ambiguous_county(ctx.rng)
+    ctx.set(i, key, f"{province}{county}{ctx.rng.choice(places.ROADS)}{ctx.rng.randrange(1, 300)}号")
+    return [E(i, key, "address.ambiguous")]
+
+
+BAD_NAMES = ("{}1", "{}*", "{}？", "{}（小名）", "{}2号")
+
+
+@register("name_invalid")
+def name_invalid(ctx: Ctx, i: int):
+    key = ctx.rng.choice(("name", "name", "father_name"))
+    ctx.set(i, key, ctx.rng.choice(BAD_NAMES).format(ctx.records[i].get(key)))
+    return [E(i, key, "name.invalid")]
