@@ -23,26 +23,16 @@ from typing import Any
 import sqlite_utils
 
 from intake import workspace_schema as schema
-from intake.edits import CellEdit, EditBatch
+from intake.edits import EditBatch
 from intake.errors import MopaiError
 from intake.paths import data_dir
 from intake.table import SheetTable
+from intake.workspace_schema import SheetInfo, StoredEdit
+from validators.findings import Finding
+
+__all__ = ["Workspace", "SheetInfo", "StoredEdit", "finding_key"]
 
 DEFAULT_NAME = "workspace.sqlite"
-
-
-@dataclass(frozen=True)
-class SheetInfo:
-    """One stored sheet, as listed in the workspace (no cells)."""
-    id: int
-    source: str
-    file_hash: str | None
-    sheet: str
-    form: str
-    reporting_unit: str | None
-    imported_at: str
-    n_rows: int
-    n_edits: int
 
 
 def _now() -> str:
@@ -154,10 +144,10 @@ class Workspace:
             self.db.execute("UPDATE edits SET undone = ? WHERE batch = ? AND sheet_id = ?",
                             [int(undone), batch.id, sheet_id])
 
-    def edits(self, sheet_id: int, *, include_undone: bool = False) -> list["StoredEdit"]:
+    def edits(self, sheet_id: int, *, include_undone: bool = False) -> list[StoredEdit]:
         """The sheet's edits in the order they were made."""
         where = "" if include_undone else " AND undone = 0"
-        sql = ("SELECT record, field, old, new, at, batch, label, undone FROM edits"
+        sql = ("SELECT record, field, old, new, at, batch, label, undone, kind FROM edits"
                f" WHERE sheet_id = ?{where} ORDER BY id")
         with self._lock:
             return [StoredEdit(*row) for row in self.db.execute(sql, [sheet_id]).fetchall()]
@@ -167,13 +157,16 @@ class Workspace:
         grouped: dict[str, list[StoredEdit]] = {}
         for e in self.edits(sheet_id):
             grouped.setdefault(e.batch, []).append(e)
-        return [EditBatch(es[0].label or "", tuple(e.cell_edit() for e in es), id=batch)
-                for batch, es in grouped.items()]
+        return [EditBatch(es[0].label or "", tuple(e.cell_edit() for e in es), id=batch,
+                          kind=es[0].kind or "edit") for batch, es in grouped.items()]
 
     # --- decisions ---------------------------------------------------------------------------
     def set_decision(self, kind: str, key: str, value: Any, sheet_id: int = 0) -> None:
-        """Remember a user's decision, e.g. ("city_districts", "<row or id>", "include");
-        sheet_id 0 = for the whole workspace. The latest decision for (sheet, kind, key) wins."""
+        """Remember a user's decision (value: anything JSON can hold); sheet_id 0 = for the whole
+        workspace. The latest decision for (sheet, kind, key) wins. Kinds in use:
+        "acknowledged" (key: finding_key(f), value True/False: a warning the clerk has checked),
+        "city_districts" (key: finding_key(f), value "纳入"/"不纳入"), "header" (key: the header
+        text, value: the confirmed field key)."""
         with self._lock, self.db.conn:
             self.db.execute("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?)",
                             [sheet_id, kind, key, json.dumps(value, ensure_ascii=False), _now()])
@@ -192,16 +185,8 @@ class Workspace:
         return {k: json.loads(v) for k, v in rows}
 
 
-@dataclass(frozen=True)
-class StoredEdit:
-    index: int
-    field: str
-    old: str | None
-    new: str | None
-    at: str
-    batch: str
-    label: str | None
-    undone: int
 
-    def cell_edit(self) -> CellEdit:
-        return CellEdit(self.index, self.field, self.old, self.new)
+def finding_key(finding: Finding) -> str:
+    """The decision key of one finding: '<record index>:<field or ->:<code>' (records are never
+    inserted or removed, so the index stays valid for the sheet's life)."""
+    return f"{finding.index}:{finding.field or '-'}:{finding.code}"

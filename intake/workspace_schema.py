@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from intake.edits import CellEdit
 from intake.table import ImportNote, SheetTable, SourceColumn
 from validators.data import RecordColumns
 
@@ -47,6 +48,36 @@ CREATE TABLE IF NOT EXISTS decisions (
     sheet_id INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT,
     at TEXT NOT NULL, PRIMARY KEY (sheet_id, kind, key));
 """
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    """One stored sheet, as listed in the workspace (no cells)."""
+    id: int
+    source: str
+    file_hash: str | None
+    sheet: str
+    form: str
+    reporting_unit: str | None
+    imported_at: str
+    n_rows: int
+    n_edits: int
+
+
+@dataclass(frozen=True)
+class StoredEdit:
+    index: int
+    field: str
+    old: str | None
+    new: str | None
+    at: str
+    batch: str
+    label: str | None
+    undone: int
+    kind: str | None = None
+
+    def cell_edit(self) -> CellEdit:
+        return CellEdit(self.index, self.field, self.old, self.new)
 
 
 def _dumps(value: Any) -> str:

@@ -6,7 +6,8 @@ from intake.edits import CellEdit, EditBatch
 from intake.errors import MopaiError
 from intake.paths import data_dir
 from intake.table import ImportNote
-from intake.workspace import DEFAULT_NAME, Workspace
+from intake.workspace import DEFAULT_NAME, Workspace, finding_key
+from validators.codes import make
 from workspacekit import liudong_record, make_table, sample_records
 
 
@@ -83,7 +84,7 @@ def test_edits_are_replayed_in_order_and_batches_rebuilt(ws):
     assert ws.load_sheet(sheet_id).data.values["name"][1] == "李思"
     rebuilt = ws.batches(sheet_id)
     assert [b.id for b in rebuilt] == [first.id, second.id]
-    assert rebuilt[1].edits == second.edits and rebuilt[1].label == "修改 姓名"
+    assert rebuilt[1] == second                                   # same id, label, kind and edits
     stored = ws.edits(sheet_id)[0]
     assert (stored.index, stored.field, stored.old, stored.new, stored.batch) == (1, "name", "李 四", "李四", first.id)
     assert stored.at
@@ -146,3 +147,11 @@ def test_journal_is_wal(ws):
 def test_a_column_blob_keeps_every_value_blank_and_empty_text(values):
     from intake.workspace_schema import pack_column, unpack_column
     assert unpack_column(pack_column(values)) == values
+
+
+def test_an_acknowledged_finding_is_remembered_by_its_key(ws):
+    sheet_id = ws.import_table(make_table(sample_records()))
+    warning = make("eligibility.city_districts", 2, None, from_="甲区", to="乙区")
+    ws.set_decision("acknowledged", finding_key(warning), True, sheet_id=sheet_id)
+    assert finding_key(warning) == "2:-:eligibility.city_districts"
+    assert ws.decisions("acknowledged", sheet_id=sheet_id) == {"2:-:eligibility.city_districts": True}
