@@ -155,3 +155,17 @@ def test_an_acknowledged_finding_is_remembered_by_its_key(ws):
     ws.set_decision("acknowledged", finding_key(warning), True, sheet_id=sheet_id)
     assert finding_key(warning) == "2:-:eligibility.city_districts"
     assert ws.decisions("acknowledged", sheet_id=sheet_id) == {"2:-:eligibility.city_districts": True}
+
+
+def test_a_worker_thread_may_import_while_the_gui_thread_records_edits(ws):
+    import threading
+    first = ws.import_table(make_table(sample_records()))
+    big = make_table(sample_records() * 500, "乙村.xlsx")
+    done: list[int] = []
+    worker = threading.Thread(target=lambda: done.append(ws.import_table(big)))
+    worker.start()
+    for i in range(20):
+        ws.record_batch(first, fix_name(old="李 四" if i == 0 else f"李{i - 1}", new=f"李{i}"))
+    worker.join(30)
+    assert ws.load_sheet(first).data.values["name"][1] == "李19"
+    assert ws.load_sheet(done[0]).n_rows == 2000
