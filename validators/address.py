@@ -8,7 +8,7 @@ addresses repeat across rows and across the child's, parents' and carers' column
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from validators import divisions as dv
 from validators.address_head import Head, Issue, head_of
@@ -19,8 +19,10 @@ _DETAIL_LEAD = " ,，、.。:：;；-—_/"
 _CACHE_LIMIT = 300_000
 
 
-@dataclass(frozen=True, slots=True)
-class ResolvedAddress:
+class ResolvedAddress(NamedTuple):
+    """An address resolved against the division table (a NamedTuple: built for every distinct
+    address of a sheet, so it must be cheap to make)."""
+
     province_code: str
     province_name: str
     prefecture_code: str | None
@@ -47,8 +49,7 @@ class ResolvedAddress:
         return self.province_name + (self.prefecture_name or "") + (self.county_name or "")
 
 
-@dataclass(frozen=True, slots=True)
-class AddressCheck:
+class AddressCheck(NamedTuple):
     resolved: ResolvedAddress | None
     issues: tuple[Issue, ...] = ()
 

@@ -41,7 +41,8 @@ class Head:
 
 def head_of(text: str) -> Head | None:
     """The divisions at the start of `text` (spaces removed), cached on the prefix they depend on."""
-    for h in _horizons:
+    start = text[:_START]
+    for h in _horizons.get(start, ()):
         hit = _heads.get(text[:h])
         if hit is not None:
             return hit
@@ -51,14 +52,17 @@ def head_of(text: str) -> Head | None:
         return head
     if len(_heads) >= _CACHE_LIMIT:
         _heads.clear()
+        _horizons.clear()
     _heads[text[:scan.horizon]] = head
-    if scan.horizon not in _horizons:
-        _horizons.append(scan.horizon)
+    seen = _horizons.setdefault(start, [])
+    if scan.horizon not in seen:
+        seen.append(scan.horizon)
     return head
 
 
+_START = 6                                  # horizons are kept per first 6 characters
 _heads: dict[str, "Head"] = {}
-_horizons: list[int] = []
+_horizons: dict[str, list[int]] = {}
 
 
 def _scan_head(scan: Scan) -> Head | None:
