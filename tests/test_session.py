@@ -140,3 +140,32 @@ def test_a_cancelled_open_stores_nothing(ws, tmp_path):
 def test_a_missing_file_gives_a_chinese_message(ws, tmp_path):
     with pytest.raises(MopaiError, match="无法读取文件"):
         open_file(ws, tmp_path / "没有这个文件.xlsx")
+
+
+def test_two_files_in_one_workspace_keep_their_own_edits(tmp_path):
+    path = tmp_path / "ws.sqlite"
+    a_file = write_xlsx(tmp_path / "甲村.xlsx", sample_records(), unit="甲镇")
+    b_file = write_xlsx(tmp_path / "乙村.xlsx", sample_records()[:2], unit="乙镇")
+    with Workspace(path) as w:
+        a = open_file(w, a_file, as_of=AS_OF)[0]
+        b = open_file(w, b_file, as_of=AS_OF)[0]
+        a.apply(a.edit(0, "name", "甲一"))
+        b.apply(b.edit(0, "name", "乙一"))
+    with Workspace(path) as w:
+        units = {s.reporting_unit: s for s in w.sheets()}
+        assert set(units) == {"甲镇", "乙镇"}
+        assert (units["甲镇"].n_rows, units["乙镇"].n_rows) == (4, 2)
+        assert open_stored(w, units["甲镇"].id).value(0, "name") == "甲一"
+        assert open_stored(w, units["乙镇"].id).value(0, "name") == "乙一"
+
+
+def test_find_and_replace_is_one_undo_step(ws):
+    from intake.find_replace import replace_in_column
+    s = new_session(ws)
+    batch = replace_in_column(s.table.data, "school_name", "金水区", "郑州市金水区")
+    assert len(batch) == 4
+    s.apply(batch)
+    assert set(s.table.data.values["school_name"]) == {"郑州市金水区第一小学"}
+    s.revert(batch)
+    assert set(s.table.data.values["school_name"]) == {"金水区第一小学"}
+    assert not s.edited_cells()
