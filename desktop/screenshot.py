@@ -30,6 +30,18 @@ def _settle(app, rounds: int = 5) -> None:
         app.processEvents()
 
 
+def _select_first_error(tab) -> None:
+    """Select an error cell among the first columns when there is one (the picture then shows
+    the sheet from its left edge), else the first problem."""
+    errors = tab.session.findings.errors
+    near = [f for f in errors if (tab.model.column_of(f.field) or 99) < 8]
+    if near or errors:
+        f = (near or errors)[0]
+        tab.go_to(f.index, f.field)
+    else:
+        tab.next_problem()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -70,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     _settle(app)
     share = 0.45 if args.view == "record" else 0.66
     tab.splitter.setSizes([int(width * share), int(width * (1 - share))])
-    tab.next_problem()
+    _select_first_error(tab)
     if args.view == "findings" and tab.panel.tree.topLevelItemCount():
         tab.panel.tree.topLevelItem(0).setExpanded(True)
     if args.view == "record":
