@@ -33,6 +33,8 @@ def _raw_of(cell: Any) -> str | None:
         return cell
     if isinstance(cell, date):
         return cell.isoformat()
+    if isinstance(cell, PlaceFacts):
+        return cell.county_name
     if isinstance(cell, tuple):
         return "、".join(cell)
     return getattr(cell, "county_name", str(cell))

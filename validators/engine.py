@@ -8,8 +8,10 @@ for every record sharing its old or new child ID number: results are identical t
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import polars as pl
 
@@ -18,7 +20,7 @@ from validators.data import RecordColumns, ValidationContext
 from validators.finding_set import FindingSet
 from validators.findings import Finding
 from validators.form import Field, FormTemplate
-from validators.rules import CACHEABLE, OTHER_RULES, duplicates, required, required_bulk
+from validators.rules import CACHEABLE, OTHER_RULES, duplicates, identity, required, required_bulk
 from validators.rules.row import IdFacts, Row
 from validators.schema import compile_schema, failing_cells, has_fast_check
 
@@ -55,6 +57,10 @@ class TableValidator:
     # --- bulk --------------------------------------------------------------------------------
     def run(self, progress: Progress | None = None,
             cancelled: Callable[[], bool] | None = None) -> FindingSet:
+        with _gc_paused():
+            return self._run(progress, cancelled)
+
+    def _run(self, progress: Progress | None, cancelled: Callable[[], bool] | None) -> FindingSet:
         n = self.data.n_rows
         chunks = range(0, n, CHUNK)
         total = len(self.keys) + 1 + len(chunks)
@@ -68,13 +74,21 @@ class TableValidator:
         self._ids.build(self._child_numbers())
         missing = required_bulk.missing_cells(self.form, self.data.values, self._facts,
                                               self.ctx.default_reference_date)
+        prefilter = self._prefilter(n)
         findings = FindingSet(self.form.keys)
         for start in chunks:
-            findings.replace_rows({i: self._row_findings(i, missing.get(i, ()))
+            findings.replace_rows({i: self._row_findings(i, missing.get(i, ()), prefilter)
                                    for i in range(start, min(start + CHUNK, n))})
             step()
         self.findings = findings
         return findings
+
+    def _prefilter(self, n: int) -> dict[Callable, set[int]]:
+        """Rules with a column-wise superset test: the records each may find something on."""
+        default = self.ctx.default_reference_date
+        refs = [d or default for d in self._facts.get("report_date") or [None] * n]
+        births = _child_births(self._facts, n)
+        return {identity.check: identity.candidates(self.form, self._facts, refs, births)}
 
     def _schema_pass(self) -> dict[str, set[int]]:
         fast = [k for k in self.keys if has_fast_check(self.form.field(k))]
@@ -103,9 +117,11 @@ class TableValidator:
     def row(self, index: int) -> Row:
         return Row(index, self.form, self.ctx, self.data, self._facts)
 
-    def _row_findings(self, index: int, missing: Iterable[Field] | None = None) -> list[Finding]:
-        """Findings of one record; `missing` (bulk run) are its blank required fields, found
-        for the whole sheet at once; without it the required rule runs on the record."""
+    def _row_findings(self, index: int, missing: Iterable[Field] | None = None,
+                      prefilter: dict[Callable, set[int]] | None = None) -> list[Finding]:
+        """Findings of one record. In the bulk run `missing` are its blank required fields and
+        `prefilter` the records each prefiltered rule may fire on, both found column-wise;
+        without them (an edit) every rule runs on the record."""
         found = [f for cell in self._cells.get(index, {}).values() for f in cell]
         row = self.row(index)
         if missing is None:
@@ -113,6 +129,8 @@ class TableValidator:
         else:
             found += [required.finding(field, row) for field in missing]
         for rule in OTHER_RULES:
+            if prefilter and rule in prefilter and index not in prefilter[rule]:
+                continue
             reads = CACHEABLE.get(rule)
             found += self._cached(rule, reads, row) if reads else rule(row)
         child = row.fact(duplicates.FIELD)
@@ -163,6 +181,28 @@ class TableValidator:
     def revalidate_rows(self, indices) -> None:
         """Re-run the row rules of some records (e.g. after the context changed)."""
         self.findings.replace_rows({i: self._row_findings(i) for i in indices})
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """A bulk run creates millions of small objects and no cycles: the cyclic GC would only
+    rescan them again and again (about a fifth of the run)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _child_births(facts: dict[str, list], n: int) -> list:
+    """The child's birth per record: 出生日期, else the birth date in the ID number."""
+    births = list(facts.get("birth_date") or [None] * n)
+    ids = facts.get(duplicates.FIELD)
+    if ids is not None:
+        births = [b if b is not None or f is None else f.birth for b, f in zip(births, ids)]
+    return births
 
 
 class _Stepper:

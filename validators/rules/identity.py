@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Mapping
 
 from validators.codes import make
 from validators.findings import Finding
@@ -102,3 +103,34 @@ def _expected_sex(row: Row, field) -> tuple[str, str | None]:
         relation = row.raw(field.role_from)
         return (relation or "").strip(), sex_of_relation(relation)
     return "", None
+
+
+def candidates(form, facts: Mapping[str, list], refs: list, births: list) -> set[int]:
+    """Records on which `check` may find something (a superset), found column by column for
+    the bulk run; `check` itself decides. Each test below is looser than the rule's own."""
+    n = len(refs)
+    none = [None] * n
+    out: set[int] = set()
+    birth_cells, sexes, hukous = (facts.get(k) or none for k in ("birth_date", "sex", "hukou_address"))
+    for field in _id_fields(form):
+        col = facts.get(field.key)
+        if col is None:
+            continue
+        fixed_sex = ROLE_SEX.get(field.role) if field.role != "child" else None
+        for i, f in enumerate(col):
+            if f is None:
+                continue
+            if f.birth is not None and f.birth > refs[i]:
+                out.add(i)
+            elif field.role == "child":
+                hukou = hukous[i]
+                if ((birth_cells[i] is not None and birth_cells[i] != f.birth)
+                        or (sexes[i] is not None and sexes[i] != f.sex)
+                        or (isinstance(hukou, PlaceFacts) and f.area != hukou.county)):
+                    out.add(i)
+            elif field.role:
+                child = births[i]
+                if (fixed_sex is None or f.sex != fixed_sex or child is None or f.birth is None
+                        or _gap_too_small(f.birth, child)):
+                    out.add(i)
+    return out

@@ -6,25 +6,24 @@ choice, a tuple of options for a multiple choice, the normalised text otherwise.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from validators.data import RecordColumns, ValidationContext
 from validators.form import FormTemplate
 from validators.reference import age_months, age_years, reference_date
 
 
-@dataclass(frozen=True, slots=True)
-class IdFacts:
+class IdFacts(NamedTuple):
+    """(A NamedTuple: the bulk run builds one per ID cell, and these are cheap to create.)"""
+
     number: str             # the normalised 18-character number (a 15-digit one upgraded)
     birth: date | None      # birth date in the number
     sex: str | None         # 男 (17th digit odd) or 女 (even)
     area: str               # first 6 digits
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceFacts:
+class PlaceFacts(NamedTuple):
     county: str | None      # 6-digit code of the county level (a prefecture without counties: its own)
     prefecture: str | None  # 6-digit code of the prefecture level (None under a 直辖市 / province-run county)
     county_name: str        # full name for messages, e.g. 河南省南阳市宛城区
