@@ -15,16 +15,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from dataclasses import dataclass
 from datetime import datetime
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import sqlite_utils
 
 from intake import workspace_schema as schema
 from intake.edits import EditBatch
-from intake.errors import MopaiError
+from intake.errors import MopaiError, WriteError
 from intake.paths import data_dir
 from intake.table import SheetTable
 from intake.workspace_schema import SheetInfo, StoredEdit
@@ -39,6 +39,15 @@ def _now() -> str:
     return datetime.now().isoformat(timespec="milliseconds")
 
 
+def _open_message(path: Path, exc: sqlite3.Error) -> str:
+    if "locked" in str(exc):
+        return f"工作区文件“{path.name}”正被另一个摸排助手窗口使用，请先关闭那个窗口再试"
+    if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
+        return f"无法打开工作区文件“{path}”：没有权限或文件夹不存在，请检查数据文件夹的设置"
+    return (f"无法打开工作区文件“{path.name}”：文件已损坏或不是摸排助手的工作区。"
+            "请换一个工作区文件，或联系技术人员")
+
+
 class Workspace:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path is not None else data_dir() / DEFAULT_NAME
@@ -51,10 +60,20 @@ class Workspace:
             conn.executescript(schema.DDL)
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(schema.SCHEMA_VERSION),))
             conn.commit()
-        except sqlite3.DatabaseError as exc:
-            raise MopaiError(f"无法打开工作区文件“{self.path.name}”：{exc}。文件可能已损坏，"
-                             "请换一个工作区文件，或联系技术人员") from exc
+        except sqlite3.Error as exc:
+            raise MopaiError(_open_message(self.path, exc)) from exc
         self.db = sqlite_utils.Database(conn)
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One locked transaction; a failed write becomes a WriteError with a Chinese message."""
+        with self._lock:
+            try:
+                with self.db.conn:
+                    yield self.db.conn
+            except sqlite3.Error as exc:
+                raise WriteError("无法保存到工作区：磁盘可能已满，或工作区文件正被其他程序占用。"
+                                 "请腾出磁盘空间、关闭其他摸排助手窗口后再试") from exc
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Workspace":
@@ -74,13 +93,13 @@ class Workspace:
     def import_table(self, table: SheetTable, *, file_hash: str | None = None) -> int:
         """Store an imported sheet (metadata and cells) in one transaction; returns its id."""
         row = schema.sheet_row(table, file_hash, _now())
-        with self._lock, self.db.conn:     # one transaction: the sheet and all its cells, or nothing
-            cur = self.db.conn.execute(
-                f"INSERT INTO sheets ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()))
+        cells = list(schema.cell_rows(table))          # packed before taking the lock
+        with self._writing() as conn:     # one transaction: the sheet and all its cells, or nothing
+            cur = conn.execute(f"INSERT INTO sheets ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                               list(row.values()))
             sheet_id = cur.lastrowid
-            self.db.conn.executemany("INSERT INTO cells (sheet_id, slot, vals, numeric) VALUES (?, ?, ?, ?)",
-                                     schema.cell_rows(sheet_id, table))
+            conn.executemany("INSERT INTO cells (sheet_id, slot, vals, numeric) VALUES (?, ?, ?, ?)",
+                             [(sheet_id, *c) for c in cells])
         return sheet_id
 
     def sheets(self) -> list[SheetInfo]:
@@ -117,22 +136,22 @@ class Workspace:
         return table
 
     def remove_sheet(self, sheet_id: int) -> None:
-        with self._lock, self.db.conn:
+        with self._writing() as conn:
             for name in ("edits", "cells", "decisions"):
-                self.db.execute(f"DELETE FROM {name} WHERE sheet_id = ?", [sheet_id])
-            self.db.execute("DELETE FROM sheets WHERE id = ?", [sheet_id])
+                conn.execute(f"DELETE FROM {name} WHERE sheet_id = ?", [sheet_id])
+            conn.execute("DELETE FROM sheets WHERE id = ?", [sheet_id])
 
     # --- edits -----------------------------------------------------------------------------
     def record_batch(self, sheet_id: int, batch: EditBatch) -> None:
         """Store a batch as done; durable when this returns. A batch stored before (redo after
         undo) is marked done again instead of being stored twice."""
-        with self._lock, self.db.conn:
-            cur = self.db.execute("UPDATE edits SET undone = 0 WHERE batch = ? AND sheet_id = ?",
-                                  [batch.id, sheet_id])
+        with self._writing() as conn:
+            cur = conn.execute("UPDATE edits SET undone = 0 WHERE batch = ? AND sheet_id = ?",
+                               [batch.id, sheet_id])
             if cur.rowcount:
                 return
             at = _now()
-            self.db.conn.executemany(
+            conn.executemany(
                 "INSERT INTO edits (sheet_id, record, field, old, new, at, batch, label, kind, undone)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 [(sheet_id, e.index, e.field, e.old, e.new, at, batch.id, batch.label, batch.kind)
@@ -140,9 +159,9 @@ class Workspace:
 
     def mark_undone(self, sheet_id: int, batch: EditBatch, undone: bool = True) -> None:
         """Mark a stored batch undone (or done again); durable when this returns."""
-        with self._lock, self.db.conn:
-            self.db.execute("UPDATE edits SET undone = ? WHERE batch = ? AND sheet_id = ?",
-                            [int(undone), batch.id, sheet_id])
+        with self._writing() as conn:
+            conn.execute("UPDATE edits SET undone = ? WHERE batch = ? AND sheet_id = ?",
+                         [int(undone), batch.id, sheet_id])
 
     def edits(self, sheet_id: int, *, include_undone: bool = False) -> list[StoredEdit]:
         """The sheet's edits in the order they were made."""
@@ -167,8 +186,8 @@ class Workspace:
         "acknowledged" (key: finding_key(f), value True/False: a warning the clerk has checked),
         "city_districts" (key: finding_key(f), value "纳入"/"不纳入"), "header" (key: the header
         text, value: the confirmed field key)."""
-        with self._lock, self.db.conn:
-            self.db.execute("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?)",
+        with self._writing() as conn:
+            conn.execute("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?)",
                             [sheet_id, kind, key, json.dumps(value, ensure_ascii=False), _now()])
 
     def decision(self, kind: str, key: str, default: Any = None, sheet_id: int = 0) -> Any:

@@ -124,13 +124,13 @@ def sheet_row(table: SheetTable, file_hash: str | None, imported_at: str) -> dic
     }
 
 
-def cell_rows(sheet_id: int, table: SheetTable) -> Iterator[tuple[int, str, bytes, str]]:
-    """(sheet_id, slot, vals, numeric) for each column of the sheet."""
+def cell_rows(table: SheetTable) -> Iterator[tuple[str, bytes, str]]:
+    """(slot, vals, numeric) for each column of the sheet."""
     for key, values in table.data.values.items():
         numeric = sorted(table.data.numeric.get(key, ()))
-        yield sheet_id, f"f:{key}", pack_column(values), _dumps(numeric)
+        yield f"f:{key}", pack_column(values), _dumps(numeric)
     for col, values in table.extra.items():
-        yield sheet_id, f"x:{col}", pack_column(values), "[]"
+        yield f"x:{col}", pack_column(values), "[]"
 
 
 def table_from_rows(sheet: dict[str, Any], cells: list[tuple[str, bytes, str | None]]) -> SheetTable:

@@ -3,7 +3,7 @@ import sqlite3
 import pytest
 
 from intake.edits import CellEdit, EditBatch
-from intake.errors import MopaiError
+from intake.errors import MopaiError, WriteError
 from intake.paths import data_dir
 from intake.table import ImportNote
 from intake.workspace import DEFAULT_NAME, Workspace, finding_key
@@ -110,11 +110,12 @@ def test_decisions_persist_per_sheet_and_latest_wins(tmp_path):
         assert w.decision("header", "无此列", default="x") == "x"
 
 
-def test_import_is_all_or_nothing(ws):
-    table = make_table(sample_records())
-    table.data.values["name"][0] = object()          # cannot be stored: the import must roll back
-    with pytest.raises(TypeError):
-        ws.import_table(table)
+def test_import_is_all_or_nothing(ws, monkeypatch):
+    from intake import workspace_schema
+    rows = list(workspace_schema.cell_rows(make_table(sample_records())))
+    monkeypatch.setattr(workspace_schema, "cell_rows", lambda table: rows + rows[:1])   # a clash mid-way
+    with pytest.raises(WriteError, match="无法保存到工作区"):
+        ws.import_table(make_table(sample_records()))
     assert ws.sheets() == []
     assert ws.db.execute("SELECT COUNT(*) FROM cells").fetchone()[0] == 0
 
