@@ -114,3 +114,37 @@ def test_find_replace_in_one_column_is_one_undo_step(qtbot, tmp_path, monkeypatc
     window.actions.undo.trigger()
     assert tab.table.data.values["school_name"] == ["金水区第一小学"] * 4
     window.workspace.close()
+
+
+def test_opening_the_same_file_again_keeps_one_tab(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    path = write_xlsx(tmp_path / "村甲.xlsx", sample_records())
+    tab = open_and_wait(qtbot, window, path)[0]
+    assert window.settings.recent_files() == [str(path.resolve())]
+    tab.model.setData(tab.model.index(0, tab.model.column_of("name")), "张小三")
+    with qtbot.waitSignal(window.sheets_opened, timeout=30000):
+        window.open_files([str(path)])
+    assert window.tabs.count() == 1 and window.current_tab() is tab
+    assert len(window.workspace.sheets()) == 1
+    window.close_tab(0)
+    assert window.stack.currentWidget() is window.welcome and window.settings.open_sheets() == []
+    again = open_and_wait(qtbot, window, path)[0]                # resumed with the edit
+    assert again.table.data.get("name", 0) == "张小三"
+    window.workspace.close()
+
+
+def test_first_start_asks_for_the_county_once(qapp, tmp_path, monkeypatch):
+    from desktop import app as app_module
+
+    asked = []
+
+    def fake_exec(dialog):
+        asked.append(True)
+        return dialog.select_code("330106")
+    monkeypatch.setattr(app_module.CountyDialog, "exec", fake_exec)
+    settings = _settings(tmp_path)
+    app_module.first_start(settings)
+    app_module.first_start(settings)
+    assert asked == [True] and settings.county_code == "330106"
+    assert app_module.parse_args(["--sample"]).sample
+    assert app_module.parse_args(["a.xlsx", "b.xls"]).files == ["a.xlsx", "b.xls"]
