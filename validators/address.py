@@ -8,6 +8,7 @@ addresses repeat across rows and across the child's, parents' and carers' column
 """
 from __future__ import annotations
 
+from itertools import islice
 from typing import NamedTuple
 
 from validators import divisions as dv
@@ -16,7 +17,7 @@ from validators.errors import InvalidComponent
 from validators.text import clean_text, to_half_width
 
 _DETAIL_LEAD = " ,，、.。:：;；-—_/"
-_CACHE_LIMIT = 300_000
+_CACHE_LIMIT = 50_000      # whole-value results (~0.5 kB each); the head cache does the heavy lifting
 
 
 class ResolvedAddress(NamedTuple):
@@ -65,7 +66,8 @@ def resolve(value: str) -> AddressCheck:
     hit = _cache.get(value)
     if hit is None:
         if len(_cache) >= _CACHE_LIMIT:
-            _cache.clear()
+            for old in list(islice(_cache, _CACHE_LIMIT // 2)):    # drop the older half
+                del _cache[old]
         hit = _cache[value] = _resolve(value)
     return hit
 
@@ -116,9 +118,10 @@ def _build(head: Head, detail: str) -> ResolvedAddress:
     names = p.name + (f.name if f else "") + (c.name if c else "")
     unit = c.code if c else (f.code if f and (head.direct_town or not dv.has_counties(f.code))
                              else None)
-    return ResolvedAddress(p.code, p.name, f.code if f else None, f.name if f else None,
-                           c.code if c else None, c.name if c else None, detail, names + detail,
-                           unit)
+    # tuple.__new__ skips NamedTuple's Python-level __new__: this runs once per distinct address
+    return tuple.__new__(ResolvedAddress, (p.code, p.name, f.code if f else None,
+                                           f.name if f else None, c.code if c else None,
+                                           c.name if c else None, detail, names + detail, unit))
 
 
 def _detail_after(half: str, end: int) -> str:
