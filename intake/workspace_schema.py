@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -150,10 +150,16 @@ def table_from_rows(sheet: dict[str, Any], cells: list[tuple[str, bytes, str | N
         source=Path(sheet["source"]), sheet=sheet["sheet"], form=sheet["form"],
         form_reason=sheet["form_reason"] or "",
         header_rows=json.loads(sheet["header_rows"] or "[]"),
-        columns=[SourceColumn(**c) for c in json.loads(sheet["columns"] or "[]")],
+        columns=[_known(SourceColumn, c) for c in json.loads(sheet["columns"] or "[]")],
         row_numbers=json.loads(sheet["row_numbers"] or "[]"),
         data=RecordColumns(values, numeric),
         reporting_unit=sheet["reporting_unit"], report_date_text=sheet["report_date_text"],
-        notes=[ImportNote(**n) for n in json.loads(sheet["notes"] or "[]")],
+        notes=[_known(ImportNote, n) for n in json.loads(sheet["notes"] or "[]")],
         extra=extra,
     )
+
+
+def _known(cls: type, stored: dict[str, Any]) -> Any:
+    """A dataclass from a stored dict, ignoring keys the class no longer has (older workspaces)."""
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in stored.items() if k in names})
