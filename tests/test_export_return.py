@@ -1,0 +1,113 @@
+"""The return file: the township's workbook with red/amber cells, comments, 问题说明, a summary
+sheet; fixed and sent back, it imports again without mapping questions and without errors."""
+from __future__ import annotations
+
+import csv
+
+import openpyxl
+import pytest
+
+from exportkit import FORM, KEYS, check, clean_records, col, write_xlsx
+from intake.export import write_return
+from intake.export.return_marks import ERROR_COLOR, NOTES_HEADER, WARNING_COLOR
+from intake.export.return_file import SUMMARY_SHEET
+from intake.export.source_book import CSV_SHEET
+
+GOOD = clean_records(4)
+
+
+def _broken():
+    recs = [dict(r) for r in GOOD]
+    recs[0]["id_number"] = GOOD[0]["id_number"][:-1] + ("1" if GOOD[0]["id_number"][-1] != "1" else "2")
+    recs[1]["father_phone"] = "1380013800"            # ten digits: error
+    recs[1]["ethnicity"] = "汉"                        # warning
+    recs[3]["name"] = None                            # required: error
+    return recs
+
+
+@pytest.fixture(scope="module")
+def returned(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ret")
+    source = write_xlsx(folder / "township.xlsx", _broken(), widths={"F": 23.5, "H": 40})
+    checked = check(source)
+    out = write_return(checked, folder / "return.xlsx")
+    return folder, openpyxl.load_workbook(out)
+
+
+def test_same_sheets_layout_and_summary_first(returned):
+    _, book = returned
+    assert book.sheetnames == [SUMMARY_SHEET, "流动儿童"]
+    ws = book["流动儿童"]
+    assert ws["A1"].value == "流动儿童基本情况登记表"
+    assert [ws.cell(row=3, column=c).value for c in range(1, 4)] == ["序号", "姓名", "性别"]
+    assert ws.column_dimensions["F"].width == 23.5 and ws.column_dimensions["H"].width == 40
+    summary = [[c.value for c in row] for row in book[SUMMARY_SHEET].iter_rows()]
+    counts = {row[1]: (row[2], row[3]) for row in summary if row[0] == "流动儿童"}
+    assert counts == {"身份证校验位错误": ("错误", 1), "联系电话格式错误": ("错误", 1),
+                      "必填项为空": ("错误", 1), "选项写法不规范": ("警告", 1)}
+    assert any("共4行，其中3行有错误，0行只有警告" in (row[0] or "") for row in summary)
+
+
+def test_error_cells_red_with_comment_warnings_amber(returned):
+    _, book = returned
+    ws = book["流动儿童"]
+    bad_id = ws.cell(row=4, column=col("id_number"))
+    assert bad_id.fill.start_color.rgb == ERROR_COLOR
+    assert "校验码" in bad_id.comment.text and bad_id.comment.text.startswith("【错误】")
+    assert ws.cell(row=5, column=col("father_phone")).fill.start_color.rgb == ERROR_COLOR
+    ethnic = ws.cell(row=5, column=col("ethnicity"))
+    assert ethnic.fill.start_color.rgb == WARNING_COLOR and "汉族" in ethnic.comment.text
+    assert ws.cell(row=7, column=col("name")).fill.start_color.rgb == ERROR_COLOR
+    clean = ws.cell(row=6, column=col("id_number"))
+    assert clean.comment is None and clean.fill.fill_type is None
+    assert clean.number_format == "@" and isinstance(clean.value, str)
+
+
+def test_problem_column_lists_each_rows_problems(returned):
+    _, book = returned
+    ws = book["流动儿童"]
+    notes = len(KEYS) + 1
+    assert ws.cell(row=3, column=notes).value == NOTES_HEADER
+    assert ws.cell(row=4, column=notes).value.startswith("1. 【错误】")
+    row5 = ws.cell(row=5, column=notes).value.split("\n")
+    assert len(row5) == 2 and "【警告】民族" in row5[0] and "【错误】父亲联系方式" in row5[1]
+    assert ws.cell(row=6, column=notes).value is None
+    assert "姓名" in ws.cell(row=7, column=notes).value
+
+
+def test_fixed_return_file_imports_without_questions_or_errors(returned):
+    folder, book = returned
+    ws = book["流动儿童"]
+    fixed = 0
+    for row in ws.iter_rows(min_row=4, max_row=7, max_col=len(KEYS)):
+        for cell in row:
+            if cell.comment is not None:
+                cell.value = GOOD[cell.row - 4][KEYS[cell.column - 1]]
+                fixed += 1
+    assert fixed == 4
+    book.save(folder / "fixed.xlsx")
+    [again] = check(folder / "fixed.xlsx")
+    assert again.findings.n_errors == 0 and len(again.findings) == 0
+    mapped = [c for c in again.table.columns if c.field]
+    assert [c.field for c in mapped] == KEYS and all(c.how == "label" for c in mapped)
+    assert [c.header for c in again.table.columns if not c.field] == [NOTES_HEADER]
+
+    # returned a second time: old marks go, the 问题说明 column is reused, not added again
+    out = write_return([again], folder / "return2.xlsx")
+    ws2 = openpyxl.load_workbook(out)["流动儿童"]
+    assert ws2.max_column == len(KEYS) + 1 and ws2.cell(row=4, column=len(KEYS) + 1).value is None
+    assert ws2.cell(row=4, column=col("id_number")).comment is None
+
+
+def test_csv_source_is_rebuilt_as_xlsx(tmp_path):
+    source = tmp_path / "township.csv"
+    with source.open("w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow([FORM.field(k).label for k in KEYS])
+        for rec in _broken():
+            out.writerow([rec[k] or "" for k in KEYS])
+    checked = check(source)
+    ws = openpyxl.load_workbook(write_return(checked, tmp_path / "r.xlsx"))[CSV_SHEET]
+    bad = ws.cell(row=2, column=col("id_number"))
+    assert isinstance(bad.value, str) and bad.fill.start_color.rgb == ERROR_COLOR
+    assert ws.cell(row=1, column=len(KEYS) + 1).value == NOTES_HEADER
