@@ -174,3 +174,19 @@ def test_township_directly_under_a_prefecture_with_counties():
     assert check.issues == () and check.resolved.county == "232700"
     assert check.resolved.county_code is None
     assert divisions.county_of(divisions.children("232700")[-1].code) == "232700"
+
+
+def test_bundled_table_is_the_packaged_source(tmp_path):
+    import gzip
+    import importlib.util
+    from resources import RESOURCES_DIR
+    spec = importlib.util.spec_from_file_location("refresh", RESOURCES_DIR / "divisions" / "refresh.py")
+    refresh = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(refresh)
+    payload = refresh.load_source()
+    refresh.check(payload["divisions"])
+    refresh.write_table(payload, tmp_path / "divisions.tsv.gz")
+    fresh = gzip.decompress((tmp_path / "divisions.tsv.gz").read_bytes())
+    assert fresh == gzip.decompress(divisions.DATA_FILE.read_bytes())
+    levels = [d.level for d in divisions.all_divisions()]
+    assert [levels.count(n) for n in (1, 2, 3, 4)] == [int(payload["metadata"]["counts"][k]) for k in "1234"]
