@@ -8,10 +8,8 @@ for every record sharing its old or new child ID number: results are identical t
 """
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 import polars as pl
 
@@ -22,15 +20,13 @@ from validators.findings import Finding
 from validators.form import Field, FormTemplate
 from validators.rules import CACHEABLE, OTHER_RULES, duplicates, identity, required, required_bulk
 from validators.rules.row import IdFacts, Row
+from validators.run_support import Cancelled, Progress, Stepper, child_births, gc_paused
 from validators.schema import compile_schema, failing_cells, has_fast_check
 
-Progress = Callable[[int, int], None]
+__all__ = ["Cancelled", "TableValidator"]
+
 CHUNK = 10_000
 RULE_CACHE_LIMIT = 200_000
-
-
-class Cancelled(Exception):
-    """The caller's `cancelled()` returned True during a run."""
 
 
 def _default_check_cell():
@@ -57,14 +53,14 @@ class TableValidator:
     # --- bulk --------------------------------------------------------------------------------
     def run(self, progress: Progress | None = None,
             cancelled: Callable[[], bool] | None = None) -> FindingSet:
-        with _gc_paused():
+        with gc_paused():
             return self._run(progress, cancelled)
 
     def _run(self, progress: Progress | None, cancelled: Callable[[], bool] | None) -> FindingSet:
         n = self.data.n_rows
         chunks = range(0, n, CHUNK)
         total = len(self.keys) + 1 + len(chunks)
-        step = _Stepper(progress, cancelled, total)
+        step = Stepper(progress, cancelled, total)
         failing = self._schema_pass()
         step()
         self._facts, self._cells = {}, {}
@@ -87,7 +83,7 @@ class TableValidator:
         """Rules with a column-wise superset test: the records each may find something on."""
         default = self.ctx.default_reference_date
         refs = [d or default for d in self._facts.get("report_date") or [None] * n]
-        births = _child_births(self._facts, n)
+        births = child_births(self._facts, n)
         return {identity.check: identity.candidates(self.form, self._facts, refs, births)}
 
     def _schema_pass(self) -> dict[str, set[int]]:
@@ -181,37 +177,3 @@ class TableValidator:
     def revalidate_rows(self, indices) -> None:
         """Re-run the row rules of some records (e.g. after the context changed)."""
         self.findings.replace_rows({i: self._row_findings(i) for i in indices})
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """A bulk run creates millions of small objects and no cycles: the cyclic GC would only
-    rescan them again and again (about a fifth of the run)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _child_births(facts: dict[str, list], n: int) -> list:
-    """The child's birth per record: 出生日期, else the birth date in the ID number."""
-    births = list(facts.get("birth_date") or [None] * n)
-    ids = facts.get(duplicates.FIELD)
-    if ids is not None:
-        births = [b if b is not None or f is None else f.birth for b, f in zip(births, ids)]
-    return births
-
-
-class _Stepper:
-    def __init__(self, progress: Progress | None, cancelled: Callable[[], bool] | None, total: int):
-        self.progress, self.cancelled, self.total, self.done = progress, cancelled, total, 0
-
-    def __call__(self) -> None:
-        if self.cancelled is not None and self.cancelled():
-            raise Cancelled()
-        self.done += 1
-        if self.progress is not None:
-            self.progress(self.done, self.total)
