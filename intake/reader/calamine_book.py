@@ -9,7 +9,7 @@ import gc
 from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import Callable, Iterator
 
 import python_calamine as pc
 
@@ -32,23 +32,29 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_workbook(source: Path | BytesIO, display_name: str, kind: str) -> list[Grid]:
-    """Every worksheet as a Grid (values only; hidden rows/cols are added by the caller)."""
+def read_workbook(source: Path | BytesIO, display_name: str, kind: str,
+                  suffixes: tuple[str, ...] = ()) -> list[Grid]:
+    """Every worksheet as a Grid (values only; hidden rows/cols are added by the caller).
+
+    calamine's from_path picks the format by the file name, so it is used only when the name
+    fits the content (`suffixes`); otherwise the bytes go through from_filelike (a bit slower)."""
     if isinstance(source, BytesIO):
         source.seek(0)
-        return _read_book(source, display_name, kind)
+        return _read_book(lambda: pc.CalamineWorkbook.from_filelike(source), display_name, kind)
     try:
-        with open(source, "rb") as fh:      # by content: calamine's from_path trusts the extension
-            return _read_book(fh, display_name, kind)
+        if source.suffix.lower() in suffixes:
+            return _read_book(lambda: pc.CalamineWorkbook.from_path(str(source)), display_name, kind)
+        with open(source, "rb") as fh:
+            return _read_book(lambda: pc.CalamineWorkbook.from_filelike(fh), display_name, kind)
     except PermissionError as exc:
         raise ReadError(f"无法打开“{display_name}”：{LOCKED}") from exc
     except OSError as exc:
         raise ReadError(f"无法打开“{display_name}”：{exc.strerror or exc}") from exc
 
 
-def _read_book(fh: BinaryIO, display_name: str, kind: str) -> list[Grid]:
+def _read_book(open_book: Callable[[], "pc.CalamineWorkbook"], display_name: str, kind: str) -> list[Grid]:
     try:
-        book = pc.CalamineWorkbook.from_filelike(fh)
+        book = open_book()
         grids = []
         with gc_paused():
             for meta in book.sheets_metadata:
@@ -56,6 +62,8 @@ def _read_book(fh: BinaryIO, display_name: str, kind: str) -> list[Grid]:
                     continue
                 grids.append(_grid(book.get_sheet_by_name(meta.name), meta))
         return grids
+    except (PermissionError, FileNotFoundError):
+        raise
     except Exception as exc:
         raise ReadError(CORRUPT.format(name=display_name, kind=kind)) from exc
     except BaseException as exc:     # a Rust panic inside calamine on a malformed file

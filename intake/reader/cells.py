@@ -30,13 +30,12 @@ def date_text(value: datetime | date) -> str:
 
 def convert_column(values: Sequence[Any], offset: int, numeric: set[int]) -> list[str | None]:
     """Text of each cell; indices (offset + i) of number cells are added to `numeric`."""
+    try:        # the common case, a text column: str.isspace raises TypeError on any other cell
+        if not any(map(str.isspace, values)):
+            return [v or None for v in values]
+    except TypeError:
+        pass
     types = set(map(type, values))
-    if types == {str}:                        # the common case: a text column
-        # the smallest non-empty text starts with a space/tab/newline if any cell is only those
-        smallest = min(filter(None, values), default="x")
-        if smallest[0] <= " " or smallest[0] == "\u3000":
-            return [v if v and not v.isspace() else None for v in values]
-        return [v or None for v in values]
     if types == {float} or types == {int}:       # a column of numbers (phones, 序号)
         numeric.update(range(offset, offset + len(values)))
         return _numbers(values)

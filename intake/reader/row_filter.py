@@ -2,6 +2,9 @@
 columns (1, 2, 3 …) and header rows repeated for printing are not."""
 from __future__ import annotations
 
+from itertools import repeat
+from operator import countOf
+
 from intake.table import ImportNote
 
 _FOOTER_WORDS = ("填表人", "审核人", "负责人", "制表人", "填报人")
@@ -14,7 +17,7 @@ def rows_to_keep(columns: list[list[str | None]], headers: list[str],
     if not columns:
         return [], []
     width = len(columns)
-    blanks = [row.count(None) for row in zip(*columns)]
+    blanks = list(map(countOf, zip(*columns), repeat(None)))
     keep = [i for i, b in enumerate(blanks) if b < width]
     candidates = {i for i in keep if width - blanks[i] <= 4} | _header_like(columns, headers)
     if keep and keep[0] == 0:
@@ -36,7 +39,7 @@ def rows_to_keep(columns: list[list[str | None]], headers: list[str],
 def _header_like(columns: list[list[str | None]], headers: list[str]) -> set[int]:
     found = set()
     for col, text in list(zip(columns, headers))[:3]:
-        found.update(i for i, v in enumerate(col) if v is not None and v.strip() == text)
+        found.update(i for i, v in enumerate(col) if v == text)
     return found
 
 

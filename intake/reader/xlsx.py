@@ -33,7 +33,7 @@ _HIDDEN_HIT = re.compile(rb'\bhidden="(?:1|true)"')
 
 def read_xlsx(source: Path | BytesIO, display_name: str) -> list[Grid]:
     _check_package(source, display_name)
-    grids = read_workbook(source, display_name, "Excel 工作簿")
+    grids = read_workbook(source, display_name, "Excel 工作簿", (".xlsx", ".xlsm"))
     try:
         with zipfile.ZipFile(source) as archive:
             parts = _sheet_parts(archive)
