@@ -160,3 +160,15 @@ def test_data_without_a_header_is_noted(tmp_path):
     t, = _read(tmp_path, [rf.SheetSpec("S", rows)])
     note, = [n for n in t.notes if n.code == "read.headerless_column"]
     assert note.col == len(HEADER) + 2 and "T列" in note.message
+
+
+def test_group_names_with_suffixes_and_other_persons_generic_subs(tmp_path):
+    top = ["儿童基本信息", None, None, None, "其他监护人基本信息", None, "委托照顾状况", None]
+    sub = ["姓名", "性别", "共同居住人", "来现居住地日期", "姓名", "联系方式", "姓名", "电话"]
+    data = ["张三", "男", "其他监护人", "2020-01-01", "张爷爷", "13800138000", "李奶奶", "13900139000"]
+    merges = [(1, 1, 1, 4), (1, 5, 1, 6), (1, 7, 1, 8)]
+    t, = _read(tmp_path, [rf.SheetSpec("S", [top, sub, data], merges)])
+    fields = [c.field for c in t.columns]
+    assert fields[:6] == ["name", "sex", "co_resident", "arrival_date", "guardian_name", "guardian_phone"]
+    assert t.data.values["name"] == ["张三"]                 # never the carer's 姓名
+    assert t.columns[6].header == "委托照顾状况/姓名" and t.columns[6].field != "name"

@@ -13,6 +13,9 @@ from intake.reader.mapping import FormIndex, is_known_header, normalise
 
 MAX_HEADER_SCAN = 30
 MIN_KNOWN_HEADERS = 3
+_GROUP_SUFFIXES = ("基本信息", "基本情况", "信息", "情况", "状况")
+_PERSON_SUBS = {"姓名", "公民身份号码", "身份证号", "身份证号码", "联系方式", "联系电话", "电话",
+                "户籍地址", "户籍地", "现居住地", "现住址", "与儿童关系", "关系"}
 
 
 @dataclass(frozen=True)
@@ -79,13 +82,31 @@ def _two_rows(grid: Grid, top: int, n_cols: int, indexes: list[FormIndex]) -> He
 
 
 def _join(col: int, upper: str, lower: str, indexes: list[FormIndex]) -> HeaderColumn | None:
-    if upper and lower:
-        joined = upper + lower
-        if is_known_header(joined, indexes) or not is_known_header(lower, indexes):
-            return HeaderColumn(col, joined, f"{_display(upper)}/{_display(lower)}")
+    """Group + sub header. The joined text wins when it is a known header (父亲 + 公民身份号码);
+    a person's generic sub header (姓名, 联系方式 …) under another person's group is never taken
+    as the child's own column: it stays joined for fuzzy matching."""
+    if not (upper and lower):
+        text = upper or lower
+        return HeaderColumn(col, text, _display(text)) if text else None
+    display = f"{_display(upper)}/{_display(lower)}"
+    group = _strip_group(upper)
+    joined = [upper + lower] + ([group + lower] if group and group != upper else [])
+    for text in joined:
+        if is_known_header(text, indexes):
+            return HeaderColumn(col, text, display)
+    childs = not group or "儿童" in group
+    if is_known_header(lower, indexes) and (childs or normalise(lower) not in _PERSON_SUBS):
         return HeaderColumn(col, lower, _display(lower))
-    text = upper or lower
-    return HeaderColumn(col, text, _display(text)) if text else None
+    return HeaderColumn(col, joined[-1], display)
+
+
+def _strip_group(text: str) -> str:
+    """其他监护人基本信息 → 其他监护人; 儿童基本信息 → 儿童."""
+    norm = normalise(text)
+    for suffix in _GROUP_SUFFIXES:
+        if norm.endswith(suffix):
+            return norm[: -len(suffix)]
+    return norm
 
 
 def _could_be_group(text: str) -> bool:
