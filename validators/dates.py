@@ -11,11 +11,11 @@ import re
 from datetime import date, timedelta
 
 from validators.errors import InvalidComponent, InvalidFormat
-from validators.text import no_spaces
+from validators.text import to_half_width
 
-_TIME = r"(?:T?0{1,2}:0{1,2}(?::0{1,2}(?:\.0+)?)?)?"
-_SEPARATED = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)" + _TIME)
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})" + _TIME)
+_MIDNIGHT = re.compile(r"(?:\s+|T)0{1,2}:0{1,2}(?::0{1,2}(?:\.0+)?)?$")
+_SEPARATED = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _SERIAL = re.compile(r"(\d{5})(?:\.0+)?")
 _EXCEL_EPOCH = date(1899, 12, 30)          # serial 1 = 1900-01-01 (after Excel's 1900 leap bug)
 SERIAL_MIN, SERIAL_MAX = 18264, 73050      # 1950-01-01 … 2099-12-31
@@ -23,8 +23,9 @@ YEAR_MIN, YEAR_MAX = 1900, 2100
 
 
 def compact(value: str) -> str:
-    """Half-width, without whitespace (a time after a space stays attached: 2015-03-0200:00:00)."""
-    return no_spaces(value)
+    """Half-width, a 00:00:00 time removed, no whitespace left."""
+    text = _MIDNIGHT.sub("", to_half_width(value).strip())
+    return "".join(text.split())
 
 
 def _parts(text: str) -> tuple[int, int, int] | None:
