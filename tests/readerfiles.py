@@ -37,6 +37,7 @@ class SheetSpec:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
+    hidden: bool = False            # the whole sheet hidden
 
 
 def child_id(area: str = "110101", born: str = "20150302", seq: str = "001") -> str:
@@ -81,6 +82,8 @@ def write_xlsx(path: Path, sheets: list[SheetSpec], macro: bool = False) -> Path
             ws.set_row(r - 1, None, None, {"hidden": True})
         for c in spec.hidden_cols:
             ws.set_column(c - 1, c - 1, 12, None, {"hidden": True})
+        if spec.hidden:
+            ws.hide()
     book.close()
     if macro:
         _make_macro_enabled(plain, path)

@@ -172,3 +172,12 @@ def test_group_names_with_suffixes_and_other_persons_generic_subs(tmp_path):
     assert fields[:6] == ["name", "sex", "co_resident", "arrival_date", "guardian_name", "guardian_phone"]
     assert t.data.values["name"] == ["张三"]                 # never the carer's 姓名
     assert t.columns[6].header == "委托照顾状况/姓名" and t.columns[6].field != "name"
+
+
+def test_hidden_sheet_and_sheet_name_with_ampersand(tmp_path):
+    hidden = rf.liushou_sheet(1, "留守&其他")
+    hidden.hidden, hidden.hidden_rows = True, {2}
+    tables = _read(tmp_path, [rf.liudong_sheet(1), hidden])
+    assert [t.sheet for t in tables] == ["流动儿童", "留守&其他"]
+    codes = {n.code for n in tables[1].notes}
+    assert {"read.hidden_sheet", "read.hidden_rows"} <= codes
