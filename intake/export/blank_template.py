@@ -31,17 +31,15 @@ def write_template(form_key: str, target: str | os.PathLike) -> Path:
     form = load_form(form_key)
     with output_file(target) as tmp:
         book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False})
-        try:
-            sheet = book.add_worksheet(form.title[:31])
-            help_sheet = book.add_worksheet(HELP_SHEET)
-            lists = book.add_worksheet(LISTS_SHEET)
-            sources = _write_lists(lists, form)
-            lists.hide()
-            _write_form_sheet(book, sheet, form, sources)
-            _write_help(book, help_sheet, form)
-            sheet.activate()
-        finally:
-            book.close()
+        sheet = book.add_worksheet(form.title[:31])
+        help_sheet = book.add_worksheet(HELP_SHEET)
+        lists = book.add_worksheet(LISTS_SHEET)
+        sources = _write_lists(lists, form)
+        lists.hide()
+        _write_form_sheet(book, sheet, form, sources)
+        _write_help(book, help_sheet, form)
+        sheet.activate()
+        book.close()
     return Path(target)
 
 

@@ -48,7 +48,7 @@ def write_report(checked: Sequence, target: str | os.PathLike, *, protected: Ite
     steps = Steps(sum(len(c.findings) for c in checked), progress, cancelled)
     with output_file(target, protected) as tmp:
         n = (_write_csv if suffix == ".csv" else _write_xlsx)(tmp, report_lines(checked), steps)
-    steps.finish()
+        steps.finish()
     return n
 
 
@@ -66,23 +66,22 @@ def _write_csv(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
 
 def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
     book = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
-    try:
-        ws = book.add_worksheet("问题清单")
-        header = book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
-        text = book.add_format({"num_format": "@"})
-        error = book.add_format({"font_color": "#C00000"})
-        for c, (title, width) in enumerate(zip(HEADERS, WIDTHS)):
-            ws.set_column(c, c, width, text if c in VALUE_COLUMNS else None)
-            ws.write_string(0, c, title, header)
-        ws.freeze_panes(1, 0)
-        r = 0
-        for line in lines:
-            r += 1
-            _write_line(ws, r, line, text, error)
-            steps.step()
-        ws.autofilter(0, 0, r, len(HEADERS) - 1)
-    finally:
-        book.close()
+    ws = book.add_worksheet("问题清单")
+    header = book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
+    text = book.add_format({"num_format": "@"})
+    error = book.add_format({"font_color": "#C00000"})
+    for c, (title, width) in enumerate(zip(HEADERS, WIDTHS)):
+        ws.set_column(c, c, width, text if c in VALUE_COLUMNS else None)
+        ws.write_string(0, c, title, header)
+    ws.freeze_panes(1, 0)
+    r = 0
+    for line in lines:
+        r += 1
+        _write_line(ws, r, line, text, error)
+        steps.step()
+    ws.autofilter(0, 0, r, len(HEADERS) - 1)
+    steps.finish()
+    book.close()            # only on success: a cancelled or failed write is discarded whole
     return r
 
 

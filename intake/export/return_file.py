@@ -46,9 +46,9 @@ def write_return(checked: Sequence, target: str | os.PathLike, *, password: str 
             raise WriteError(f"原文件中找不到工作表“{name}”，无法生成退回文件")
         mark_sheet(book[name], sheet.table, sheet.findings, steps.step)
     _summary_sheet(book, checked, source)
+    steps.finish()
     with output_file(target, protected) as tmp:
         book.save(tmp)
-    steps.finish()
     return Path(target)
 
 

@@ -61,15 +61,13 @@ def write_upload(checked: Sequence, target: str | os.PathLike, *,
     summary = UploadSummary(Path(target))
     with output_file(target, protected) as tmp:
         book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
-        try:
-            styles = _Styles(book)
-            for form in forms:
-                sheets = [c for c in checked if c.table.form == form]
-                summary.exported[form] = _write_form(book, styles, chosen[form], sheets, summary, steps)
-            _write_summary(book, styles, summary)
-        finally:
-            book.close()
-    steps.finish()
+        styles = _Styles(book)
+        for form in forms:
+            sheets = [c for c in checked if c.table.form == form]
+            summary.exported[form] = _write_form(book, styles, chosen[form], sheets, summary, steps)
+        _write_summary(book, styles, summary)
+        steps.finish()
+        book.close()        # only on success: a cancelled or failed write is discarded whole
     return summary
 
 
