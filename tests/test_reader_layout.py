@@ -181,3 +181,12 @@ def test_hidden_sheet_and_sheet_name_with_ampersand(tmp_path):
     assert [t.sheet for t in tables] == ["流动儿童", "留守&其他"]
     codes = {n.code for n in tables[1].notes}
     assert {"read.hidden_sheet", "read.hidden_rows"} <= codes
+
+
+def test_header_without_rows_and_workbook_without_content(tmp_path):
+    t, = _read(tmp_path, [rf.SheetSpec("S", [HEADER])])
+    assert t.n_rows == 0 and t.data.values["name"] == []
+    assert [n.code for n in t.notes if n.code == "read.no_rows"] == ["read.no_rows"]
+    with pytest.raises(ReadError) as err:
+        _read(tmp_path, [rf.SheetSpec("S", [[None, " "]])], "blank.xlsx")
+    assert "没有任何内容" in err.value.message

@@ -9,8 +9,14 @@ MAX_LISTED = 8
 
 
 def sheet_notes(grid: Grid, table: SheetTable, form: FormTemplate) -> list[ImportNote]:
-    return [*_hidden_sheet(grid), *_hidden_rows(grid, table), *_hidden_cols(table),
-            *_number_ids(table, form)]
+    return [*_no_rows(table), *_hidden_sheet(grid), *_hidden_rows(grid, table),
+            *_hidden_cols(table), *_number_ids(table, form)]
+
+
+def _no_rows(table: SheetTable) -> list[ImportNote]:
+    if table.n_rows:
+        return []
+    return [ImportNote("read.no_rows", "表头下面没有数据行：这张表还没有填写", table.header_rows[-1], None)]
 
 
 def _listed(numbers: list[int]) -> str:

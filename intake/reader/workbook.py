@@ -9,7 +9,7 @@ from intake.errors import ReadError
 from intake.forms import FORM_KEYS, load_form
 from intake.reader import sniff as kinds
 from intake.reader.calamine_book import gc_paused
-from intake.reader.grid import Grid
+from intake.reader.grid import Grid, is_blank
 from intake.reader.sheets import Skipped, read_sheet
 from intake.reader.source import read_head
 from intake.table import SheetTable
@@ -17,6 +17,7 @@ from intake.table import SheetTable
 Progress = Callable[[int, int], None]
 
 EMPTY = "文件“{name}”是空的（0字节或没有内容），请让报送单位重新发送"
+NO_DATA = "文件“{name}”的工作表里没有任何内容，请确认选对了文件，或让报送单位重新发送"
 NO_HEADER = ("在“{name}”中没有找到登记表的表头：前30行里应有“姓名”“性别”“出生日期”“公民身份号码”"
              "等列名。请确认这是流动儿童或留守儿童登记表，且表头没有被删除或改名")
 NOT_A_FORM = "“{name}”的工作表“{sheet}”不是流动儿童或留守儿童登记表：{reason}。请检查表头，或在导入时指定表单类型"
@@ -63,7 +64,14 @@ def read_grids(path: Path, password: str | None) -> list[Grid]:
         raise ReadError(EMPTY.format(name=path.name))
     if kind == kinds.BINARY:
         raise ReadError(UNKNOWN.format(name=path.name))
-    return formats.read(path, kind, password)
+    grids = formats.read(path, kind, password)
+    if not any(_has_text(g) for g in grids):
+        raise ReadError(NO_DATA.format(name=path.name))
+    return grids
+
+
+def _has_text(grid: Grid) -> bool:
+    return any(not is_blank(v) for row in grid.rows[:200] for v in row) or grid.n_rows > 200
 
 
 def _tables_or_error(path: Path, results: list[SheetTable | Skipped]) -> list[SheetTable]:
