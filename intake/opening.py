@@ -10,6 +10,7 @@ returned sessions are then used from the GUI thread.
 from __future__ import annotations
 
 import hashlib
+import time
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -64,11 +65,12 @@ def open_stored(workspace: Workspace, sheet_id: int, *, as_of: date | None = Non
     """Reopen a stored sheet: its cells with every edit re-applied, validated afresh."""
     table = workspace.load_sheet(sheet_id)
     validator = validator_for(table, as_of=as_of, county=county)
+    started = time.perf_counter()
     try:
         validator.run(progress=progress, cancelled=cancelled)
     except EngineCancelled:
         raise Cancelled() from None
-    return SheetSession(workspace, sheet_id, table, validator)
+    return SheetSession(workspace, sheet_id, table, validator, run_seconds=time.perf_counter() - started)
 
 
 def _part(progress: Progress | None, part: int, parts: int) -> Progress | None:

@@ -5,10 +5,17 @@
 `TableValidator.set_value`, which re-validates the edited rows and the rows sharing their ID
 numbers; it returns the affected record indices so the GUI repaints just those rows.
 `revert(batch)` does the opposite. Both are what a QUndoCommand's redo()/undo() call.
+A large batch (a bulk fix of thousands of cells) re-runs the whole sheet instead when that is
+expected to be quicker, judged from the measured time of set_value calls and of full runs. Such a
+batch can take seconds on 100k rows: the GUI may apply it in a worker thread (with `progress`)
+and push the undo command as already applied, keeping edits of that sheet blocked meanwhile.
 
 To open a file or a stored sheet as sessions (in a worker thread), see intake.opening.
 """
 from __future__ import annotations
+
+import time
+from typing import Callable
 
 from intake.edits import CellEdit, EditBatch, single
 from intake.errors import MopaiError
@@ -17,10 +24,11 @@ from intake.workspace import Workspace
 from validators.engine import TableValidator
 from validators.finding_set import FindingSet
 
-# A batch editing more cells than this share of the rows re-runs the whole sheet instead of
-# re-validating cell by cell (100k rows: ~0.7 ms an edit through set_value, a full run ~0.5 ms a
-# row on generated data; benchmarks/workspace.py --bulk).
-FULL_RUN_SHARE = 0.75
+# Starting guesses, replaced by measurements as the session runs (benchmarks/workspace.py --bulk:
+# 0.25-0.7 ms a set_value; a full run 0.05-0.5 ms a row depending on how many cells fail).
+EDIT_SECONDS = 0.0005
+ROW_SECONDS = 0.0003
+Progress = Callable[[int, int], None]
 
 
 class StaleEdit(MopaiError):
@@ -29,11 +37,14 @@ class StaleEdit(MopaiError):
 
 class SheetSession:
     def __init__(self, workspace: Workspace, sheet_id: int, table: SheetTable,
-                 validator: TableValidator):
+                 validator: TableValidator, *, run_seconds: float | None = None):
+        """run_seconds: how long validator.run() took on this sheet, when known."""
         self.workspace = workspace
         self.sheet_id = sheet_id
         self.table = table
         self.validator = validator
+        self._run_seconds = run_seconds if run_seconds is not None else ROW_SECONDS * table.n_rows
+        self._edit_seconds = EDIT_SECONDS
         self._original: dict[tuple[int, str], str | None] = {}
         for e in workspace.edits(sheet_id):          # edits re-applied when the sheet was loaded
             self._original.setdefault((e.index, e.field), e.old)
@@ -63,20 +74,20 @@ class SheetSession:
         return single(index, field, self.value(index, field), new, label)
 
     # --- changing ---------------------------------------------------------------------------------
-    def apply(self, batch: EditBatch) -> set[int]:
+    def apply(self, batch: EditBatch, progress: Progress | None = None) -> set[int]:
         """Store and apply a batch; returns every re-validated record index."""
         self._check(batch.edits)
         self.workspace.record_batch(self.sheet_id, batch)
         for e in batch.edits:
             self._original.setdefault((e.index, e.field), e.old)
-        return self._set(batch.edits)
+        return self._set(batch.edits, progress)
 
-    def revert(self, batch: EditBatch) -> set[int]:
+    def revert(self, batch: EditBatch, progress: Progress | None = None) -> set[int]:
         """Undo a batch applied before; returns every re-validated record index."""
         undo = [e.inverse() for e in reversed(batch.edits)]
         self._check(undo)
         self.workspace.mark_undone(self.sheet_id, batch)
-        return self._set(undo)
+        return self._set(undo, progress)
 
     def _check(self, edits: list[CellEdit] | tuple[CellEdit, ...]) -> None:
         """Refuse edits to unknown cells, and edits whose old value is not the cell's value."""
@@ -94,14 +105,24 @@ class SheetSession:
                 raise StaleEdit("表格内容在预览之后已经改变，请重新预览后再修改")
             current[key] = e.new
 
-    def _set(self, edits: list[CellEdit] | tuple[CellEdit, ...]) -> set[int]:
-        if len(edits) > FULL_RUN_SHARE * self.table.n_rows:
-            for e in edits:
-                self.table.data.set(e.field, e.index, e.new)
-            self.validator.run()
-            return set(range(self.table.n_rows))
+    def _set(self, edits: list[CellEdit] | tuple[CellEdit, ...], progress: Progress | None) -> set[int]:
+        if len(edits) * self._edit_seconds > self._run_seconds:
+            return self._full_run(edits, progress)
         affected: set[int] = set()
-        for e in edits:
+        started = time.perf_counter()
+        for n, e in enumerate(edits, 1):
             affected |= self.validator.set_value(e.index, e.field, e.new)
+            if progress is not None and (n % 500 == 0 or n == len(edits)):
+                progress(n, len(edits))
+        if edits:
+            per_edit = (time.perf_counter() - started) / len(edits)
+            self._edit_seconds = 0.8 * self._edit_seconds + 0.2 * per_edit
         return affected
 
+    def _full_run(self, edits, progress: Progress | None) -> set[int]:
+        for e in edits:
+            self.table.data.set(e.field, e.index, e.new)
+        started = time.perf_counter()
+        self.validator.run(progress=progress)
+        self._run_seconds = time.perf_counter() - started
+        return set(range(self.table.n_rows))

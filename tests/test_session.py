@@ -2,7 +2,6 @@ from datetime import date
 
 import pytest
 
-from intake import session as session_mod
 from intake.bulk_fix import preview
 from intake.checking import validator_for
 from intake.edits import CellEdit, EditBatch
@@ -21,11 +20,11 @@ def ws(tmp_path):
         yield w
 
 
-def new_session(ws, records=None):
+def new_session(ws, records=None, **kw):
     table = make_table(records or sample_records())
     validator = validator_for(table, as_of=AS_OF)
     validator.run()
-    return SheetSession(ws, ws.import_table(table), table, validator)
+    return SheetSession(ws, ws.import_table(table), table, validator, **kw)
 
 
 def codes_at(session, index, field):
@@ -94,14 +93,17 @@ def test_reopening_restores_edits_and_the_same_findings(tmp_path):
         assert reopened.original(1, "birth_date") == "2015/3/2"
 
 
-def test_a_large_batch_takes_the_full_run_path_with_the_same_result(ws, monkeypatch):
-    cell_by_cell = new_session(ws)
+def test_a_batch_dearer_cell_by_cell_than_a_full_run_takes_the_full_run_with_the_same_result(ws):
+    cell_by_cell = new_session(ws, run_seconds=3600)
     batch = preview(cell_by_cell.findings.all(), "date.normalised", cell_by_cell.table.data)
-    cell_by_cell.apply(batch)
-    monkeypatch.setattr(session_mod, "FULL_RUN_SHARE", 0)
-    full = new_session(ws)
+    steps = []
+    assert cell_by_cell.apply(batch, progress=lambda d, t: steps.append((d, t))) == {1, 3}
+    assert steps[-1] == (2, 2)
+    full = new_session(ws, run_seconds=0.0)
     assert full.apply(EditBatch(batch.label, batch.edits)) == set(range(full.table.n_rows))
     assert full.findings.all() == cell_by_cell.findings.all()
+    full.revert(batch)
+    assert full.findings.all() == new_session(ws).findings.all()
 
 
 def test_open_file_stores_the_sheet_and_never_writes_the_file(ws, tmp_path):
