@@ -25,7 +25,8 @@ class FixKind:
 
 
 def _fixes(findings: Iterable[Finding], code: str | None, data: RecordColumns | None):
-    """(index, field) -> (old, new) for findings with a certain fix that changes the cell."""
+    """(index, field) -> (old, new) for findings with a certain fix that changes the cell; with
+    `data`, a finding about a value the cell no longer holds (edited since) is left out."""
     cells: dict[tuple[int, str], tuple[str | None, str]] = {}
     for f in findings:
         if f.suggestion is None or f.field is None or (code is not None and f.code != code):
@@ -33,6 +34,8 @@ def _fixes(findings: Iterable[Finding], code: str | None, data: RecordColumns | 
         if data is not None and f.field not in data.values:
             continue
         old = data.get(f.field, f.index) if data is not None else f.value
+        if f.value is not None and old != f.value:
+            continue
         if old != f.suggestion:
             cells.setdefault((f.index, f.field), (old, f.suggestion))
     return cells

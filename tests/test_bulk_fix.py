@@ -74,8 +74,11 @@ def test_fixable_lists_each_kind_with_its_cell_count(session):
 def test_a_cell_already_changed_is_not_overwritten_by_an_old_finding(session):
     findings = session.findings.all()
     session.apply(session.edit(3, "birth_date", "2015-03-02"))          # fixed by hand meanwhile
+    session.apply(session.edit(4, "birth_date", "2016/1/1"))            # changed to another date
     batch = preview(findings, "date.normalised", session.table.data)
-    assert (3, "birth_date") not in batch.cells and len(batch) == 2
+    assert batch.cells == {(1, "birth_date")}
+    fresh = preview(session.findings.all(), "date.normalised", session.table.data)
+    assert {(e.index, e.new) for e in fresh} == {(1, "2015-03-02"), (4, "2016-01-01")}
 
 
 def test_a_kind_without_fixes_gives_an_empty_batch(session):
