@@ -190,3 +190,13 @@ def test_header_without_rows_and_workbook_without_content(tmp_path):
     with pytest.raises(ReadError) as err:
         _read(tmp_path, [rf.SheetSpec("S", [[None, " "]])], "blank.xlsx")
     assert "没有任何内容" in err.value.message
+
+
+def test_option_list_sheet_is_not_a_table(tmp_path):
+    options = rf.SheetSpec("字典", [["性别", "共同居住人", "居住登记", "居住类型"], ["男", "父母双方", "办理居住证", "自购房"],
+                                   ["女", "父母一方", "暂住登记", "出租房屋"]], hidden=True)
+    tables = _read(tmp_path, [rf.liudong_sheet(2), options])
+    assert [t.sheet for t in tables] == ["流动儿童"]
+    with pytest.raises(ReadError) as err:
+        _read(tmp_path, [options, rf.SheetSpec("空", [[None]])], "only.xlsx")
+    assert "姓名" in err.value.message and "字典" in err.value.message

@@ -19,6 +19,9 @@ from validators.data import RecordColumns
 from validators.form import FormTemplate
 
 
+NO_PERSON = "表头中既没有“姓名”列也没有“公民身份号码”列，不像是儿童登记表"
+
+
 @dataclass
 class Skipped:
     sheet: str
@@ -35,6 +38,8 @@ def read_sheet(source: Path, grid: Grid, forms: dict[str, FormTemplate], forced:
     form_key, reason, columns = _choose_form(grid, header, forms, forced)
     if form_key is None:
         return Skipped(grid.name, reason, True)
+    if not {"name", "id_number"} & {c.field for c in columns}:
+        return Skipped(grid.name, NO_PERSON, True)    # e.g. a sheet of drop-down option lists
     form = forms[form_key]
     texts = {hc.col: hc.text for hc in header.columns}
     area = read_data(grid, header.last_row + 1, {c.col: (texts[c.col], c.header) for c in columns},
