@@ -122,17 +122,17 @@ class Workspace:
 
     def load_sheet(self, sheet_id: int, *, with_edits: bool = True) -> SheetTable:
         """The stored sheet as a SheetTable, with every edit that is not undone re-applied."""
-        with self._lock:
+        with self._lock:                         # one consistent read; decoding happens unlocked
             rows = list(self.db["sheets"].rows_where("id = ?", [sheet_id]))
             if not rows:
                 raise MopaiError(f"工作区中没有编号为{sheet_id}的表格")
             cells = self.db.execute("SELECT slot, vals, numeric FROM cells WHERE sheet_id = ? ORDER BY rowid",
                                     [sheet_id]).fetchall()
-            table = schema.table_from_rows(rows[0], cells)
-            if with_edits:
-                for e in self.edits(sheet_id):
-                    if e.field in table.data.values:
-                        table.data.set(e.field, e.index, e.new)
+            edits = self.edits(sheet_id) if with_edits else []
+        table = schema.table_from_rows(rows[0], cells)
+        for e in edits:
+            if e.field in table.data.values:
+                table.data.set(e.field, e.index, e.new)
         return table
 
     def remove_sheet(self, sheet_id: int) -> None:
