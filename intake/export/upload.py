@@ -87,21 +87,55 @@ def _write_form(book, styles: _Styles, profile: ExportProfile, sheets: Sequence,
         ws.set_column(c, c, col.width or _width(col, is_text), styles.text if is_text else None)
         ws.write_string(0, c, col.header, styles.header)
     ws.freeze_panes(1, 0)
-    writers = [_cell_writer(col, profile, styles.text if col.field in text_fields else None)
-               for col in profile.columns]
     r = 0
     for checked in sheets:
-        values = RowValues(checked.table)
-        for i in range(checked.table.n_rows):
+        table = checked.table
+        plan = _plan(profile, RowValues(table), styles.text, text_fields)
+        with_findings = set(checked.findings.rows_with_findings())
+        for i in range(table.n_rows):
             steps.step()
-            found = checked.findings.for_row(i)
-            if _note(checked.table, i, found, summary):
-                continue
+            fixes = None
+            if i in with_findings:
+                found = checked.findings.for_row(i)
+                if _note(table, i, found, summary):
+                    continue
+                fixes = fixes_of(found)
             r += 1
-            fixes = fixes_of(found) if found else {}
-            for c, write in enumerate(writers):
-                write(ws, r, c, values, i, fixes)
+            _write_row(ws, r, i, plan, fixes)
     return r
+
+
+def _plan(profile: ExportProfile, values: RowValues, text_format, text_fields: set[str]) -> list[tuple]:
+    """Per upload column: (col, kind, key, cells, fallback, convert, format); kind seq|fixed|field."""
+    plan = []
+    for c, col in enumerate(profile.columns):
+        if col.field == SEQ:
+            plan.append((c, "seq", None, None, None, None, None))
+        elif col.field is None:
+            if col.fixed:
+                plan.append((c, "fixed", None, None, col.fixed, None, None))
+        else:
+            plan.append((c, "field", col.field, values.columns.get(col.field),
+                         values.fallback.get(col.field), _converter(col, profile),
+                         text_format if col.field in text_fields else None))
+    return plan
+
+
+def _write_row(ws, r: int, i: int, plan: list[tuple], fixes: dict | None) -> None:
+    """One exported record (the hot loop: 100k rows x 45 columns)."""
+    write = ws.write_string
+    for c, kind, key, cells, fallback, convert, fmt in plan:
+        if kind == "field":
+            v = fixes.get(key) if fixes else None
+            if v is None:
+                v = cells[i] if cells is not None else None
+                v = (v.strip() if v is not None else v) or fallback
+            if v:
+                write(r, c, convert(v) if convert else v, fmt)
+        elif kind == "seq":
+            ws.write_number(r, c, r)
+        else:
+            write(r, c, fallback)
 
 
 def _note(table, i: int, found: list, summary: UploadSummary) -> bool:
@@ -116,23 +150,6 @@ def _note(table, i: int, found: list, summary: UploadSummary) -> bool:
     summary.with_warnings.append(RowNote(table.sheet, table.row_numbers[i], name,
                                          [f.message for f in found]))
     return False
-
-
-def _cell_writer(col: ProfileColumn, profile: ExportProfile, fmt):
-    """A function writing one column's cell of record i at sheet row r."""
-    if col.field == SEQ:
-        return lambda ws, r, c, values, i, fixes: ws.write_number(r, c, r)
-    if col.field is None:
-        fixed = col.fixed
-        return (lambda ws, r, c, values, i, fixes: ws.write_string(r, c, fixed)) if fixed \
-            else (lambda ws, r, c, values, i, fixes: None)
-    key, convert = col.field, _converter(col, profile)
-
-    def write(ws, r, c, values: RowValues, i: int, fixes: dict) -> None:
-        text = values.value(key, i, fixes)
-        if text is not None:
-            ws.write_string(r, c, convert(text) if convert else text, fmt)
-    return write
 
 
 def _converter(col: ProfileColumn, profile: ExportProfile):
