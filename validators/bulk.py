@@ -50,46 +50,60 @@ def check_column(field: Field, values: list[str | None], series: pl.Series | Non
                  failing: set[int] | None, numeric: set[int], checker: CellChecker) -> ColumnResult:
     n = len(values)
     facts: list[Any] = [None] * n
+    fast = series is not None
+    if series is None:
+        series = pl.Series(field.key, values, dtype=pl.Utf8)
+    blank = (series.is_null() | (series.str.strip_chars() == "")).fill_null(True)
     slow = set(numeric)
-    if series is None:                       # no vectorised check: every non-blank cell is slow
-        slow.update(i for i, v in enumerate(values) if not is_blank(v))
+    clean: list[int] = []
+    if not fast:                             # no vectorised check: every non-blank cell is slow
+        slow.update((~blank).arg_true().to_list())
     else:
         slow.update(failing or ())
+        clean = _clean_indices(blank, slow, n)
         if field.type == "address":
-            _fill_addresses(field, values, slow, facts, checker)
+            _fill_addresses(field, values, clean, slow, facts, checker)
         else:
-            _fill_clean(field, series, facts)
+            _fill_clean(field, series, values, blank, facts)
     findings = _check_slow(field, values, sorted(slow), numeric, checker, facts)
-    if field.type == "id" and series is not None:
-        _check_id_areas(field, values, slow, facts, checker, findings)
+    if field.type == "id" and fast:
+        _check_id_areas(field, values, series, clean, facts, checker, findings)
     return ColumnResult(facts, findings)
 
 
-def _fill_clean(field: Field, series: pl.Series, facts: list) -> None:
+def _clean_indices(blank: pl.Series, slow: set[int], n: int) -> list[int]:
+    """Non-blank cells that passed the schema's check."""
+    mask = ~blank
+    if slow:
+        mask = mask & ~pl.Series(range(n)).is_in(list(slow))
+    return mask.arg_true().to_list()
+
+
+def _fill_clean(field: Field, series: pl.Series, values: list, blank: pl.Series, facts: list) -> None:
     """Facts of every non-blank cell as if it were clean; failing cells are overwritten later."""
     if field.type == "date":
         out = series.str.to_date("%Y-%m-%d", strict=False).to_list()
     elif field.type == "id":
         out = _id_facts(series)
     elif field.type == "multi":
-        out = [(v,) if v is not None else None for v in series.to_list()]
+        out = [(v,) if v is not None else None for v in values]
     else:
-        out = series.to_list()
-    for i in (series.is_null() | (series.str.strip_chars() == "")).arg_true().to_list():
+        out = list(values)
+    for i in blank.arg_true().to_list():
         out[i] = None
     facts[:] = out
 
 
-def _fill_addresses(field: Field, values: list, slow: set[int], facts: list,
+def _fill_addresses(field: Field, values: list, clean: list[int], slow: set[int], facts: list,
                     checker: CellChecker) -> None:
     """Canonical addresses grouped by county path: one check_cell per group; a group whose
     representative has a finding (or no facts) goes to the slow path whole."""
     groups: dict[str | None, list[int]] = defaultdict(list)
-    for i, v in enumerate(values):
-        if i not in slow and not is_blank(v):
-            groups[address_heads.head(v)].append(i)
-    for head, members in groups.items():
-        found, fact = checker.check(field, values[members[0]], members[0]) if head else ([], None)
+    head = address_heads.head
+    for i in clean:
+        groups[head(values[i])].append(i)
+    for name, members in groups.items():
+        found, fact = checker.check(field, values[members[0]], members[0]) if name else ([], None)
         if found or fact is None:
             slow.update(members)
             continue
@@ -123,13 +137,14 @@ def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],
     return out
 
 
-def _check_id_areas(field: Field, values: list, slow: set[int], facts: list,
+def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[int], facts: list,
                     checker: CellChecker, findings: dict[int, list[Finding]]) -> None:
-    groups: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for i, fact in enumerate(facts):
-        if fact is not None and i not in slow and fact.birth is not None:
-            groups[(fact.area, fact.birth.year)].append(i)
-    for members in groups.values():
+    """Clean numbers grouped by area code and birth year (their first 10 characters): one
+    check_cell per group; a group with a finding is checked number by number."""
+    if not clean:
+        return
+    keyed = pl.DataFrame({"i": clean, "k": series.gather(clean).str.slice(0, 10)})
+    for members in keyed.group_by("k").agg(pl.col("i"))["i"].to_list():
         found, _ = checker.check(field, values[members[0]], members[0])
         if not found:
             continue

@@ -48,6 +48,7 @@ class TableValidator:
         self._ids = duplicates.IdIndex()
         self._frame: pl.DataFrame | None = None
         self._rule_cache: dict[tuple, list[Finding]] = {}
+        self._signatures: dict[Callable, list[tuple]] = {}   # bulk run: cells each cached rule reads
         self.findings = FindingSet(form.keys)
 
     # --- bulk --------------------------------------------------------------------------------
@@ -71,11 +72,14 @@ class TableValidator:
         missing = required_bulk.missing_cells(self.form, self.data.values, self._facts,
                                               self.ctx.default_reference_date)
         prefilter = self._prefilter(n)
+        self._signatures = {rule: list(zip(*(self.data.values.get(k) or [None] * n for k in reads)))
+                            for rule, reads in CACHEABLE.items()}
         findings = FindingSet(self.form.keys)
         for start in chunks:
             findings.replace_rows({i: self._row_findings(i, missing.get(i, ()), prefilter)
                                    for i in range(start, min(start + CHUNK, n))})
             step()
+        self._signatures = {}
         self.findings = findings
         return findings
 
@@ -159,8 +163,14 @@ class TableValidator:
         return affected
 
     def _cached(self, rule, reads: tuple[str, ...], row: Row) -> list[Finding]:
-        values = self.data.values
-        key = (rule, row.birth, row.ref_date, *(values[k][row.index] if k in values else None for k in reads))
+        """rule(row), computed once per distinct (cells read, birth, reference date)."""
+        signatures = self._signatures.get(rule)
+        if signatures is not None:
+            cells = signatures[row.index]
+        else:
+            values = self.data.values
+            cells = tuple(values[k][row.index] if k in values else None for k in reads)
+        key = (rule, row.birth, row.ref_date, cells)
         hit = self._rule_cache.get(key)
         if hit is None:
             if len(self._rule_cache) > RULE_CACHE_LIMIT:

@@ -28,6 +28,9 @@ class IdIndex:
     def rows(self, number: str | None) -> set[int]:
         return set(self._rows.get(number, ())) if number else set()
 
+    def count(self, number: str | None) -> int:
+        return len(self._rows.get(number, ())) if number else 0
+
     def move(self, index: int, old: str | None, new: str | None) -> None:
         if old and old in self._rows:
             self._rows[old].discard(index)
@@ -42,6 +45,8 @@ class IdIndex:
 
 def findings(index: int, number: str | None, ids: IdIndex, raw: str | None,
              row_label: Callable[[int], str]) -> list[Finding]:
+    if ids.count(number) < 2:
+        return []
     others = sorted(ids.rows(number) - {index})
     if not others:
         return []
