@@ -69,6 +69,7 @@ def test_legacy_number_child_is_an_error_adult_a_warning_with_upgrade():
     legacy = "110105800302003"
     child = check_cell(LIUDONG["id_number"], legacy, 0)
     assert codes(child) == ["id.legacy_child"] and child.findings[0].is_error
+    assert child.parsed is None
     adult = check_cell(LIUDONG["father_id"], legacy, 0)
     assert codes(adult) == ["id.legacy_adult"]
     assert adult.findings[0].severity is Severity.WARNING

@@ -37,16 +37,17 @@ def _area_and_suspect(cell: Cell, info: idnumber.IdInfo) -> list:
 
 
 def _check_legacy(cell: Cell, number: str) -> CellResult:
-    """15 digits: an error for a child; for an adult a warning suggesting the 18-digit form."""
+    """15 digits: an error for a child (parsed None, like every ID error, so no rule builds on
+    a 19xx birth date); for an adult a warning suggesting the 18-digit form, parsed given."""
     upgraded = idnumber.upgrade15(number)
     try:
         born = idnumber.birth_date(upgraded)
         idnumber.check_area(upgraded[:6])
     except ValidationError as exc:
         return cell.error(exc)
+    if cell.field.role == "child":     # no facts: the century (19xx) would be a guess
+        return CellResult((cell.finding("id.legacy_child"),), None)
     info = idnumber.info(upgraded, legacy15=True)
-    if cell.field.role == "child":
-        return CellResult((cell.finding("id.legacy_child"),), info)
     findings = [cell.finding("id.legacy_adult", upgraded)]
     issue = idnumber.area_period_issue(info.area, born.year)
     if issue:
