@@ -159,3 +159,12 @@ def test_json_output_never_overwrites_the_input(tmp_path, capsys):
     assert main(["validate", str(path), "--json", str(path)]) == 2
     assert path.read_bytes() == before
     assert "不能覆盖原始文件" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2025年12月31日", date(2025, 12, 31)), ("填报日期：2025-12-31", date(2025, 12, 31)),
+    ("填报日期: 2025/6/30", date(2025, 6, 30)), ("2025年12月", None), (None, None), ("待定", None),
+])
+def test_sheet_report_date_line(text, expected):
+    from intake.checking import parse_report_date
+    assert parse_report_date(text) == expected
