@@ -168,3 +168,20 @@ def test_json_output_never_overwrites_the_input(tmp_path, capsys):
 def test_sheet_report_date_line(text, expected):
     from intake.checking import parse_report_date
     assert parse_report_date(text) == expected
+
+
+def test_check_file_progress_and_cancel(tmp_path):
+    from intake.checking import check_file
+    from intake.errors import Cancelled
+    path = write_book(tmp_path / "p.xlsx", [("流动", LIUDONG, clean_records(), ())])
+    seen = []
+    [checked] = check_file(path, as_of=date(2025, 12, 31), progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (1000, 1000) and all(a[0] <= b[0] for a, b in zip(seen, seen[1:]))
+    assert checked.ctx.as_of == date(2025, 12, 31) and checked.findings.all() == []
+    calls = []
+
+    def cancel_during_validation():
+        calls.append(1)
+        return len(calls) > 3
+    with pytest.raises(Cancelled):
+        check_file(path, cancelled=cancel_during_validation)
