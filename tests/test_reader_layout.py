@@ -198,5 +198,8 @@ def test_option_list_sheet_is_not_a_table(tmp_path):
     tables = _read(tmp_path, [rf.liudong_sheet(2), options])
     assert [t.sheet for t in tables] == ["流动儿童"]
     with pytest.raises(ReadError) as err:
-        _read(tmp_path, [options, rf.SheetSpec("空", [[None]])], "only.xlsx")
+        _read(tmp_path, [rf.SheetSpec("空", [[None]]), options], "only.xlsx")
     assert "姓名" in err.value.message and "字典" in err.value.message
+    options.hidden = False          # visible and alone: kept, so the clerk can map it by hand
+    t, = _read(tmp_path, [options], "visible.xlsx")
+    assert t.notes[0].code == "read.no_person_columns"

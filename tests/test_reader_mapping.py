@@ -110,6 +110,7 @@ def test_remember_api_by_header_texts_and_forget(tmp_path):
     path = rf.write_xlsx(tmp_path / "r.xlsx", [rf.SheetSpec("S", rows)])
     t, = read_tables(path)
     assert t.columns[0].field is None and t.columns[2].field is None
+    assert t.notes[0].code == "read.no_person_columns"
     remember(rows[0], ["name", "sex", "birth_date", "co_resident", "arrival_date"], "liudong")
     t, = read_tables(path)
     assert t.data.values["name"] == ["张三"] and t.data.values["birth_date"] == ["2015-01-01"]

@@ -38,8 +38,8 @@ def read_sheet(source: Path, grid: Grid, forms: dict[str, FormTemplate], forced:
     form_key, reason, columns = _choose_form(grid, header, forms, forced)
     if form_key is None:
         return Skipped(grid.name, reason, True)
-    if not {"name", "id_number"} & {c.field for c in columns}:
-        return Skipped(grid.name, NO_PERSON, True)    # e.g. a sheet of drop-down option lists
+    if grid.hidden_sheet and not has_person_columns(columns):
+        return Skipped(grid.name, NO_PERSON, True)    # e.g. a hidden sheet of drop-down lists
     form = forms[form_key]
     texts = {hc.col: hc.text for hc in header.columns}
     area = read_data(grid, header.last_row + 1, {c.col: (texts[c.col], c.header) for c in columns},
@@ -56,6 +56,10 @@ def read_sheet(source: Path, grid: Grid, forms: dict[str, FormTemplate], forced:
     table.notes = area.notes + mapping_notes(columns, header, form_index(form)) + \
         sheet_notes(grid, table, form)
     return table
+
+
+def has_person_columns(columns: list[SourceColumn]) -> bool:
+    return bool({"name", "id_number"} & {c.field for c in columns})
 
 
 def _choose_form(grid: Grid, header: Header, forms: dict[str, FormTemplate],

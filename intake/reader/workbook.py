@@ -10,9 +10,9 @@ from intake.forms import FORM_KEYS, load_form
 from intake.reader import sniff as kinds
 from intake.reader.calamine_book import gc_paused
 from intake.reader.grid import Grid, is_blank
-from intake.reader.sheets import Skipped, read_sheet
+from intake.reader.sheets import Skipped, has_person_columns, read_sheet
 from intake.reader.source import read_head
-from intake.table import SheetTable
+from intake.table import ImportNote, SheetTable
 
 Progress = Callable[[int, int], None]
 
@@ -21,6 +21,7 @@ NO_DATA = "文件“{name}”的工作表里没有任何内容，请确认选对
 NO_HEADER = ("在“{name}”中没有找到登记表的表头：前30行里应有“姓名”“性别”“出生日期”“公民身份号码”"
              "等列名。请确认这是流动儿童或留守儿童登记表，且表头没有被删除或改名")
 NOT_A_FORM = "“{name}”的工作表“{sheet}”不是流动儿童或留守儿童登记表：{reason}。请检查表头，或在导入时指定表单类型"
+NO_PERSON_NOTE = "没有认出“姓名”或“公民身份号码”列，请在列对应中指定哪一列是儿童姓名和身份号码"
 UNKNOWN = "无法识别“{name}”的文件格式：它不是Excel工作簿、WPS表格或CSV文件。请用Excel或WPS另存为.xlsx后再试"
 
 
@@ -77,6 +78,11 @@ def _has_text(grid: Grid) -> bool:
 def _tables_or_error(path: Path, results: list[SheetTable | Skipped]) -> list[SheetTable]:
     tables = [r for r in results if isinstance(r, SheetTable)]
     skipped = [r for r in results if isinstance(r, Skipped)]
+    with_person = [t for t in tables if has_person_columns(t.columns)]
+    if with_person:
+        return with_person      # a sheet of option lists beside the real table is not a table
+    for t in tables:            # the clerk can still map the columns by hand
+        t.notes.insert(0, ImportNote("read.no_person_columns", NO_PERSON_NOTE))
     if tables:
         return tables
     not_forms = [s for s in skipped if s.had_header]
