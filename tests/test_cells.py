@@ -168,3 +168,18 @@ def test_findings_carry_row_field_and_a_known_code():
     f = result.findings[0]
     assert (f.index, f.field, f.value) == (41, "birth_date", "2015/3/2")
     assert f.code in CODES and "{" not in f.message
+
+
+def test_adult_id_area_created_after_birth_but_before_first_card_is_normal():
+    """A parent born 1976 in 汝州 (410482, in use from 1989) got the number with the first ID
+    card at 16: no warning. A code created long after (丹徒区 321112, from 2002) still warns,
+    and so does a child registered at birth under a code that did not exist yet."""
+    from intake.forms import load_form
+    from test_idnumber import make_id
+    form = load_form("liudong")
+    father = form.field("father_id")
+    child = form.field("id_number")
+    codes = lambda f, v: [x.code for x in check_cell(f, v, 0).findings]
+    assert "id.area_period" not in codes(father, make_id("410482", "19760305", "011"))
+    assert "id.area_period" in codes(father, make_id("321112", "19760305", "011"))
+    assert "id.area_period" in codes(child, make_id("410482", "19850305", "011"))

@@ -28,12 +28,20 @@ def check_id(cell: Cell) -> CellResult:
 
 def _area_and_suspect(cell: Cell, info: idnumber.IdInfo) -> list:
     out = []
-    issue = idnumber.area_period_issue(info.area, info.birth.year)
+    issue = idnumber.area_period_issue(info.area, info.birth.year, _issue_window_end(cell, info.birth.year))
     if issue:
         out.append(cell.finding("id.area_period", **issue))
     if info.number.endswith("000"):
         out.append(cell.finding("id.excel_suspect"))
     return out
+
+
+def _issue_window_end(cell: Cell, birth_year: int) -> int:
+    """Last year the number may have been assigned in: a child's at birth registration, an
+    adult's by the first ID card (age 16; the cards were introduced in 1984)."""
+    if cell.field.role in (None, "child"):
+        return birth_year
+    return max(birth_year + 16, 1990)
 
 
 def _check_legacy(cell: Cell, number: str) -> CellResult:
@@ -49,7 +57,7 @@ def _check_legacy(cell: Cell, number: str) -> CellResult:
         return CellResult((cell.finding("id.legacy_child"),), None)
     info = idnumber.info(upgraded, legacy15=True)
     findings = [cell.finding("id.legacy_adult", upgraded)]
-    issue = idnumber.area_period_issue(info.area, born.year)
+    issue = idnumber.area_period_issue(info.area, born.year, _issue_window_end(cell, born.year))
     if issue:
         findings.append(cell.finding("id.area_period", **issue))
     return CellResult(tuple(findings), info)

@@ -128,13 +128,18 @@ def check_area(area: str) -> None:
         raise InvalidComponent(part="area", code="id.area_unknown", area=area)
 
 
-def area_period_issue(area: str, year: int) -> dict[str, object] | None:
-    """When the code existed but not in `year`: params for the id.area_period warning."""
+def area_period_issue(area: str, year: int, until: int | None = None) -> dict[str, object] | None:
+    """When the code was not in use in any year of [year, until] (until defaults to year):
+    params for the id.area_period warning. A child's number is given at birth registration, so
+    its window is the birth year; an adult's number was given when the first ID card was issued
+    (at 16, and from 1984 on for people born earlier), so a code created after the birth year but
+    within that window is normal and not worth a warning."""
     periods = _area_table().get(area)
     if not periods:
         return None
+    last = year if until is None else max(year, until)
     for p in periods:
-        if (p.start is None or year >= p.start) and (p.end is None or year <= p.end):
+        if (p.start is None or last >= p.start) and (p.end is None or year <= p.end):
             return None
     latest = max(periods, key=lambda p: p.start or 0)
     if latest.start and year < latest.start and all((p.start or 0) > year for p in periods):
