@@ -71,3 +71,28 @@ def test_rerun_after_edits_matches_the_incremental_state():
     v.set_value(10, "schooling", "大学")
     incremental = v.findings.all()
     assert incremental == v.run().all()
+
+
+def test_condition_on_a_multiple_choice_field_gives_the_same_result_in_bulk():
+    from sheetkit import CTX as ctx
+    from validators.form import FormTemplate
+    form = FormTemplate.from_dict({
+        "form": {"key": "tiny", "title": "测试表", "version": "1"},
+        "fields": [
+            {"key": "name", "label": "姓名", "type": "name", "required": True},
+            {"key": "health", "label": "健康状况", "type": "multi", "options": ["健康", "残疾", "重病"],
+             "exclusive": ["健康"]},
+            {"key": "disability_grade", "label": "残疾等级", "type": "choice",
+             "options": ["一级", "二级"], "required_when": [{"field": "health", "in": ["残疾"]}]},
+        ]})
+    records = [{"name": "张三", "health": h, "disability_grade": g}
+               for h, g in [("健康", None), ("残疾", None), ("残疾、重病", None), ("残疾", "一级"), (None, None)]]
+    bulk = TableValidator(form, columns(records), ctx)
+    bulk.run()
+    assert [(f.index, f.field) for f in bulk.findings.all()] == [(1, "disability_grade"), (2, "disability_grade")]
+    edited = TableValidator(form, RecordColumns({k: [None] * 5 for k in records[0]}), ctx)
+    edited.run()
+    for i, rec in enumerate(records):
+        for key, value in rec.items():
+            edited.set_value(i, key, value)
+    assert edited.findings.all() == bulk.findings.all()

@@ -2,7 +2,7 @@
 
 Cells that passed the schema's check get their fact built directly (no finding, by the check's
 definition); canonical addresses share the fact of one checked address with the same county
-path; failing cells, number cells and cells of types without a vectorised check go to
+path; failing cells, number cells of ID columns and cells of types without a vectorised check go to
 `check_cell`, once per distinct (value, number-cell) pair. Clean ID numbers are then grouped by
 (area code, birth year): one `check_cell` call per group tells whether the area code is known
 and valid in that year, and only groups with a finding are checked number by number.
@@ -54,7 +54,8 @@ def check_column(field: Field, values: list[str | None], series: pl.Series | Non
     if series is None:
         series = pl.Series(field.key, values, dtype=pl.Utf8)
     blank = (series.is_null() | (series.str.strip_chars() == "")).fill_null(True)
-    slow = set(numeric)
+    # a number cell matters only to an ID (digits lost to Excel); elsewhere it is judged by its text
+    slow = set(numeric) if field.type == "id" else set()
     clean: list[int] = []
     if not fast:                             # no vectorised check: every non-blank cell is slow
         slow.update((~blank).arg_true().to_list())

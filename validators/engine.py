@@ -70,7 +70,7 @@ class TableValidator:
             step()
         self._ids.build(self._child_numbers())
         missing = required_bulk.missing_cells(self.form, self.data.values, self._facts,
-                                              self.ctx.default_reference_date)
+                                              self.ctx.default_reference_date, self.row)
         prefilter = self._prefilter(n)
         self._signatures = {rule: list(zip(*(self.data.values.get(k) or [None] * n for k in reads)))
                             for rule, reads in CACHEABLE.items()}

@@ -9,11 +9,13 @@ that both give identical findings.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import polars as pl
 
 from validators.form import Condition, Field, FormTemplate
+from validators.rules.required import is_required
+from validators.rules.row import Row
 
 AGE, AGE_M = "__age", "__age_m"
 
@@ -66,13 +68,16 @@ def _blank(values: list) -> pl.Series:
 
 
 def missing_cells(form: FormTemplate, values: Mapping[str, list], facts: Mapping[str, list[Any]],
-                  default_ref: date) -> dict[int, list[Field]]:
-    """record index -> the required fields left blank in it, in form order."""
+                  default_ref: date, row_at: Callable[[int], Row]) -> dict[int, list[Field]]:
+    """record index -> the required fields left blank in it, in form order. `row_at(i)` gives
+    a record for conditions not vectorised here (on a multiple-choice field)."""
+    order = {key: n for n, key in enumerate(form.keys)}
     n = len(next(iter(values.values()), []))
     fields = [f for f in form.fields if f.key in values and (f.required or f.required_when)]
     if not n or not fields:
         return {}
-    cond_keys = {c.field for f in fields for c in (*f.applies_when, *f.required_when) if c.field}
+    cond_keys = {c.field for f in fields for c in (*f.applies_when, *f.required_when)
+                 if c.field and form.field(c.field).type == "choice"}
     frame = _ages(facts, n, default_ref).with_columns(
         [pl.Series(k, facts.get(k) or [None] * n, dtype=pl.Utf8) for k in cond_keys])
     out: dict[int, list[Field]] = {}
@@ -80,8 +85,13 @@ def missing_cells(form: FormTemplate, values: Mapping[str, list], facts: Mapping
         blank = _blank(values[field.key])
         if not blank.any():
             continue
-        conds = [_condition(c, form) for c in (*field.applies_when, *field.required_when)]
-        mask = frame.select(pl.all_horizontal([pl.lit(True), *conds]).alias("m"))["m"] & blank
-        for i in mask.arg_true().to_list():
+        try:
+            conds = [_condition(c, form) for c in (*field.applies_when, *field.required_when)]
+        except NotImplementedError:       # a condition this module cannot vectorise
+            hits = [i for i in blank.arg_true().to_list() if is_required(field, row_at(i))]
+        else:
+            mask = frame.select(pl.all_horizontal([pl.lit(True), *conds]).alias("m"))["m"] & blank
+            hits = mask.arg_true().to_list()
+        for i in hits:
             out.setdefault(i, []).append(field)
-    return out
+    return {i: sorted(found, key=lambda f: order[f.key]) for i, found in out.items()}
