@@ -60,18 +60,26 @@ def pick_other_county(rng: random.Random, avoid: str) -> str:
 
 
 def adult_area(rng: random.Random, home: str, birth_year: int) -> str:
-    """The area code in an adult's ID: the family's county when it was in use in the adult's
-    birth year, else a county of the same province that was; else the family's county anyway
-    (IDs issued after a code change carry the new code, as real ones do)."""
-    if ids.valid_in(home, birth_year):
+    """The area code in an adult's ID: the code the family's county had when the ID was first
+    issued (at 16, or in the 1984–1991 roll-out for older people). ID numbers never change, so a
+    county renumbered since then (淅川县 412927 → 411326 in 1994) leaves the old code."""
+    year = max(birth_year + 16, 1986)
+    if ids.valid_in(home, year):
         return home
-    pool = _in_use(home[:2], birth_year)
-    return rng.choice(pool) if pool else home
+    for code, first, last in _codes_by_name().get((home[:2], dv.name(home)), ()):
+        if (first is None or first <= year) and (last is None or year <= last):
+            return code
+    return home
 
 
-@lru_cache(maxsize=None)
-def _in_use(province: str, year: int) -> tuple[str, ...]:
-    return tuple(c for c in stable_counties() if c[:2] == province and ids.valid_in(c, year))
+@lru_cache(maxsize=1)
+def _codes_by_name() -> dict[tuple[str, str], tuple[tuple[str, int | None, int | None], ...]]:
+    """(province, county name) → every (code, first year, last year) that name had."""
+    out: dict[tuple[str, str], list] = {}
+    for code, periods in ids.area_periods().items():
+        for first, last, name in periods:
+            out.setdefault((code[:2], name), []).append((code, first, last))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def same_prefecture_district(rng: random.Random, county: str) -> str | None:
@@ -90,8 +98,13 @@ def division_names(code: str) -> str:
 
 
 def township(rng: random.Random, county: str) -> str:
-    towns = [d.name for d in dv.children(county) if d.level == 4]
+    towns = _towns(county)
     return rng.choice(towns) if towns else ""
+
+
+@lru_cache(maxsize=None)
+def _towns(county: str) -> tuple[str, ...]:
+    return tuple(d.name for d in dv.children(county) if d.level == 4)
 
 
 def detail(rng: random.Random, town: str) -> str:

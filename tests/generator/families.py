@@ -3,7 +3,7 @@ child with the parity their role implies, phones, and addresses that tell the fa
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import timedelta
 
 from generator import divisions_pick as places
 from generator import ids, people
@@ -109,7 +109,3 @@ def blank_carer() -> dict[str, object]:
                                                  "carer_id", "carer_hukou_address", "carer_current_address")}
     out["has_entrusted_guardian"] = "无"
     return out
-
-
-def report_day(as_of: date) -> str:
-    return as_of.isoformat()

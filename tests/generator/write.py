@@ -4,7 +4,9 @@ plain            the header row on row 1, data from row 2
 title_rows       the form's title, a 填报单位/填报日期 line, then the header row
 two_row_header   title, 填报 line, a row of section groups (儿童基本信息, 父亲 …) and the labels
 
-openpyxl (shared strings) for small sheets, xlsxwriter constant_memory for big ones.
+engine: "openpyxl" (shared strings; the default for small sheets), "xlsxwriter" (constant_memory,
+inline strings; the default for big ones) or "xlsxwriter-shared" (shared strings as Excel writes
+them, but every cell held in memory until the end).
 """
 from __future__ import annotations
 
@@ -32,8 +34,8 @@ def write_xlsx(path: str | Path, sheet: GeneratedSheet, layout: str = "plain",
     top = _top_rows(sheet, layout)
     body = [_numeric_ids(sheet, row) if id_as_number else row for row in sheet.rows]
     engine = engine or ("xlsxwriter" if len(sheet.rows) > BIG else "openpyxl")
-    if engine == "xlsxwriter":
-        _write_xlsxwriter(Path(path), top, body)
+    if engine.startswith("xlsxwriter"):
+        _write_xlsxwriter(Path(path), top, body, constant_memory=engine == "xlsxwriter")
     else:
         _write_openpyxl(Path(path), top, body, layout != "plain")
     header_rows = tuple(range(len(top) - (2 if layout == "two_row_header" else 1) + 1, len(top) + 1))
@@ -104,9 +106,10 @@ def _write_openpyxl(path: Path, top: list[list[object]], body: list[list[object]
     wb.save(path)
 
 
-def _write_xlsxwriter(path: Path, top: list[list[object]], body: list[list[object]]) -> None:
+def _write_xlsxwriter(path: Path, top: list[list[object]], body: list[list[object]],
+                      constant_memory: bool) -> None:
     import xlsxwriter
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": constant_memory})
     ws = wb.add_worksheet("Sheet1")
     day_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
     time_fmt = wb.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})

@@ -1,0 +1,136 @@
+"""Read and validate a 100,000-row 流动 sheet made by the test generator (issue 2 targets:
+read + validate under 15 s on the 2-core machine, peak memory under 1.5 GB).
+
+Run by hand (not a test):
+    python benchmarks/validate.py [--rows 100000] [--rebuild] [--engine xlsxwriter-shared]
+
+The sheet (generated people, real divisions, about 1 % of rows with injected errors of every
+kind, harmless variations) is written once into benchmarks/out/ (gitignored) and reused. The
+read (intake.reader.read_tables) and the validation (TableValidator.run) then run in a fresh
+process that prints each time and its peak resident memory (getrusage max RSS, which counts
+native memory, unlike tracemalloc): the peak after the read is the read's own, the peak at the
+end covers both. Linux keeps a process's max RSS across exec, so the child is started from a
+small parent (a run that had to build the sheet first reports the builder's memory: run again).
+CPU times are printed beside wall times, as the shared machine is often busy. It also checks
+that every injected error was found.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+AS_OF = date(2025, 12, 31)
+SEED = 100
+
+CHILD = r"""
+import json, resource, sys, time
+from collections import Counter
+sys.path.insert(0, sys.argv[1])
+from intake.checking import validator_for
+from intake.reader import read_tables
+
+def rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+path, county, expected_path = sys.argv[2], sys.argv[3], sys.argv[4]
+base = rss_mb()
+t0, c0 = time.perf_counter(), time.process_time()
+tables = read_tables(path)
+t1, c1 = time.perf_counter(), time.process_time()
+read_peak = rss_mb()
+table = tables[0]
+validator = validator_for(table, county=county)
+t2, c2 = time.perf_counter(), time.process_time()
+findings = validator.run()
+t3, c3 = time.perf_counter(), time.process_time()
+got = {(table.row_numbers[f.index], f.field, f.code) for f in findings.errors}
+expected = [tuple(e) for e in json.load(open(expected_path, encoding="utf-8"))]
+missed = [e for e in expected if tuple(e) not in got]
+print(json.dumps({"rows": table.n_rows, "columns": len(table.columns), "read_s": t1 - t0,
+                  "setup_s": t2 - t1, "validate_s": t3 - t2, "base_mb": base,
+                  "read_cpu_s": c1 - c0, "validate_cpu_s": c3 - c2,
+                  "read_peak_mb": read_peak, "peak_mb": rss_mb(),
+                  "errors": len(findings.errors), "warnings": len(findings.warnings),
+                  "rows_with_errors": len(findings.rows_with_errors()),
+                  "injected": len(expected), "injected_missed": missed[:10],
+                  "n_missed": len(missed)}))
+"""
+
+
+def build(rows: int, engine: str) -> tuple[Path, Path, str]:
+    """Generate (or reuse) the sheet; returns the workbook, the expected errors and the county."""
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+    from generator import generate, write_xlsx
+    from generator.injection import kinds_for
+    OUT.mkdir(parents=True, exist_ok=True)
+    stem = f"validate_liudong_{rows}_{SEED}_{engine}"
+    path, expected_path = OUT / f"{stem}.xlsx", OUT / f"{stem}.expected.json"
+    per_kind = max(1, rows // 100 // len(kinds_for("liudong")))
+    t0 = time.perf_counter()
+    sheet = generate("liudong", rows, seed=SEED, as_of=AS_OF, inject="all", per_kind=per_kind,
+                     report_columns=True)
+    t1 = time.perf_counter()
+    written = write_xlsx(path, sheet, layout="title_rows", engine=engine)
+    t2 = time.perf_counter()
+    expected = [(written.excel_row(e.index), e.field, e.code) for e in sheet.errors()]
+    expected_path.write_text(json.dumps(expected, ensure_ascii=False), encoding="utf-8")
+    (OUT / f"{stem}.county").write_text(sheet.county, encoding="utf-8")
+    print(f"generated {rows} rows in {t1 - t0:.1f} s, wrote {path.name} "
+          f"({path.stat().st_size / 1e6:.0f} MB) in {t2 - t1:.1f} s with {engine}")
+    return path, expected_path, sheet.county
+
+
+def cached(rows: int, engine: str) -> tuple[Path, Path, str] | None:
+    stem = OUT / f"validate_liudong_{rows}_{SEED}_{engine}"
+    files = [Path(f"{stem}.xlsx"), Path(f"{stem}.expected.json"), Path(f"{stem}.county")]
+    if all(f.exists() for f in files):
+        return files[0], files[1], files[2].read_text(encoding="utf-8")
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--rebuild", action="store_true", help="regenerate the cached sheet")
+    parser.add_argument("--engine", default="xlsxwriter-shared",
+                        choices=["xlsxwriter-shared", "xlsxwriter", "openpyxl"],
+                        help="writer: shared strings like Excel (default) or inline strings")
+    args = parser.parse_args()
+    found = None if args.rebuild else cached(args.rows, args.engine)
+    if found is None:
+        build(args.rows, args.engine)
+        print("built; measuring in a fresh run of this script (small parent process)")
+        return subprocess.run([sys.executable, __file__, "--rows", str(args.rows),
+                               "--engine", args.engine], check=False).returncode
+    path, expected_path, county = found
+    result = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(path), county,
+                             str(expected_path)], capture_output=True, text=True, check=False)
+    if result.returncode:
+        print(result.stderr, file=sys.stderr)
+        return 1
+    r = json.loads(result.stdout.strip().splitlines()[-1])
+    total = r["read_s"] + r["setup_s"] + r["validate_s"]
+    print(f"file        {path.name}: {r['rows']} rows x {r['columns']} columns")
+    print(f"read        {r['read_s']:.2f} s wall, {r['read_cpu_s']:.2f} s CPU   "
+          f"(read_tables; peak RSS {r['read_peak_mb']:.0f} MB)")
+    print(f"validate    {r['validate_s']:.2f} s wall, {r['validate_cpu_s']:.2f} s CPU   "
+          f"(TableValidator.run; setup {r['setup_s']:.2f} s)")
+    print(f"total       {total:.2f} s wall   target < 15 s   {'OK' if total < 15 else 'OVER'}"
+          f"   (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other work slows wall time)")
+    print(f"peak RSS    {r['peak_mb']:.0f} MB   target < 1536 MB   "
+          f"{'OK' if r['peak_mb'] < 1536 else 'OVER'}   (interpreter + imports {r['base_mb']:.0f} MB)")
+    print(f"findings    {r['errors']} errors on {r['rows_with_errors']} rows, {r['warnings']} warnings")
+    print(f"injected    {r['injected']} errors, {r['n_missed']} not found {r['injected_missed']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Injected address errors: no province, no county, no detail, a county of another province,
+an ambiguous county name; and a short form (warning)."""
+from __future__ import annotations
+
+from generator import divisions_pick as places
+from generator.injection import Ctx, E, W, register
+
+
+def _address_field(ctx: Ctx, i: int) -> str:
+    """An address outside the county check: the 流动 户籍, the 留守 current address, or a parent's."""
+    own = "hukou_address" if ctx.setting.form == "liudong" else "current_address"
+    return own if ctx.rng.random() < 0.7 else ctx.rng.choice(("father_hukou_address", "mother_current_address"))
+
+
+def _county_of_field(ctx: Ctx, i: int, key: str) -> str:
+    f = ctx.records[i].facts
+    if key in ("hukou_address", "father_hukou_address"):
+        return f.hukou
+    if key == "current_address":
+        return f.current
+    return ""
+
+
+def _fresh(ctx: Ctx, i: int, key: str) -> tuple[str, str]:
+    """A county (re-used from the record where possible) and a new address detail."""
+    county = _county_of_field(ctx, i, key) or ctx.records[i].facts.hukou
+    return county, places.detail(ctx.rng, places.township(ctx.rng, county))
+
+
+@register("address_no_province")
+def address_no_province(ctx: Ctx, i: int):
+    key = _address_field(ctx, i)
+    county, detail = _fresh(ctx, i, key)
+    names = places.place_names(county)
+    ctx.set(i, key, "".join(names[1:]) + detail)
+    return [E(i, key, "address.no_province")]
+
+
+@register("address_no_county")
+def address_no_county(ctx: Ctx, i: int):
+    key = _address_field(ctx, i)
+    county, _ = _fresh(ctx, i, key)
+    names = places.place_names(county)
+    above = names[:-1] if len(names) > 1 else names
+    ctx.set(i, key, "".join(above) + f"{ctx.rng.choice(places.ROADS)}{ctx.rng.randrange(1, 300)}号")
+    return [E(i, key, "address.no_county")]
+
+
+@register("address_no_detail")
+def address_no_detail(ctx: Ctx, i: int):
+    key = _address_field(ctx, i)
+    county, _ = _fresh(ctx, i, key)
+    ctx.set(i, key, places.division_names(county))
+    return [E(i, key, "address.no_detail")]
+
+
+@register("address_mismatch")
+def address_mismatch(ctx: Ctx, i: int):
+    key = _address_field(ctx, i)
+    county, detail = _fresh(ctx, i, key)
+    names = places.place_names(county)
+    stranger = places.unique_county_elsewhere(ctx.rng, county[:2])
+    ctx.set(i, key, "".join(names[:-1] if len(names) > 2 else names[:1]) + stranger + detail)
+    return [E(i, key, "address.mismatch")]
+
+
+@register("w_address_short")
+def w_address_short(ctx: Ctx, i: int):
+    key = "father_current_address"
+    text = str(ctx.records[i].get(key))
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省"):
+        head, sep, tail = text.partition(suffix)
+        if sep and len(head) <= 4:
+            ctx.set(i, key, head + tail)
+            return [W(i, key, "address.short_form")]
+    ctx.set(i, key, "广西南宁市青秀区" + places.detail(ctx.rng, places.township(ctx.rng, "450103")))
+    return [W(i, key, "address.short_form")]
+
+
+@register("address_ambiguous")
+def address_ambiguous(ctx: Ctx, i: int):
+    """Province + a county name used twice in that province, no prefecture to tell them apart."""
+    key = _address_field(ctx, i)
+    province, county = places.ambiguous_county(ctx.rng)
+    ctx.set(i, key, f"{province}{county}{ctx.rng.choice(places.ROADS)}{ctx.rng.randrange(1, 300)}号")
+    return [E(i, key, "address.ambiguous")]
