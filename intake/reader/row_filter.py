@@ -16,10 +16,14 @@ def rows_to_keep(columns: list[list[str | None]], headers: list[str],
     """Indices of record rows, and a note naming the non-blank rows that were skipped."""
     if not columns:
         return [], []
-    width = len(columns)
-    blanks = list(map(countOf, zip(*columns), repeat(None)))
-    keep = [i for i, b in enumerate(blanks) if b < width]
-    candidates = {i for i in keep if width - blanks[i] <= 4} | _header_like(columns, headers)
+    width, n = len(columns), len(columns[0])
+    gappy = [col for col in columns if None in col]
+    if len(gappy) < width - 4:      # every row has 5+ filled cells: no blank or footer rows
+        keep, candidates = list(range(n)), _header_like(columns, headers)
+    else:
+        blanks = list(map(countOf, zip(*gappy), repeat(None))) if gappy else [0] * n   # None cells per row
+        keep = [i for i, b in enumerate(blanks) if b < width]
+        candidates = {i for i in keep if width - blanks[i] <= 4} | _header_like(columns, headers)
     if keep and keep[0] == 0:
         candidates.add(0)
     skipped = []
