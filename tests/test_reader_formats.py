@@ -198,3 +198,10 @@ def test_excel_2003_xml_named_xls(tmp_path):
     assert (t.header_rows, t.row_numbers, t.sheet) == ([2], [3], "流动")
     assert t.data.values["birth_date"] == ["2015-03-02"] and t.data.numeric["id_number"] == {0}
     assert t.columns[1].hidden and {n.code for n in t.notes} >= {"read.hidden_rows", "read.number_id"}
+
+
+def test_unforeseen_failure_is_a_message_not_a_traceback(tmp_path, monkeypatch):
+    from intake.reader import layout
+    path = rf.write_xlsx(tmp_path / "a.xlsx", [rf.liudong_sheet(1)])
+    monkeypatch.setattr(layout, "_single_row", lambda *a: 1 / 0)
+    assert "无法处理的内容" in _read_error(path)

@@ -1,11 +1,13 @@
 """read_tables: sniff the file, read its sheets as grids, turn each registration sheet into a SheetTable."""
 from __future__ import annotations
 
+import logging
 import os
+import traceback
 from pathlib import Path
 from typing import Callable
 
-from intake.errors import ReadError
+from intake.errors import MopaiError, ReadError
 from intake.forms import FORM_KEYS, load_form
 from intake.reader import sniff as kinds
 from intake.reader.calamine_book import gc_paused
@@ -15,6 +17,7 @@ from intake.reader.source import read_head
 from intake.table import ImportNote, SheetTable
 
 Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 
 EMPTY = "文件“{name}”是空的（0字节或没有内容），请让报送单位重新发送"
 NO_DATA = "文件“{name}”的工作表里没有任何内容，请确认选对了文件，或让报送单位重新发送"
@@ -22,6 +25,9 @@ NO_HEADER = ("在“{name}”中没有找到登记表的表头：前30行里应�
              "等列名。请确认这是流动儿童或留守儿童登记表，且表头没有被删除或改名")
 NOT_A_FORM = "“{name}”的工作表“{sheet}”不是流动儿童或留守儿童登记表：{reason}。请检查表头，或在导入时指定表单类型"
 NO_PERSON_NOTE = "没有认出“姓名”或“公民身份号码”列，请在列对应中指定哪一列是儿童姓名和身份号码"
+TOO_BIG = "“{name}”太大，电脑内存不够读取。请关闭其他程序后重试，或把表格分成几个文件"
+UNEXPECTED = ("读取“{name}”时遇到无法处理的内容，文件可能已损坏或格式特殊。"
+              "请用Excel或WPS打开后另存为.xlsx再试")
 UNKNOWN = "无法识别“{name}”的文件格式：它不是Excel工作簿、WPS表格或CSV文件。请用Excel或WPS另存为.xlsx后再试"
 
 
@@ -31,8 +37,17 @@ def read_tables(path: str | os.PathLike, *, password: str | None = None, form: s
     path = Path(path)
     if form is not None and form not in FORM_KEYS:
         raise ValueError(f"unknown form {form!r}")
-    with gc_paused():
-        return _read(path, password, form, progress, cancelled)
+    try:
+        with gc_paused():
+            return _read(path, password, form, progress, cancelled)
+    except (MopaiError, KeyboardInterrupt):
+        raise
+    except MemoryError as exc:
+        raise ReadError(TOO_BIG.format(name=path.name)) from exc
+    except Exception as exc:        # a file shaped in a way nobody foresaw: a message, not a traceback
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        log.error("reading failed: %s at %s:%s", type(exc).__name__, Path(frame.filename).name, frame.lineno)
+        raise ReadError(UNEXPECTED.format(name=path.name)) from exc
 
 
 def _read(path: Path, password: str | None, form: str | None, progress: Progress | None,
