@@ -205,3 +205,10 @@ def test_unforeseen_failure_is_a_message_not_a_traceback(tmp_path, monkeypatch):
     path = rf.write_xlsx(tmp_path / "a.xlsx", [rf.liudong_sheet(1)])
     monkeypatch.setattr(layout, "_single_row", lambda *a: 1 / 0)
     assert "无法处理的内容" in _read_error(path)
+
+
+def test_unicode_text_export_is_tab_separated_utf16(tmp_path):
+    lines = ["\t".join("" if v is None else str(v) for v in row) for row in [rf.LIUDONG_HEADER, rf.liudong_row(2)]]
+    (tmp_path / "unicode.txt").write_bytes("\r\n".join(lines).encode("utf-16"))
+    t = _one(tmp_path / "unicode.txt")
+    assert t.data.values["name"] == ["王小刚"] and t.data.values["birth_date"] == ["2015-03-03"]
