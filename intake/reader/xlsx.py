@@ -21,8 +21,9 @@ NOT_A_WORKBOOK = ("“{name}”不是Excel工作簿（可能是Word文档、压�
 
 _CHUNK = 1 << 20
 _OVERLAP = 1024
-_SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"|'
-                    rb'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"')
+_SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\sname="([^"]*)"[^>]*?\s\w+:id="([^"]*)"|'
+                    rb'<(?:\w+:)?sheet\b[^>]*?\s\w+:id="([^"]*)"[^>]*?\sname="([^"]*)"')
+_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData\b")
 _REL = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
                   rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
 _COL = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
@@ -90,11 +91,12 @@ def _add_row_col_info(archive: zipfile.ZipFile, part: str, grid: Grid) -> None:
         while chunk := fh.read(_CHUNK):
             if not in_data:
                 head += chunk
-                at = head.find(b"<sheetData")
-                if at < 0 and len(head) < 4 * _CHUNK:
+                found = _SHEET_DATA.search(head)
+                if found is None and len(head) < 4 * _CHUNK:
                     continue
                 in_data = True
-                chunk, head = (head[at:], head[:at]) if at >= 0 else (head, b"")
+                at = found.start() if found else 0
+                chunk, head = head[at:], head[:at]
                 _read_cols(head, grid)
             buf = carry + chunk
             _hidden_rows(buf, grid)
