@@ -203,3 +203,23 @@ def test_option_list_sheet_is_not_a_table(tmp_path):
     options.hidden = False          # visible and alone: kept, so the clerk can map it by hand
     t, = _read(tmp_path, [options], "visible.xlsx")
     assert t.notes[0].code == "read.no_person_columns"
+
+
+def test_hidden_rows_in_prefixed_sheet_xml(tmp_path):
+    """Some generators write <x:row …> and ns1:id="rId1": hidden rows must still be found."""
+    import re
+    import zipfile
+    spec = rf.liudong_sheet(3)
+    spec.hidden_rows, spec.hidden_cols = {3}, {2}
+    plain = rf.write_xlsx(tmp_path / "plain.xlsx", [spec])
+    tag = rb"<(/?)(worksheet|sheetData|row|c|v|cols|col|dimension|sheetViews|sheetView|selection|sheetFormatPr|pageMargins)\b"
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(tmp_path / "prefixed.xlsx", "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(tag, rb"<\1x:\2", data).replace(b'xmlns="http', b'xmlns:x="http')
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b"r:id=", b"ns1:id=").replace(b"xmlns:r=", b"xmlns:ns1=")
+            zout.writestr(item, data)
+    t, = read_tables(tmp_path / "prefixed.xlsx")
+    assert t.n_rows == 3 and {"read.hidden_rows", "read.hidden_column"} <= {n.code for n in t.notes}
