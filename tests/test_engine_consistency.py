@@ -1,6 +1,7 @@
 """The bulk path (pandera pass + facts built from clean cells) and the edit path (check_cell on
 every cell, row by row) must give identical findings."""
 from intake.forms import load_form
+from rowkit import make_id
 from sheetkit import CTX, child_id, columns, liudong_record
 from validators.data import RecordColumns
 from validators.engine import TableValidator
@@ -22,6 +23,8 @@ VARIANTS = [
     {"health": "残疾、慢性病"}, {"disability_category": "多重残疾、视力残疾", "health": "残疾", "disability_grade": "一级"},
     {"rehab_aid": "是"}, {"father_phone": "1380013800"}, {"mother_phone": "13800138000、0371-65123456"},
     {"father_id": child_id("20150302", "111")}, {"mother_id": "41010519870202221X"},
+    {"father_id": make_id("411302", "19700101", "111")}, {"father_id": make_id("411302", "19700101", "131")},
+    {"father_id": make_id("999999", "19700101", "111")}, {"father_id": make_id("999999", "19700101", "151")},
     {"family_hardship": "低保家庭", "living_support": "无"}, {"birth_date": "2009-12-31", "id_number": None,
                                                            "hukou_registered": "否"},
     {"co_resident": "其他监护人"}, {"svc_0_6": "在居住地接受"}, {"report_date": "2025-10-01"},

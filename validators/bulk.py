@@ -138,16 +138,28 @@ def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],
     return out
 
 
+# what check_cell can say about an ID that passed the schema's check: it depends only on the
+# field, the area code and the birth year, so one number speaks for its whole group
+AREA_CODES = frozenset({"id.area_period", "id.area_unknown"})
+
+
 def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[int], facts: list,
                     checker: CellChecker, findings: dict[int, list[Finding]]) -> None:
     """Clean numbers grouped by area code and birth year (their first 10 characters): one
-    check_cell per group; a group with a finding is checked number by number."""
+    check_cell per group. Area findings are given to every member (with its own value); any
+    other finding sends the group to check_cell number by number."""
     if not clean:
         return
     keyed = pl.DataFrame({"i": clean, "k": series.gather(clean).str.slice(0, 10)})
     for members in keyed.group_by("k").agg(pl.col("i"))["i"].to_list():
-        found, _ = checker.check(field, values[members[0]], members[0])
+        found, fact = checker.check(field, values[members[0]], members[0])
         if not found:
+            continue
+        if all(f.code in AREA_CODES for f in found):
+            for i in members:
+                findings[i] = [replace(f, index=i, value=values[i]) for f in found]
+                if fact is None:
+                    facts[i] = None
             continue
         for i in members:
             found, fact = checker.check(field, values[i], i)
