@@ -223,3 +223,14 @@ def test_hidden_rows_in_prefixed_sheet_xml(tmp_path):
             zout.writestr(item, data)
     t, = read_tables(tmp_path / "prefixed.xlsx")
     assert t.n_rows == 3 and {"read.hidden_rows", "read.hidden_column"} <= {n.code for n in t.notes}
+
+
+def test_tie_between_forms_is_broken_by_the_title_or_reported(tmp_path):
+    rows = [["姓名", "性别", "公民身份号码", "共同居住人", "父母双方同时外出"], ["张三", "男", "x", "父母双方", "是"]]
+    t, = _read(tmp_path, [rf.SheetSpec("留守儿童", rows)])
+    assert t.form == "liushou"
+    t, = _read(tmp_path, [rf.SheetSpec("S", [["流动儿童基本情况登记表"]] + rows)], "titled.xlsx")
+    assert t.form == "liudong"
+    with pytest.raises(ReadError) as err:
+        _read(tmp_path, [rf.SheetSpec("Sheet1", rows)], "tie.xlsx")
+    assert "无法判断" in err.value.message
