@@ -147,6 +147,8 @@ def test_cli_validate_json(tmp_path, capsys):
     got = {(f["row"], f["col"], f["code"], f["severity"]) for f in report["findings"]}
     assert {(*where(sheet, written, e), e.code, e.severity) for e in sheet.errors()} <= got
 
+    # a clean sheet: exit code 0, also with the form named and no county configured
     clean = generate("liudong", 40, seed=42, as_of=AS_OF)
     write_xlsx(path, clean, layout="title_rows")
     assert cli_main(["validate", str(path), "--county", clean.county]) == 0
+    assert cli_main(["validate", str(path), "--form", "liudong", "--as-of", "2025-12-31"]) == 0
