@@ -234,3 +234,12 @@ def test_tie_between_forms_is_broken_by_the_title_or_reported(tmp_path):
     with pytest.raises(ReadError) as err:
         _read(tmp_path, [rf.SheetSpec("Sheet1", rows)], "tie.xlsx")
     assert "无法判断" in err.value.message
+
+
+def test_blank_report_line_of_the_printed_form(tmp_path):
+    rows = [["流动儿童基本情况登记表"], ["填报单位：（盖章）", None, "填报日期：    年  月  日"], HEADER, rf.liudong_row(1)]
+    t, = _read(tmp_path, [rf.SheetSpec("S", rows)])
+    assert (t.reporting_unit, t.report_date_text) == (None, None)
+    rows[1] = ["填报单位（盖章）：", "城关镇", "填报日期：", "2024.6.30"]
+    t, = _read(tmp_path, [rf.SheetSpec("S", rows)], "b.xlsx")
+    assert (t.reporting_unit, t.report_date_text) == ("城关镇", "2024.6.30")

@@ -27,10 +27,18 @@ def find_report_line(grid: Grid, above_row: int) -> tuple[str | None, str | None
             if not text:
                 continue
             if unit is None and (m := _UNIT.search(text)):
-                unit = m.group(1).strip() or _value_right_of(grid, row, col)
+                unit = _clean(m.group(1)) or _clean(_value_right_of(grid, row, col))
             if when is None and (m := _DATE.search(text)):
-                when = m.group(1).strip() or _value_right_of(grid, row, col)
-    return unit or None, when or None
+                when = _clean(m.group(1)) or _clean(_value_right_of(grid, row, col))
+    return unit or None, (when if when and re.search(r"\d", when) else None)
+
+
+def _clean(text: str | None) -> str | None:
+    """Drop the (盖章) stamp hint and stray punctuation; None when nothing is left."""
+    if not text:
+        return None
+    text = re.sub(r"[(（]\s*盖\s*章\s*[)）]", "", text).strip(" \u3000:：_")
+    return text or None
 
 
 def _value_right_of(grid: Grid, row: int, col: int) -> str | None:
