@@ -4,7 +4,8 @@ Takes about three minutes on two cores, so it is deselected unless asked for (te
 
     MOPAI_BUILD_TEST=1 python -m pytest tests/test_build.py -q
 
-Needs PyInstaller (`pip install -e ".[build]"`). Figures (sizes, start-up time) come from
+MOPAI_BUILD_DIST=DIST checks an existing build instead (DIST holds mopai/ and, for the one-file
+test, 摸排助手), e.g. one made on Windows with `pyinstaller build.spec`. Needs PyInstaller (`pip install -e ".[build]"`). Figures (sizes, start-up time) come from
 benchmarks/build_size.py.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from intake.workspace import Workspace
 from workspacekit import sample_records, write_xlsx
 
 pytestmark = pytest.mark.build
@@ -39,15 +41,23 @@ def pyinstaller(dist: Path, work: Path, onefile: bool) -> None:
 
 
 @pytest.fixture(scope="module")
-def build_dir(tmp_path_factory) -> Path:
+def build_dir(tmp_path_factory) -> Path | None:
+    """A fresh build in a temp folder (None when MOPAI_BUILD_DIST names an existing dist/)."""
+    if os.environ.get("MOPAI_BUILD_DIST"):
+        return None
     base = tmp_path_factory.mktemp("pyinstaller")
     pyinstaller(base / "dist", base / "work", onefile=False)
     return base
 
 
 @pytest.fixture(scope="module")
-def folder(build_dir) -> Path:
-    return build_dir / "dist" / "mopai"
+def dist(build_dir) -> Path:
+    return Path(os.environ["MOPAI_BUILD_DIST"]) if build_dir is None else build_dir / "dist"
+
+
+@pytest.fixture(scope="module")
+def folder(dist) -> Path:
+    return dist / "mopai"
 
 
 @pytest.fixture(scope="module")
@@ -130,9 +140,16 @@ def test_built_validate_explains_an_unreadable_file(folder, tmp_path):
     assert any("\u4e00" <= ch <= "\u9fff" for ch in done.stderr)  # one Chinese message
 
 
-def start_gui(exe: Path, data_dir: Path, *args: str) -> subprocess.Popen:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MOPAI_DATA_DIR=str(data_dir))
-    return subprocess.Popen([str(exe), *args], cwd=data_dir, env=env, stdout=subprocess.PIPE,
+def start_gui(exe: Path, home: Path, *args: str, county_asked: bool = False) -> subprocess.Popen:
+    """The built app offscreen, with its data and its QSettings (XDG_CONFIG_HOME) under `home`.
+    county_asked: skip the first-start county question, which waits for the user."""
+    data, config = home / "data", home / "config"
+    (config / "mopai").mkdir(parents=True)
+    if county_asked:
+        (config / "mopai" / "摸排助手.conf").write_text("[county]\nasked=true\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MOPAI_DATA_DIR=str(data),
+               XDG_CONFIG_HOME=str(config))
+    return subprocess.Popen([str(exe), *args], cwd=home, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
 
 
@@ -152,21 +169,28 @@ def assert_gui_survives(proc: subprocess.Popen, seconds: float) -> None:
 
 
 def test_built_gui_starts_offscreen_and_opens_a_sheet(folder, sheet, tmp_path):
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    assert_gui_survives(start_gui(folder / GUI, data_dir, str(sheet)), seconds=8)
-    log = data_dir / "mopai.log"
-    assert log.is_file()  # the app got past start-up to its own data folder
+    assert_gui_survives(start_gui(folder / GUI, tmp_path, str(sheet), county_asked=True), seconds=10)
+    log = tmp_path / "data" / "mopai.log"
     assert "Traceback" not in log.read_text("utf-8", errors="replace")
+    workspace = Workspace.open(tmp_path / "data" / "workspace.sqlite")
+    try:  # the window read and checked the sheet and stored it in the workspace
+        assert [(Path(s.source).name, s.form, s.n_rows) for s in workspace.sheets()] == [
+            ("村甲.xlsx", "liudong", 4)]
+    finally:
+        workspace.close()
 
 
-def test_onefile_build_runs(build_dir, sheet, tmp_path):
-    pyinstaller(build_dir / "dist", build_dir / "work", onefile=True)
-    exe = build_dir / "dist" / GUI
-    assert exe.is_file()
+def test_built_gui_first_start_asks_for_the_county(folder, tmp_path):
+    assert_gui_survives(start_gui(folder / GUI, tmp_path), seconds=6)
+    assert (tmp_path / "data" / "mopai.log").is_file()  # got as far as its own data folder
+
+
+def test_onefile_build_runs(build_dir, dist, sheet, tmp_path):
+    if build_dir is not None:  # the analysis in work/ is reused: only the packing is redone
+        pyinstaller(dist, build_dir / "work", onefile=True)
+    exe = dist / GUI
+    assert exe.is_file(), f"no one-file build in {dist}: build it with MOPAI_ONEFILE=1"
     if sys.platform != "win32":  # the Windows one-file app has no console to print to
         done = run([str(exe), "validate", str(sheet), "--as-of", "2025-12-31"], timeout=300)
         assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    assert_gui_survives(start_gui(exe, data_dir), seconds=8)
+    assert_gui_survives(start_gui(exe, tmp_path), seconds=8)
