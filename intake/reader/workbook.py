@@ -52,6 +52,8 @@ def read_tables(path: str | os.PathLike, *, password: str | None = None, form: s
 
 def _read(path: Path, password: str | None, form: str | None, progress: Progress | None,
           cancelled: Callable[[], bool] | None) -> list[SheetTable]:
+    if progress is not None:
+        progress(0, 0)          # started; the total is known once the workbook is parsed
     grids = read_grids(path, password)
     forms = {k: load_form(k) for k in FORM_KEYS}
     total = sum(max(0, g.n_rows) for g in grids)
