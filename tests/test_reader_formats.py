@@ -212,3 +212,21 @@ def test_unicode_text_export_is_tab_separated_utf16(tmp_path):
     (tmp_path / "unicode.txt").write_bytes("\r\n".join(lines).encode("utf-16"))
     t = _one(tmp_path / "unicode.txt")
     assert t.data.values["name"] == ["王小刚"] and t.data.values["birth_date"] == ["2015-03-03"]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "xls", "csv", "html"])
+def test_cut_files_give_a_message_or_a_table_never_a_traceback(tmp_path, suffix):
+    spec = rf.liudong_sheet(30)
+    writers = {"xlsx": lambda p: rf.write_xlsx(p, [spec]), "xls": lambda p: rf.write_xls(p, [spec]),
+               "csv": lambda p: rf.write_csv(p, spec.rows, "gb18030"),
+               "html": lambda p: rf.write_html(p, spec.rows)}
+    data = writers[suffix](tmp_path / f"full.{suffix}").read_bytes()
+    for size in (9, 200, len(data) // 3, len(data) - 7):
+        cut = tmp_path / f"cut{size}.{suffix}"
+        cut.write_bytes(data[:size])
+        try:
+            tables = read_tables(cut)
+        except ReadError as err:
+            assert err.message and "Traceback" not in err.message
+        else:
+            assert all(t.n_rows <= 30 for t in tables)

@@ -44,7 +44,9 @@ def read_tables(path: str | os.PathLike, *, password: str | None = None, form: s
         raise
     except MemoryError as exc:
         raise ReadError(TOO_BIG.format(name=path.name)) from exc
-    except Exception as exc:        # a file shaped in a way nobody foresaw: a message, not a traceback
+    except BaseException as exc:    # a file shaped in a way nobody foresaw: a message, not a traceback
+        if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+            raise                   # SystemExit and the like; PanicException is a Rust panic
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         log.error("reading failed: %s at %s:%s", type(exc).__name__, Path(frame.filename).name, frame.lineno)
         raise ReadError(UNEXPECTED.format(name=path.name)) from exc
