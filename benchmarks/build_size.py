@@ -91,8 +91,9 @@ def startup_to_window(exe: Path, runs: int = 3, display: str = ":93") -> list[fl
 
 
 def one_startup(exe: Path, display: str, timeout: float = 120) -> float:
-    with tempfile.TemporaryDirectory() as data:
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", MOPAI_DATA_DIR=data)
+    with tempfile.TemporaryDirectory() as data:  # fresh data and settings: a first start
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", MOPAI_DATA_DIR=data,
+                   XDG_CONFIG_HOME=data)
         start = time.perf_counter()
         app = subprocess.Popen([str(exe)], env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
