@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import os
 import sys
 
@@ -63,6 +64,7 @@ def first_start(settings: AppSettings, parent=None) -> None:
 
 
 def run_app(args: list[str]) -> int:
+    multiprocessing.freeze_support()     # a frozen build's reader child process ends here
     options = parse_args(args)
     app = create_application()
     if not os.environ.get("MOPAI_DATA_DIR"):

@@ -1,4 +1,4 @@
-"""Jobs that open sheets as sessions (intake.opening), to run in a Worker thread.
+"""Jobs that open sheets as sessions (as intake.opening does), to run in a Worker thread.
 
 Opening a file reads and validates it and stores each table in the workspace; a file whose content
 was imported before comes back as its stored sheets with every edit. Restoring the sheets that were
@@ -11,10 +11,13 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from desktop.read_process import read_tables_responsive
 from intake import opening
-from intake.errors import MopaiError
+from intake.checking import validator_for
+from intake.errors import Cancelled, MopaiError, ReadError
 from intake.session import SheetSession
 from intake.workspace import Workspace
+from validators.engine import Cancelled as EngineCancelled
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -27,10 +30,37 @@ class CheckOptions:
 
 
 def open_file_job(path: Path, workspace: Workspace, options: CheckOptions, password: str | None = None):
+    """intake.opening.open_file, except that a large file is read in a child process
+    (desktop.read_process) so the window never freezes while calamine parses it."""
     def job(progress: Progress, cancelled: IsCancelled) -> list[SheetSession]:
-        return opening.open_file(workspace, path, as_of=options.as_of, county=options.county,
-                                 password=password, progress=progress, cancelled=cancelled)
+        digest = opening.file_hash(path)
+        stored = workspace.find_sheets(digest)
+        if stored:                     # seen before: its stored sheets come back with every edit
+            return open_stored_job([s.id for s in stored], workspace, options)(progress, cancelled)
+        tables = read_tables_responsive(path, password=password, progress=_half(progress, 0),
+                                        cancelled=cancelled)
+        if not tables:
+            raise ReadError(f"文件“{path.name}”中没有找到流动儿童或留守儿童登记表")
+        sessions = []
+        for n, table in enumerate(tables):
+            validator = validator_for(table, as_of=options.as_of, county=options.county)
+            try:
+                validator.run(progress=_half(progress, 1, n, len(tables)), cancelled=cancelled)
+            except EngineCancelled:
+                raise Cancelled() from None
+            sessions.append((table, validator))
+        if cancelled():
+            raise Cancelled()          # nothing stored when cancelled
+        return [SheetSession(workspace, workspace.import_table(t, file_hash=digest), t, v)
+                for t, v in sessions]
     return job
+
+
+def _half(progress: Progress, half: int, part: int = 0, parts: int = 1) -> Progress:
+    """Reading is the first half of the bar, validating (table by table) the second."""
+    def report(done: int, total: int) -> None:
+        progress(int((half + (part + done / max(total, 1)) / parts) * 500), 1000)
+    return report
 
 
 def open_stored_job(sheet_ids: list[int], workspace: Workspace, options: CheckOptions):

@@ -64,3 +64,44 @@ def test_unreadable_file_gives_a_chinese_message(qtbot, tmp_path, monkeypatch):
     assert "坏文件.xlsx" in message and "Traceback" not in message
     assert any("\u4e00" <= ch <= "\u9fff" for ch in message)
     window.workspace.close()
+
+
+def test_large_files_are_read_in_a_child_process(qtbot, tmp_path, monkeypatch):
+    """calamine holds the GIL while it parses: big files go to a child process, with the same
+    result as reading in the process itself."""
+    from desktop import read_process
+    from intake.checking import check_file
+    from test_gui_helpers import finding_keys, open_and_wait
+
+    calls = []
+    original = read_process.read_in_process
+    monkeypatch.setattr(read_process, "PROCESS_MIN_BYTES", 0)
+    monkeypatch.setattr(read_process, "read_in_process",
+                        lambda *a, **k: calls.append(a) or original(*a, **k))
+    path = write_xlsx_fast(tmp_path / "村乙.xlsx", _many_records(200))
+    window = make_window(qtbot, tmp_path)
+    tab = open_and_wait(qtbot, window, path, timeout=60000)[0]
+    assert calls
+    expected = check_file(path)[0]
+    assert tab.table.data.values == expected.table.data.values
+    assert tab.table.row_numbers == expected.table.row_numbers
+    assert finding_keys(tab.session.findings.all()) == finding_keys(expected.findings.all())
+    window.workspace.close()
+
+
+def test_cancel_ends_the_reader_child_process(qtbot, tmp_path, monkeypatch):
+    import multiprocessing
+
+    from desktop import read_process
+
+    monkeypatch.setattr(read_process, "PROCESS_MIN_BYTES", 0)
+    path = write_xlsx_fast(tmp_path / "村丙.xlsx", _many_records(200))
+    window = make_window(qtbot, tmp_path)
+    with qtbot.waitSignal(window.open_cancelled, timeout=60000):
+        window.open_files([str(path)])
+        qtbot.waitUntil(lambda: bool(multiprocessing.active_children()), timeout=10000)
+        window.progress.cancel_button.click()
+    qtbot.waitUntil(lambda: not window.jobs, timeout=10000)
+    assert not multiprocessing.active_children()
+    assert window.tabs.count() == 0 and window.workspace.sheets() == []
+    window.workspace.close()
