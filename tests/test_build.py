@@ -5,7 +5,8 @@ Takes about three minutes on two cores, so it is deselected unless asked for (te
     MOPAI_BUILD_TEST=1 python -m pytest tests/test_build.py -q
 
 MOPAI_BUILD_DIST=DIST checks an existing build instead (DIST holds mopai/ and, for the one-file
-test, 摸排助手), e.g. one made on Windows with `pyinstaller build.spec`. Needs PyInstaller (`pip install -e ".[build]"`). Figures (sizes, start-up time) come from
+test, 摸排助手). Written for Linux: the GUI checks keep the app's QSettings in a temp
+XDG_CONFIG_HOME, which Windows (registry) does not honour. Needs PyInstaller (`pip install -e ".[build]"`). Figures (sizes, start-up time) come from
 benchmarks/build_size.py.
 """
 from __future__ import annotations
