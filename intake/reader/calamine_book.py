@@ -6,6 +6,7 @@ never guesses a column type. Hidden rows and columns come from the format-specif
 from __future__ import annotations
 
 import gc
+import os
 from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
@@ -30,6 +31,24 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def quiet_stderr() -> Iterator[None]:
+    """Send file descriptor 2 to the null device (Rust panic messages go straight there)."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
 
 
 def read_workbook(source: Path | BytesIO, display_name: str, kind: str,

@@ -4,14 +4,10 @@ from __future__ import annotations
 from io import BytesIO
 from pathlib import Path
 
-from intake.errors import ReadError
 from intake.reader import sniff as kinds
 from intake.reader.crypto import decrypt, is_encrypted
 from intake.reader.grid import Grid
 from intake.reader.source import read_all
-
-NOT_A_WORKBOOK = ("“{name}”不是Excel工作簿（可能是Word文档或其他Office文件），"
-                  "请确认选对了文件")
 
 
 def read_ole(path: Path, password: str | None) -> list[Grid]:
@@ -27,7 +23,5 @@ def read_ole(path: Path, password: str | None) -> list[Grid]:
 
 
 def _read_xls(data: BytesIO, name: str) -> list[Grid]:
-    from intake.reader.xls import read_xls, workbook_stream
-    if workbook_stream(data) is None:
-        raise ReadError(NOT_A_WORKBOOK.format(name=name))
+    from intake.reader.xls import read_xls
     return read_xls(data, name)

@@ -5,6 +5,8 @@ covers rare characters outside GBK (a township named with 𬌗 or 䶮), so it is
 """
 from __future__ import annotations
 
+import codecs
+
 from intake.errors import ReadError
 
 UNDECODABLE = ("“{name}”的文字编码无法识别（既不是UTF-8也不是GBK/GB18030）。"
@@ -23,6 +25,12 @@ def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, st
     for encoding in candidates:
         try:
             return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError):
+            continue
+    for encoding in candidates:     # a file cut inside its last character
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+            return data.decode(encoding, errors="replace"), encoding
         except (UnicodeDecodeError, LookupError):
             continue
     raise ReadError(UNDECODABLE.format(name=name))

@@ -7,36 +7,46 @@ from io import BytesIO
 
 import olefile
 
-from intake.reader.calamine_book import read_workbook
+from intake.errors import ReadError
+from intake.reader.calamine_book import CORRUPT, quiet_stderr, read_workbook
 from intake.reader.grid import Grid
 
+KIND = "Excel 97-2003 工作簿"
+NOT_A_WORKBOOK = ("“{name}”不是Excel工作簿（可能是Word文档或其他Office文件），"
+                  "请确认选对了文件")
 BOF, EOF, BOUNDSHEET, ROW, COLINFO = 0x0809, 0x000A, 0x0085, 0x0208, 0x007D
 ROW_HIDDEN = 0x20          # fDyZero
 COL_HIDDEN = 0x01
 
 
-def workbook_stream(data: BytesIO) -> bytes | None:
-    """The BIFF 'Workbook' (or BIFF5 'Book') stream, None if the OLE file holds none."""
+def workbook_stream(data: BytesIO, name: str) -> bytes:
+    """The BIFF 'Workbook' (or BIFF5 'Book') stream; ReadError when the container is broken or
+    holds no workbook (a Word document, say)."""
     try:
         with olefile.OleFileIO(data.getvalue()) as ole:
-            for name in ("Workbook", "Book"):
-                if ole.exists(name):
-                    return ole.openstream(name).read()
-    except (OSError, ValueError):
-        return None
-    return None
+            stream = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            if stream is None:
+                raise ReadError(NOT_A_WORKBOOK.format(name=name))
+            body = ole.openstream(stream).read()
+    except ReadError:
+        raise
+    except Exception as exc:        # olefile raises assorted errors on a damaged container
+        raise ReadError(CORRUPT.format(name=name, kind=KIND)) from exc
+    if len(body) < 8 or struct.unpack_from("<H", body, 0)[0] != BOF:
+        raise ReadError(CORRUPT.format(name=name, kind=KIND))
+    return body
 
 
 def read_xls(data: BytesIO, display_name: str) -> list[Grid]:
-    grids = read_workbook(BytesIO(data.getvalue()), display_name, "Excel 97-2003 工作簿")
-    stream = workbook_stream(data)
-    if stream:
-        try:
-            offsets = _worksheet_offsets(stream)
-            for grid, offset in zip(grids, offsets):
-                _read_sheet_records(stream, offset, grid)
-        except (struct.error, IndexError):
-            pass        # the cells were read; hidden-row information is a bonus
+    stream = workbook_stream(data, display_name)
+    with quiet_stderr():            # calamine prints a Rust panic on some damaged files
+        grids = read_workbook(BytesIO(data.getvalue()), display_name, KIND)
+    try:
+        offsets = _worksheet_offsets(stream)
+        for grid, offset in zip(grids, offsets):
+            _read_sheet_records(stream, offset, grid)
+    except (struct.error, IndexError):
+        pass        # the cells were read; hidden-row information is a bonus
     return grids
 
 
