@@ -230,3 +230,13 @@ def test_cut_files_give_a_message_or_a_table_never_a_traceback(tmp_path, suffix)
             assert err.message and "Traceback" not in err.message
         else:
             assert all(t.n_rows <= 30 for t in tables)
+
+
+def test_csv_cut_inside_its_last_character_still_reads(tmp_path):
+    last = rf.liudong_row(2)[:-1] + ["已核实"]
+    data = rf.write_csv(tmp_path / "full.csv", [rf.LIUDONG_HEADER, rf.liudong_row(1), last],
+                        "gb18030").read_bytes().rstrip(b"\r\n")
+    assert data.endswith("实".encode("gb18030"))
+    (tmp_path / "cut.csv").write_bytes(data[:-1])        # the last 2-byte character half gone
+    t = _one(tmp_path / "cut.csv")
+    assert t.data.values["name"] == ["王小红", "王小刚"]
