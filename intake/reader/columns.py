@@ -50,6 +50,8 @@ def mapping_notes(columns: list[SourceColumn], header: Header, index: FormIndex)
     notes = []
     texts = {hc.col: hc.text for hc in header.columns}
     for c in columns:
+        if c.how == "remembered":
+            continue                # the clerk confirmed this column before
         if c.how == "fuzzy":
             label = index.form.field(c.field).label
             notes.append(ImportNote("read.fuzzy_header", f"表头“{c.header}”按相似度对应到“{label}”"
@@ -57,7 +59,7 @@ def mapping_notes(columns: list[SourceColumn], header: Header, index: FormIndex)
         elif c.field is None and _names_taken_field(texts[c.col], index):
             notes.append(ImportNote("read.duplicate_column", f"表头“{c.header}”与前面的列重复，"
                                     "这一列已保留但不检查", None, c.col))
-        elif c.field is None and c.how != "remembered":
+        elif c.field is None:
             notes.append(ImportNote("read.unmapped_header", f"表头“{c.header}”不是登记表的列，"
                                     "已保留但不检查" + _candidates_hint(texts[c.col], index), None, c.col))
     return notes
