@@ -1,8 +1,7 @@
-"""Export menu actions: ask where to save, then run the export issue's function in a worker with
-progress. The functions live in intake.export (upload file, return file, error report)."""
+"""Export menu actions: ask where to save, then run the export issue's function (intake.export:
+upload file, return file, error report) for the current sheet in a worker with progress."""
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -12,23 +11,17 @@ if TYPE_CHECKING:
     from desktop.main_window import MainWindow
     from desktop.sheet_tab import SheetTab
 
-# kind -> (dialog title, default file name suffix, file filter)
+# kind -> (dialog title, default file name suffix, file filter, intake.export function name)
 KINDS = {
-    "upload": ("导出上报文件", "上报", "Excel 工作簿 (*.xlsx)"),
-    "return": ("导出退回文件", "退回", "Excel 工作簿 (*.xlsx)"),
-    "report": ("导出问题清单", "问题清单", "Excel 工作簿 (*.xlsx)"),
+    "upload": ("导出上报文件", "上报", "Excel 工作簿 (*.xlsx)", "write_upload"),
+    "return": ("导出退回文件", "退回", "Excel 工作簿 (*.xlsx)", "write_return"),
+    "report": ("导出问题清单", "问题清单", "Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)", "write_report"),
 }
 
 
-def export_function(kind: str) -> Callable | None:
-    """The intake.export function for a kind, or None when it is not available."""
-    try:
-        module = importlib.import_module("intake.export")
-    except ImportError:
-        return None
-    names = {"upload": ("write_upload", "export_upload"), "return": ("write_return", "export_return"),
-             "report": ("write_error_report", "export_error_report", "write_report")}[kind]
-    return next((getattr(module, n) for n in names if hasattr(module, n)), None)
+def export_function(kind: str) -> Callable:
+    from intake import export as exports
+    return getattr(exports, KINDS[kind][3])
 
 
 def default_target(tab: "SheetTab", kind: str) -> Path:
@@ -40,29 +33,37 @@ def export(window: "MainWindow", kind: str) -> None:
     tab = window.current_tab()
     if tab is None:
         return
-    function = export_function(kind)
-    title, _suffix, file_filter = KINDS[kind]
-    if function is None:
-        QMessageBox.information(window, title, "这个版本还不能导出该文件，请更新摸排助手")
-        return
+    title, _suffix, file_filter, _name = KINDS[kind]
     path, _ = QFileDialog.getSaveFileName(window, title, str(default_target(tab, kind)), file_filter)
-    if not path:
-        return
-    run_export(window, tab, kind, Path(path), function)
+    if path:
+        run_export(window, tab, kind, Path(path))
 
 
-def run_export(window: "MainWindow", tab: "SheetTab", kind: str, target: Path, function: Callable):
+def run_export(window: "MainWindow", tab: "SheetTab", kind: str, target: Path):
+    """Write in a worker; the sheet cannot be edited meanwhile (the writer reads its cells)."""
     from desktop.worker import WorkerThread
-    session = tab.session
+    function = export_function(kind)
+    session, title = tab.session, KINDS[kind][0]
 
     def job(progress, cancelled):
-        return function(session, target, progress=progress, cancelled=cancelled)
+        return function([session], target, progress=progress, cancelled=cancelled)
 
     work = WorkerThread(job, window)
-    work.finished.connect(lambda _r: window.statusBar().showMessage(f"已导出：{target}", 10000))
-    work.failed.connect(lambda message: QMessageBox.warning(window, KINDS[kind][0], message))
-    work.ended.connect(lambda: window.jobs.remove(work) if work in window.jobs else None)
+    work.finished.connect(lambda result: _done(window, title, target, result))
+    work.failed.connect(lambda message: QMessageBox.warning(window, title, message))
+    work.cancelled.connect(lambda: window.statusBar().showMessage(f"已取消{title}，没有写入任何文件", 10000))
+    work.ended.connect(lambda: (tab.setEnabled(True), window.jobs.remove(work) if work in window.jobs else None))
+    tab.setEnabled(False)
     window.jobs.append(work)
-    window.progress.track(work, f"正在{KINDS[kind][0]}")
+    window.progress.track(work, f"正在{title}")
     work.start()
     return work
+
+
+def _done(window: "MainWindow", title: str, target: Path, result) -> None:
+    lines = getattr(result, "lines", None)
+    detail = "\n".join(lines()) if callable(lines) else ""
+    window.statusBar().showMessage(f"{title}完成：{target}", 15000)
+    window.export_done.emit(str(target))
+    if detail:
+        QMessageBox.information(window, title, f"已保存到：{target}\n\n{detail}")

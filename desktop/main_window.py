@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
     sheets_opened = Signal(list)        # the new SheetTabs
     open_failed = Signal(str)
     open_cancelled = Signal()
+    export_done = Signal(str)           # the written file
 
     def __init__(self, settings: AppSettings, workspace: Workspace, parent=None):
         super().__init__(parent)
