@@ -88,6 +88,7 @@ def test_code_profile_and_sheet_report_line(sheet, tmp_path):
 [profile]
 form = "liudong"
 sheet_name = "导入"
+summary_sheet = false
 [[columns]]
 field = "name"
 [[columns]]
@@ -109,7 +110,9 @@ fixed = "乡镇摸排"
     profile = load_profile(profile_file)
     out = tmp_path / "codes.xlsx"
     write_upload([sheet], out, profiles={"liudong": profile})
-    ws = openpyxl.load_workbook(out)["导入"]
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["导入"]
+    ws = book["导入"]
     assert [c.value for c in ws[1]] == ["姓名", "XB", "MZ", "JKZK", "SJLY"]
     assert [c.value for c in ws[3]] == ["张三", "1", "01", "健康", "乡镇摸排"]
 

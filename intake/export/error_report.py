@@ -15,26 +15,30 @@ from intake.export.output import Progress, Steps, output_file
 from intake.export.upload import WORKBOOK_OPTIONS
 from intake.forms import load_form
 from validators.codes import CODES
+from validators.findings import Severity
 
 HEADERS = ("工作表", "行号", "列", "表头", "单元格内容", "严重程度", "问题代码", "问题类型", "说明", "建议修改为")
 WIDTHS = (14, 8, 6, 18, 30, 9, 22, 22, 70, 30)
-SEVERITY = {True: "错误", False: "警告"}
+ERROR, WARNING = "错误", "警告"
 VALUE_COLUMNS = (4, 9)          # written as text cells ('@'): IDs must keep their digits
 
 
 def report_lines(checked: Sequence) -> Iterator[tuple]:
     """Each finding as (sheet, row, column letter, header, value, severity, code, title, message,
     suggestion); rows are the township's Excel rows."""
+    titles = {code: spec.title for code, spec in CODES.items()}
     for sheet in checked:
         table = sheet.table
         form = load_form(table.form)
-        headers = {c.field: (c.col, c.header) for c in table.columns if c.field}
+        where = {c.field: (xl_col_to_name(c.col - 1), c.header) for c in table.columns if c.field}
+        where.update({f.key: ("", f.label) for f in form.fields if f.key not in where})
+        where[None] = ("", "")
+        rows = table.row_numbers
         for f in sheet.findings.all():
-            col, header = headers.get(f.field, (None, form.field(f.field).label if f.field else ""))
-            title = CODES[f.code].title if f.code in CODES else f.code
-            yield (table.sheet, table.row_numbers[f.index], xl_col_to_name(col - 1) if col else "",
-                   header, f.value or "", SEVERITY[f.is_error], f.code, title, f.message,
-                   f.suggestion or "")
+            letter, header = where[f.field]
+            yield (table.sheet, rows[f.index], letter, header, f.value or "",
+                   ERROR if f.severity is Severity.ERROR else WARNING, f.code,
+                   titles.get(f.code, f.code), f.message, f.suggestion or "")
 
 
 def write_report(checked: Sequence, target: str | os.PathLike, *, protected: Iterable[Path] = (),
@@ -87,13 +91,20 @@ def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
 
 def _write_line(ws, r: int, line: tuple, text, error) -> None:
     sheet, row, letter, header, value, severity, code, title, message, suggestion = line
-    ws.write_string(r, 0, sheet)
+    write = ws.write_string          # empty strings are left as blank cells
+    if sheet:
+        write(r, 0, sheet)
     ws.write_number(r, 1, row)
-    ws.write_string(r, 2, letter)
-    ws.write_string(r, 3, header)
-    ws.write_string(r, 4, value, text)
-    ws.write_string(r, 5, severity, error if severity == "错误" else None)
-    ws.write_string(r, 6, code)
-    ws.write_string(r, 7, title)
-    ws.write_string(r, 8, message)
-    ws.write_string(r, 9, suggestion, text)
+    if letter:
+        write(r, 2, letter)
+        write(r, 3, header)
+    elif header:
+        write(r, 3, header)
+    if value:
+        write(r, 4, value, text)
+    write(r, 5, severity, error if severity == ERROR else None)
+    write(r, 6, code)
+    write(r, 7, title)
+    write(r, 8, message)
+    if suggestion:
+        write(r, 9, suggestion, text)

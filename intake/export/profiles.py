@@ -44,6 +44,7 @@ class ExportProfile:
     sheet_name: str
     columns: tuple[ProfileColumn, ...]
     multi_separator: str = "、"
+    summary_sheet: bool = True          # add the 导出说明 sheet (rows left out, rows with warnings)
 
     @property
     def text_fields(self) -> set[str]:
@@ -51,6 +52,18 @@ class ExportProfile:
         form = load_form(self.form)
         return {c.field for c in self.columns if c.field and c.field != SEQ
                 and form.field(c.field).type in ("id", "phone")}
+
+
+def available_profiles(form: str) -> list[str]:
+    """Names of the shipped profiles for a form (for a choice in the app), default first."""
+    names = []
+    for path in sorted(PROFILES_DIR.glob("*.toml")):
+        try:
+            if load_profile(path).form == form:
+                names.append(path.stem)
+        except ProfileError:
+            continue
+    return sorted(names, key=lambda n: n != DEFAULT_PROFILES[form])
 
 
 def load_profile(name_or_path: str | Path | None = None, form: str | None = None) -> ExportProfile:
@@ -87,7 +100,8 @@ def _profile_from_dict(key: str, data: dict, file_name: str) -> ExportProfile:
         raise ProfileError(f"导出格式文件“{file_name}”没有任何列（[[columns]]）")
     return ExportProfile(key=key, name=head.get("name", key), form=form.key,
                          sheet_name=head.get("sheet_name", form.title)[:31], columns=columns,
-                         multi_separator=head.get("multi_separator", "、"))
+                         multi_separator=head.get("multi_separator", "、"),
+                         summary_sheet=bool(head.get("summary_sheet", True)))
 
 
 def _column(d: dict, form: FormTemplate, file_name: str) -> ProfileColumn:

@@ -65,7 +65,8 @@ def write_upload(checked: Sequence, target: str | os.PathLike, *,
         for form in forms:
             sheets = [c for c in checked if c.table.form == form]
             summary.exported[form] = _write_form(book, styles, chosen[form], sheets, summary, steps)
-        _write_summary(book, styles, summary)
+        if any(p.summary_sheet for p in chosen.values()):
+            _write_summary(book, styles, summary)
         steps.finish()
         book.close()        # only on success: a cancelled or failed write is discarded whole
     return summary
