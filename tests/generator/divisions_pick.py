@@ -62,23 +62,25 @@ def pick_other_county(rng: random.Random, avoid: str) -> str:
 def adult_area(rng: random.Random, home: str, birth_year: int) -> str:
     """The area code in an adult's ID: the code the family's county had when the ID was first
     issued (at 16, or in the 1984–1991 roll-out for older people). ID numbers never change, so a
-    county renumbered since then (淅川县 412927 → 411326 in 1994) leaves the old code."""
+    county renumbered or renamed since then (淅川县 412927 → 411326 in 1994, 黄陂县 → 黄陂区)
+    leaves the old code; the same prefecture's code is preferred."""
     year = max(birth_year + 16, 1986)
     if ids.valid_in(home, year):
         return home
-    for code, first, last in _codes_by_name().get((home[:2], dv.name(home)), ()):
-        if (first is None or first <= year) and (last is None or year <= last):
-            return code
-    return home
+    stem = dv.name(home)[:-1]
+    olds = [code for code, first, last in _codes_by_stem().get((home[:2], stem), ())
+            if (first is None or first <= year) and (last is None or year <= last)]
+    olds.sort(key=lambda code: code[:4] != home[:4])
+    return olds[0] if olds else home
 
 
 @lru_cache(maxsize=1)
-def _codes_by_name() -> dict[tuple[str, str], tuple[tuple[str, int | None, int | None], ...]]:
-    """(province, county name) → every (code, first year, last year) that name had."""
+def _codes_by_stem() -> dict[tuple[str, str], tuple[tuple[str, int | None, int | None], ...]]:
+    """(province, county name without 县/区/市) → every (code, first year, last year) it had."""
     out: dict[tuple[str, str], list] = {}
     for code, periods in ids.area_periods().items():
         for first, last, name in periods:
-            out.setdefault((code[:2], name), []).append((code, first, last))
+            out.setdefault((code[:2], name[:-1]), []).append((code, first, last))
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -31,10 +31,14 @@ def id_characters(ctx: Ctx, i: int):
 
 @register("id_checksum")
 def id_checksum(ctx: Ctx, i: int):
-    number = _id(ctx, i)
-    wrong = ctx.rng.choice([c for c in ids.CHECK_CHARS if c != number[17]])
-    ctx.set(i, "id_number", number[:17] + wrong)
+    ctx.set(i, "id_number", _wrong_check(ctx, _id(ctx, i)))
     return [E(i, "id_number", "id.checksum")]
+
+
+def _wrong_check(ctx: Ctx, number: str) -> str:
+    """Another check character; never ending in 000 (that reads as Excel damage, rightly)."""
+    wrong = [c for c in ids.CHECK_CHARS if c != number[17] and not (number[15:17] + c == "000")]
+    return number[:17] + ctx.rng.choice(wrong)
 
 
 @register("id_birth_segment")
@@ -126,8 +130,7 @@ def _adult_field(ctx: Ctx, i: int) -> str:
 @register("adult_id_checksum")
 def adult_id_checksum(ctx: Ctx, i: int):
     key = _adult_field(ctx, i)
-    number = str(ctx.records[i].get(key))
-    ctx.set(i, key, number[:17] + ctx.rng.choice([c for c in ids.CHECK_CHARS if c != number[17]]))
+    ctx.set(i, key, _wrong_check(ctx, str(ctx.records[i].get(key))))
     return [E(i, key, "id.checksum")]
 
 

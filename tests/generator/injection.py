@@ -48,10 +48,6 @@ class Kind:
     forms: tuple[str, ...] = ("liudong", "liushou")
     needs_county: bool = False
 
-    @property
-    def is_warning(self) -> bool:
-        return self.name.startswith("w_")
-
 
 KINDS: dict[str, Kind] = {}
 
