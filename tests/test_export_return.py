@@ -8,10 +8,12 @@ import openpyxl
 import pytest
 
 from exportkit import FORM, KEYS, check, clean_records, col, write_xlsx
+from intake.checking import check_file
 from intake.export import write_return
 from intake.export.return_marks import ERROR_COLOR, NOTES_HEADER, WARNING_COLOR
 from intake.export.return_file import SUMMARY_SHEET
 from intake.export.source_book import CSV_SHEET
+from sheetkit import AS_OF
 
 GOOD = clean_records(4)
 
@@ -111,3 +113,29 @@ def test_csv_source_is_rebuilt_as_xlsx(tmp_path):
     bad = ws.cell(row=2, column=col("id_number"))
     assert isinstance(bad.value, str) and bad.fill.start_color.rgb == ERROR_COLOR
     assert ws.cell(row=1, column=len(KEYS) + 1).value == NOTES_HEADER
+
+
+def _spec_rows():
+    return [[FORM.field(k).label for k in KEYS]] + [[rec[k] for k in KEYS] for rec in _broken()]
+
+
+def test_xls_source_keeps_its_sheets(tmp_path):
+    from readerfiles import INSTRUCTIONS, SheetSpec, write_xls
+    source = write_xls(tmp_path / "township.xls",
+                       [SheetSpec("说明", INSTRUCTIONS), SheetSpec("流动儿童", _spec_rows())])
+    book = openpyxl.load_workbook(write_return(check(source), tmp_path / "r.xlsx"))
+    assert book.sheetnames == [SUMMARY_SHEET, "说明", "流动儿童"]
+    assert book["说明"]["A1"].value == "填表说明"
+    ws = book["流动儿童"]
+    assert ws.cell(row=2, column=col("id_number")).fill.start_color.rgb == ERROR_COLOR
+    assert ws.cell(row=3, column=col("id_number")).value == GOOD[1]["id_number"]
+
+
+def test_encrypted_source_opens_with_its_password(tmp_path):
+    from readerfiles import SheetSpec, encrypt_xlsx
+    from readerfiles import write_xlsx as write_spec
+    plain = write_spec(tmp_path / "plain.xlsx", [SheetSpec("流动儿童", _spec_rows())])
+    source = encrypt_xlsx(plain, tmp_path / "locked.xlsx", "mima123")
+    checked = check_file(source, password="mima123", as_of=AS_OF)
+    ws = openpyxl.load_workbook(write_return(checked, tmp_path / "r.xlsx", password="mima123"))["流动儿童"]
+    assert ws.cell(row=2, column=col("id_number")).comment is not None
