@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Callable
 
+from generator import divisions_pick as places
 from generator.injection import Ctx
 from generator.record import add_years, age_months
 
@@ -141,3 +142,39 @@ def municipality_repeat(ctx: Ctx, i: int) -> None:
     """北京市市辖区朝阳区… (the municipality level written twice) for a parent's address."""
     ctx.set(i, "father_current_address", "北京市市辖区朝阳区" + ctx.rng.choice(("建外街道", "望京街道"))
             + f"光华路{ctx.rng.randrange(1, 99)}号")
+
+
+@variation("address_no_prefecture")
+def address_no_prefecture(ctx: Ctx, i: int) -> None:
+    """河南省淅川县… (the prefecture left out but inferable): a warning with the full form."""
+    rec = ctx.records[i]
+    names = places.place_names(rec.facts.hukou)
+    text = str(rec.get("hukou_address"))
+    if len(names) == 3 and text.startswith("".join(names)):
+        rec.set("hukou_address", names[0] + text[len(names[0]) + len(names[1]):])
+
+
+@variation("address_short_province")
+def address_short_province(ctx: Ctx, i: int) -> None:
+    """广西南宁市… / 河南南阳市…: the province's short name."""
+    rec = ctx.records[i]
+    text = str(rec.get("hukou_address"))
+    for suffix in ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "省"):
+        head, sep, tail = text.partition(suffix)
+        if sep and 2 <= len(head) <= 3:
+            rec.set("hukou_address", head + tail)
+            return
+
+
+@variation("both_conditions")
+def both_conditions(ctx: Ctx, i: int) -> None:
+    """留守: both parents away and (also) 一方无监护能力 marked 是."""
+    if ctx.setting.form == "liushou":
+        ctx.set(i, "one_away_other_incapable", "是")
+
+
+@variation("name_with_dot")
+def name_with_dot(ctx: Ctx, i: int) -> None:
+    """A transliterated name with the middle dot (维吾尔族, 哈萨克族 …)."""
+    ctx.set(i, "name", ctx.rng.choice(("阿卜杜·热合曼", "古丽娜·艾力", "努尔·买买提")))
+    ctx.set(i, "ethnicity", "维吾尔族")
