@@ -41,22 +41,18 @@ def export(window: "MainWindow", kind: str) -> None:
 
 def run_export(window: "MainWindow", tab: "SheetTab", kind: str, target: Path):
     """Write in a worker; the sheet cannot be edited meanwhile (the writer reads its cells)."""
-    from desktop.worker import WorkerThread
     function = export_function(kind)
     session, title = tab.session, KINDS[kind][0]
 
     def job(progress, cancelled):
         return function([session], target, progress=progress, cancelled=cancelled)
 
-    work = WorkerThread(job, window)
+    tab.setEnabled(False)
+    work = window.opener.start(job, f"正在{title}")
     work.finished.connect(lambda result: _done(window, title, target, result))
     work.failed.connect(lambda message: QMessageBox.warning(window, title, message))
     work.cancelled.connect(lambda: window.statusBar().showMessage(f"已取消{title}，没有写入任何文件", 10000))
-    work.ended.connect(lambda: (tab.setEnabled(True), window.jobs.remove(work) if work in window.jobs else None))
-    tab.setEnabled(False)
-    window.jobs.append(work)
-    window.progress.track(work, f"正在{title}")
-    work.start()
+    work.ended.connect(lambda: tab.setEnabled(True))
     return work
 
 

@@ -6,21 +6,21 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoGroup
-from PySide6.QtWidgets import (QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow,
-                               QMessageBox, QStackedWidget, QTabWidget)
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
+                               QTabWidget)
 
 from desktop import export_actions
 from desktop.actions import build_actions, build_menus, build_toolbar
 from desktop.bulk_fix_dialog import BulkFixDialog
 from desktop.find_replace_dialog import FindReplaceDialog
-from desktop.loading import CheckOptions, open_file_job, open_stored_job
+from desktop.loading import CheckOptions
+from desktop.opener import SheetOpener
 from desktop.progress import ProgressStrip
 from desktop.settings import WINDOW_GEOMETRY, WINDOW_STATE, AppSettings
 from desktop.settings_dialog import SettingsDialog
 from desktop.sheet_tab import SheetTab
 from desktop.welcome import WelcomePage
 from desktop.worker import WorkerThread
-from intake.errors import PasswordRequired
 from intake.workspace import Workspace
 from resources import RESOURCES_DIR
 
@@ -38,7 +38,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.workspace = workspace
-        self.jobs: list[WorkerThread] = []
         self.setWindowTitle("摸排助手")
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)
@@ -55,6 +54,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self.progress = ProgressStrip()
+        self.opener = SheetOpener(workspace, self.check_options, self.progress, self)
+        self.opener.opened.connect(self._opened)
+        self.opener.failed.connect(self.open_failed)
+        self.opener.cancelled.connect(self._cancelled)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.progress)
@@ -141,39 +144,14 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
 
     def open_path(self, path: Path, password: str | None = None) -> WorkerThread:
-        job = open_file_job(path, self.workspace, self.check_options(), password)
-        work = self._start(job, f"正在读取并检查“{path.name}”")
-        work.failed.connect(lambda _m: self._maybe_ask_password(work, path))
-        return work
-
-    def _maybe_ask_password(self, work: WorkerThread, path: Path) -> None:
-        if not isinstance(work.worker.error, PasswordRequired):
-            return
-        password, ok = QInputDialog.getText(self, "需要密码", f"“{path.name}”设置了打开密码，请输入密码：",
-                                            QLineEdit.EchoMode.Password)
-        if ok and password:
-            self.open_path(path, password)
+        return self.opener.open_path(path, password)
 
     def open_stored(self, sheet_ids: list[int]) -> None:
-        if sheet_ids:
-            self._start(open_stored_job(sheet_ids, self.workspace, self.check_options()),
-                        "正在恢复上次打开的表格")
+        self.opener.open_stored(sheet_ids)
 
-    def _start(self, job, text: str) -> WorkerThread:
-        work = WorkerThread(job, self)
-        work.finished.connect(self._opened)
-        work.failed.connect(self._failed)
-        work.cancelled.connect(self._cancelled)
-        work.ended.connect(lambda: self._job_ended(work))
-        self.jobs.append(work)
-        self.progress.track(work, text)
-        work.start()
-        return work
-
-    def _job_ended(self, work: WorkerThread) -> None:
-        work.wait()
-        if work in self.jobs:
-            self.jobs.remove(work)
+    @property
+    def jobs(self) -> list[WorkerThread]:
+        return self.opener.jobs
 
     def _opened(self, sessions) -> None:
         tabs = []
@@ -195,13 +173,6 @@ class MainWindow(QMainWindow):
         if tabs:
             self.statusBar().showMessage(f"已打开 {len(tabs)} 张表格", 5000)
         self.sheets_opened.emit(tabs)
-
-    def _failed(self, message: str) -> None:
-        work = self.sender()
-        if not (isinstance(work, WorkerThread) and isinstance(work.worker.error, PasswordRequired)
-                and not work.worker.error.wrong_password):
-            QMessageBox.warning(self, "无法打开", message)
-        self.open_failed.emit(message)
 
     def _cancelled(self) -> None:
         self.statusBar().showMessage("已取消", 5000)
@@ -288,9 +259,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event) -> None:
-        for work in list(self.jobs):
-            work.cancel()
-            work.wait()
+        self.opener.cancel_all()
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(WINDOW_STATE, self.saveState())
         super().closeEvent(event)

@@ -12,7 +12,7 @@ import time
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from intake.errors import Cancelled, MopaiError
 
@@ -93,7 +93,9 @@ class WorkerThread(QObject):
         self.worker.failed.connect(self.failed)
         self.worker.cancelled.connect(self.cancelled)
         for signal in (self.worker.finished, self.worker.failed, self.worker.cancelled):
-            signal.connect(self.thread.quit)
+            # direct: QThread.quit is thread-safe, and a queued quit would wait for the GUI thread
+            # (a GUI thread blocked in wait() would then never see the thread end)
+            signal.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
         self.thread.finished.connect(self.ended)
 
     def start(self) -> None:
