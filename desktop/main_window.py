@@ -16,7 +16,7 @@ from desktop.find_replace_dialog import FindReplaceDialog
 from desktop.loading import CheckOptions
 from desktop.opener import SheetOpener
 from desktop.progress import ProgressStrip
-from desktop.settings import WINDOW_GEOMETRY, WINDOW_STATE, AppSettings
+from desktop.settings import SHEET_SPLITTER, WINDOW_GEOMETRY, WINDOW_STATE, AppSettings
 from desktop.settings_dialog import SettingsDialog
 from desktop.sheet_tab import SheetTab
 from desktop.welcome import WelcomePage
@@ -162,6 +162,9 @@ class MainWindow(QMainWindow):
                 continue
             tab = SheetTab(session)
             tab.findings_changed.connect(self._update_counts)
+            tab.splitter.restoreState(self.settings.get(SHEET_SPLITTER))
+            tab.splitter.splitterMoved.connect(
+                lambda *_a, t=tab: self.settings.set(SHEET_SPLITTER, t.splitter.saveState()))
             self.tabs.addTab(tab, tab.title)
             self.tabs.setTabToolTip(self.tabs.count() - 1, tab.description)
             self.undo_group.addStack(tab.undo_stack)

@@ -33,11 +33,12 @@ REFERENCE_MODE = Setting("reference/mode", str, REFERENCE_SHEET)
 REFERENCE_DATE = Setting("reference/date", str, "")
 RECENT_FILES = Setting("files/recent", list, [])
 OPEN_SHEETS = Setting("workspace/open_sheets", list, [])   # workspace sheet ids open in tabs
+SHEET_SPLITTER = Setting("window/sheet_splitter", QByteArray, QByteArray())   # table | side panel
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 
 ALL_SETTINGS = (COUNTY_CODE, COUNTY_ASKED, REFERENCE_MODE, REFERENCE_DATE, RECENT_FILES,
-                OPEN_SHEETS, WINDOW_GEOMETRY, WINDOW_STATE)
+                OPEN_SHEETS, SHEET_SPLITTER, WINDOW_GEOMETRY, WINDOW_STATE)
 
 
 def _convert(setting: Setting, raw: Any) -> Any:

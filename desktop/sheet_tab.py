@@ -73,13 +73,15 @@ class SheetTab(QWidget):
     # --- labels ----------------------------------------------------------------------------------
     @property
     def title(self) -> str:
-        name = self.township or self.table.source.stem
-        return f"{name}（{self.form.short}）"
+        """The tab's text: township and source file."""
+        if self.township:
+            return f"{self.township}（{self.table.source.name}）"
+        return self.table.source.name
 
     @property
     def description(self) -> str:
         sheet = f"，工作表“{self.table.sheet}”" if self.table.sheet else ""
-        return f"来源文件：{self.table.source}{sheet}，共 {self.table.n_rows} 行"
+        return f"{self.form.short}：{self.table.source}{sheet}，共 {self.table.n_rows} 行"
 
     def _describe(self, f: Finding) -> str:
         row = self.table.row_numbers[f.index]

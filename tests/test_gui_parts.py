@@ -148,3 +148,24 @@ def test_first_start_asks_for_the_county_once(qapp, tmp_path, monkeypatch):
     assert asked == [True] and settings.county_code == "330106"
     assert app_module.parse_args(["--sample"]).sample
     assert app_module.parse_args(["a.xlsx", "b.xls"]).files == ["a.xlsx", "b.xls"]
+
+
+def test_changing_the_county_rechecks_open_sheets(qtbot, tmp_path, monkeypatch):
+    from desktop.settings_dialog import SettingsDialog
+
+    window = make_window(qtbot, tmp_path)
+    tab = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
+    tab.model.setData(tab.model.index(0, tab.model.column_of("name")), "张小三")
+    assert not tab.session.findings.counts_by_code().get("address.outside_county")
+
+    def choose(dialog):
+        dialog.county_code = "330106"            # 杭州市西湖区: the sample children live in 郑州
+        return 1
+    monkeypatch.setattr(SettingsDialog, "exec", choose)
+    with qtbot.waitSignal(window.sheets_opened, timeout=30000) as blocker:
+        window.edit_settings()
+    rechecked = blocker.args[0][0]
+    assert window.settings.county_code == "330106" and window.tabs.count() == 1
+    assert rechecked.session.findings.counts_by_code().get("address.outside_county") == 4
+    assert rechecked.table.data.get("name", 0) == "张小三"      # edits kept
+    window.workspace.close()
