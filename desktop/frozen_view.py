@@ -43,7 +43,6 @@ class FrozenTableView(QTableView):
         self.verticalHeader().sectionResized.connect(self._row_resized)
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
-        self.frozen.doubleClicked.connect(self._edit_in_frozen)
 
     def setModel(self, model: QAbstractItemModel) -> None:
         super().setModel(model)
@@ -89,9 +88,13 @@ class FrozenTableView(QTableView):
     def _row_resized(self, index: int, _old: int, new: int) -> None:
         self.frozen.setRowHeight(index, new)
 
-    def _edit_in_frozen(self, index: QModelIndex) -> None:
-        self.setCurrentIndex(index)
-        self.edit(index)
+    def edit(self, index: QModelIndex, trigger=None, event=None):
+        """A cell under the frozen columns is edited in the frozen view, where it can be seen."""
+        if trigger is None:                       # the edit(index) slot
+            trigger = QAbstractItemView.EditTrigger.AllEditTriggers
+        if index.isValid() and index.column() < self._n_frozen:
+            return self.frozen.edit(index, trigger, event)
+        return super().edit(index, trigger, event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

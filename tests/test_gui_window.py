@@ -64,8 +64,10 @@ def test_fix_a_bad_id_in_place_then_undo_and_redo(qtbot, tmp_path):
     index = _cell(tab, BAD_ID_ROW, "id_number")
     # type the right number into the cell, as a clerk would
     tab.view.setCurrentIndex(index)
-    tab.view.edit(index)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
+    assert editor.parent().parent() is tab.view.frozen   # edited where it can be seen
     editor.selectAll()
     qtbot.keyClicks(editor, GOOD_ID)
     qtbot.keyClick(editor, Qt.Key.Key_Return)      # the delegate commits through a queued call
