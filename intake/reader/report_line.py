@@ -21,15 +21,16 @@ _DATE = re.compile(rf"{_DATE_LABEL}\s*[:：]?\s*(.*?)\s*(?=\s{{2,}}|{_ANY_LABEL}
 def find_report_line(grid: Grid, above_row: int) -> tuple[str | None, str | None]:
     """(reporting unit, report date as written) from the rows above `above_row`."""
     unit = when = None
+    width = grid.n_cols
     for row in range(1, above_row):
-        for col in range(1, grid.n_cols + 1):
+        for col in range(1, width + 1):
             text = grid.text(row, col)
             if not text:
                 continue
             if unit is None and (m := _UNIT.search(text)):
-                unit = _clean(m.group(1)) or _clean(_value_right_of(grid, row, col))
+                unit = _clean(m.group(1)) or _clean(_value_right_of(grid, row, col, width))
             if when is None and (m := _DATE.search(text)):
-                when = _clean(m.group(1)) or _clean(_value_right_of(grid, row, col))
+                when = _clean(m.group(1)) or _clean(_value_right_of(grid, row, col, width))
     return unit or None, (when if when and re.search(r"\d", when) else None)
 
 
@@ -41,8 +42,8 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
-def _value_right_of(grid: Grid, row: int, col: int) -> str | None:
-    for c in range(col + 1, min(grid.n_cols, col + 6) + 1):
+def _value_right_of(grid: Grid, row: int, col: int, width: int) -> str | None:
+    for c in range(col + 1, min(width, col + 6) + 1):
         value = grid.value(row, c)
         if value is None or (isinstance(value, str) and not value.strip()):
             continue

@@ -34,8 +34,9 @@ class SheetXmlInfo:
 
     def apply(self, grid: Grid) -> None:
         grid.hidden_rows |= self.hidden_rows
+        n_cols = grid.n_cols if self.cols else 0
         for first, last, width, hidden in self.cols:
-            for col in range(first, min(last, max(grid.n_cols, first)) + 1):
+            for col in range(first, min(last, max(n_cols, first)) + 1):
                 if hidden:
                     grid.hidden_cols.add(col)
                 if width is not None:

@@ -72,6 +72,7 @@ def _worksheet_offsets(stream: bytes) -> list[int]:
 
 
 def _read_sheet_records(stream: bytes, offset: int, grid: Grid) -> None:
+    n_cols = grid.n_cols
     for rtype, body in _records(stream, offset):
         if rtype == ROW and len(body) >= 14:
             row, flags = struct.unpack_from("<H", body, 0)[0], struct.unpack_from("<H", body, 12)[0]
@@ -79,7 +80,7 @@ def _read_sheet_records(stream: bytes, offset: int, grid: Grid) -> None:
                 grid.hidden_rows.add(row + 1)
         elif rtype == COLINFO and len(body) >= 10:
             first, last, width, _xf, flags = struct.unpack_from("<HHHHH", body, 0)
-            for col in range(first + 1, min(last + 1, max(grid.n_cols, first + 1)) + 1):
+            for col in range(first + 1, min(last + 1, max(n_cols, first + 1)) + 1):
                 grid.widths[col] = round(width / 256, 2)
                 if flags & COL_HIDDEN:
                     grid.hidden_cols.add(col)
