@@ -17,6 +17,7 @@ that every injected error was found.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -65,14 +66,23 @@ print(json.dumps({"rows": table.n_rows, "columns": len(table.columns), "read_s":
 """
 
 
+def stem(rows: int, engine: str) -> str:
+    """Cache name: the size, seed, writer and a hash of the generator's code (a changed
+    generator means a new sheet)."""
+    digest = hashlib.sha1()
+    for source in sorted((ROOT / "tests" / "generator").glob("*.py")):
+        digest.update(source.read_bytes())
+    return f"validate_liudong_{rows}_{SEED}_{engine}_{digest.hexdigest()[:8]}"
+
+
 def build(rows: int, engine: str) -> tuple[Path, Path, str]:
     """Generate (or reuse) the sheet; returns the workbook, the expected errors and the county."""
     sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
     from generator import generate, write_xlsx
     from generator.injection import kinds_for
     OUT.mkdir(parents=True, exist_ok=True)
-    stem = f"validate_liudong_{rows}_{SEED}_{engine}"
-    path, expected_path = OUT / f"{stem}.xlsx", OUT / f"{stem}.expected.json"
+    name = stem(rows, engine)
+    path, expected_path = OUT / f"{name}.xlsx", OUT / f"{name}.expected.json"
     per_kind = max(1, rows // 100 // len(kinds_for("liudong")))
     t0 = time.perf_counter()
     sheet = generate("liudong", rows, seed=SEED, as_of=AS_OF, inject="all", per_kind=per_kind,
@@ -82,15 +92,15 @@ def build(rows: int, engine: str) -> tuple[Path, Path, str]:
     t2 = time.perf_counter()
     expected = [(written.excel_row(e.index), e.field, e.code) for e in sheet.errors()]
     expected_path.write_text(json.dumps(expected, ensure_ascii=False), encoding="utf-8")
-    (OUT / f"{stem}.county").write_text(sheet.county, encoding="utf-8")
+    (OUT / f"{name}.county").write_text(sheet.county, encoding="utf-8")
     print(f"generated {rows} rows in {t1 - t0:.1f} s, wrote {path.name} "
           f"({path.stat().st_size / 1e6:.0f} MB) in {t2 - t1:.1f} s with {engine}")
     return path, expected_path, sheet.county
 
 
 def cached(rows: int, engine: str) -> tuple[Path, Path, str] | None:
-    stem = OUT / f"validate_liudong_{rows}_{SEED}_{engine}"
-    files = [Path(f"{stem}.xlsx"), Path(f"{stem}.expected.json"), Path(f"{stem}.county")]
+    base = OUT / stem(rows, engine)
+    files = [Path(f"{base}.xlsx"), Path(f"{base}.expected.json"), Path(f"{base}.county")]
     if all(f.exists() for f in files):
         return files[0], files[1], files[2].read_text(encoding="utf-8")
     return None
