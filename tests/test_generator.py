@@ -72,8 +72,8 @@ def test_form_rules_hold_for_clean_rows(clean):
             arrival = date.fromisoformat(row["arrival_date"])
             assert row["birth_date"] <= row["left_hukou_date"] <= row["arrival_date"]
             assert age_months(arrival, AS_OF) >= 7
-            assert row["hukou_address"][:6] != row["current_address"][:6] or \
-                row["id_number"][:6] != clean.county
+            assert not row["hukou_address"].startswith(divisions.full_name(clean.county))
+            assert row["id_number"][:6] != clean.county          # 户籍 in another county
             if row["co_resident"] == "其他监护人":
                 assert row["guardian_name"] and row["guardian_relation"] and row["guardian_phone"]
         else:
