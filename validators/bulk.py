@@ -15,8 +15,9 @@ from typing import Any, Callable
 
 import polars as pl
 
-from validators import address_heads
+from validators import address_heads, idnumber
 from validators.cell_facts import to_facts
+from validators.errors import ValidationError
 from validators.findings import Finding
 from validators.form import Field
 from validators.rules.row import IdFacts, is_blank
@@ -63,7 +64,7 @@ def check_column(field: Field, values: list[str | None], series: pl.Series | Non
         slow.update(failing or ())
         clean = _clean_indices(blank, slow, n)
         if field.type == "address":
-            _fill_addresses(field, values, clean, slow, facts, checker)
+            _fill_addresses(field, values, series, clean, slow, facts, checker)
         else:
             _fill_clean(field, series, values, blank, facts)
     findings = _check_slow(field, values, sorted(slow), numeric, checker, facts)
@@ -95,15 +96,15 @@ def _fill_clean(field: Field, series: pl.Series, values: list, blank: pl.Series,
     facts[:] = out
 
 
-def _fill_addresses(field: Field, values: list, clean: list[int], slow: set[int], facts: list,
-                    checker: CellChecker) -> None:
+def _fill_addresses(field: Field, values: list, series: pl.Series, clean: list[int], slow: set[int],
+                    facts: list, checker: CellChecker) -> None:
     """Canonical addresses grouped by county path: one check_cell per group; a group whose
     representative has a finding (or no facts) goes to the slow path whole."""
-    groups: dict[str | None, list[int]] = defaultdict(list)
-    head = address_heads.head
-    for i in clean:
-        groups[head(values[i])].append(i)
-    for name, members in groups.items():
+    if not clean:
+        return
+    keyed = pl.DataFrame({"i": clean, "a": series.gather(clean)})
+    groups = keyed.group_by(address_heads.head(pl.col("a")).alias("h")).agg(pl.col("i"))
+    for name, members in groups.iter_rows():
         found, fact = checker.check(field, values[members[0]], members[0]) if name else ([], None)
         if found or fact is None:
             slow.update(members)
@@ -143,6 +144,16 @@ def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],
 AREA_CODES = frozenset({"id.area_period", "id.area_unknown"})
 
 
+def _area_surely_fine(area: str, year: int) -> bool:
+    """The code exists and was in use in the birth year itself: check_cell has nothing to say
+    about its area (an adult's wider window only accepts more). Otherwise check_cell decides."""
+    try:
+        idnumber.check_area(area)
+    except ValidationError:
+        return False
+    return idnumber.area_period_issue(area, year) is None
+
+
 def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[int], facts: list,
                     checker: CellChecker, findings: dict[int, list[Finding]]) -> None:
     """Clean numbers grouped by area code and birth year (their first 10 characters): one
@@ -151,7 +162,9 @@ def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[i
     if not clean:
         return
     keyed = pl.DataFrame({"i": clean, "k": series.gather(clean).str.slice(0, 10)})
-    for members in keyed.group_by("k").agg(pl.col("i"))["i"].to_list():
+    for key, members in keyed.group_by("k").agg(pl.col("i")).iter_rows():
+        if _area_surely_fine(key[:6], int(key[6:])):
+            continue
         found, fact = checker.check(field, values[members[0]], members[0])
         if not found:
             continue

@@ -18,7 +18,7 @@ from validators.data import RecordColumns, ValidationContext
 from validators.finding_set import FindingSet
 from validators.findings import Finding
 from validators.form import Field, FormTemplate
-from validators.rules import CACHEABLE, OTHER_RULES, duplicates, identity, required, required_bulk
+from validators.rules import CACHEABLE, OTHER_RULES, PREFILTERS, duplicates, required, required_bulk
 from validators.rules.row import IdFacts, Row
 from validators.run_support import Cancelled, Progress, Stepper, child_births, gc_paused
 from validators.schema import compile_schema, failing_cells, has_fast_check
@@ -88,7 +88,8 @@ class TableValidator:
         default = self.ctx.default_reference_date
         refs = [d or default for d in self._facts.get("report_date") or [None] * n]
         births = child_births(self._facts, n)
-        return {identity.check: identity.candidates(self.form, self._facts, refs, births)}
+        return {rule: test(self.form, self.ctx, self._facts, refs, births)
+                for rule, test in PREFILTERS.items()}
 
     def _schema_pass(self) -> dict[str, set[int]]:
         fast = [k for k in self.keys if has_fast_check(self.form.field(k))]
@@ -163,14 +164,14 @@ class TableValidator:
         return affected
 
     def _cached(self, rule, reads: tuple[str, ...], row: Row) -> list[Finding]:
-        """rule(row), computed once per distinct (cells read, birth, reference date)."""
+        """rule(row), computed once per distinct (cells read, child's age in years and months)."""
         signatures = self._signatures.get(rule)
         if signatures is not None:
             cells = signatures[row.index]
         else:
             values = self.data.values
             cells = tuple(values[k][row.index] if k in values else None for k in reads)
-        key = (rule, row.birth, row.ref_date, cells)
+        key = (rule, row.age, row.age_m, cells)
         hit = self._rule_cache.get(key)
         if hit is None:
             if len(self._rule_cache) > RULE_CACHE_LIMIT:

@@ -4,8 +4,7 @@ Each check is a strict, vectorised test of "this cell is surely fine": a cell th
 no finding from `check_cell`, and the engine builds its fact directly (validators.bulk); a cell
 that fails is handed to `check_cell` for the precise code, message and suggestion. Checks are
 named by kind (`id.format`, `date.iso`, `option.member`, `phone.mobile`, `name.plain`,
-`address.canonical`) so failure cases map back to cells. Free text (text, relation) has no
-vectorised check: every non-blank value goes to `check_cell`, once per distinct value.
+`address.canonical`, `text.clean`) so failure cases map back to cells.
 """
 from __future__ import annotations
 
@@ -22,6 +21,9 @@ ID_CHECK_CHARS = "10X98765432"
 MOBILE = r"^1[3-9][0-9]{9}$"
 _HAN = r"[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}]"
 PLAIN_NAME = f"^{_HAN}{{2,5}}$|^{_HAN}{{1,10}}·{_HAN}{{1,10}}(·{_HAN}{{1,10}})?$"
+# words separated by single spaces: what text.clean_text leaves unchanged (Python's \s also
+# takes \x1c-\x1f, which Rust's does not: excluded explicitly)
+CLEAN_TEXT = r"^[^\s\x1c-\x1f]+( [^\s\x1c-\x1f]+)*$"
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
@@ -70,8 +72,10 @@ def checks_for(field: Field) -> list[pa.Check]:
         return [_check("phone.mobile", lambda c: c.str.contains(MOBILE))]
     if field.type == "name":
         return [_check("name.plain", lambda c: c.str.contains(PLAIN_NAME))]
+    if field.type in ("text", "relation"):
+        return [_check("text.clean", lambda c: c.str.contains(CLEAN_TEXT))]
     if field.type == "address":
-        return [_check("address.canonical", lambda c: c.str.contains(address_heads.pattern()))]
+        return [_check("address.canonical", address_heads.canonical)]
     return []
 
 

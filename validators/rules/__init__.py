@@ -10,6 +10,11 @@ from validators.rules import county, cross_field, dates_order, eligibility, iden
 OTHER_RULES = (dates_order.check, identity.check, cross_field.check, eligibility.check, county.check)
 ROW_RULES = (required.check, *OTHER_RULES)
 
-# Rules that read only the cells named here, the child's birth and the reference date: records
-# alike in those give the same findings, so the engine computes them once.
+# Rules that read only the cells named here and the child's age (years and months) on the
+# reference date: records alike in those give the same findings, so the engine computes them once.
 CACHEABLE = {cross_field.check: cross_field.READS}
+
+# Column-wise tests run once per bulk run: a record outside a rule's set cannot get a finding from
+# it, so the rule is skipped there (each test is looser than its rule; edits run every rule).
+PREFILTERS = {dates_order.check: dates_order.candidates, identity.check: identity.candidates,
+              eligibility.check: eligibility.candidates, county.check: county.candidates}

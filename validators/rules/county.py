@@ -34,3 +34,12 @@ def in_county(place: PlaceFacts, county: str) -> bool:
     if place.county == county:
         return True
     return county.endswith("00") and place.prefecture == county
+
+
+def candidates(form, ctx, facts, refs: list, births: list) -> set[int]:
+    """Records on which `check` may find something (column-wise, for the bulk run)."""
+    key = form.eligibility.county_field
+    if not ctx.county or not key or key not in facts:
+        return set()
+    return {i for i, place in enumerate(facts[key])
+            if isinstance(place, PlaceFacts) and place.county != ctx.county}

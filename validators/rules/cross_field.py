@@ -15,8 +15,8 @@ RECEIVED = ("在户籍地接受", "在居住地接受", "已接受")
 HARDSHIP_SUPPORT = (("低保家庭", "低保"), ("特困家庭", "特困"))
 
 
-# Everything the rule reads besides the child's birth and the reference date: the engine may
-# reuse the findings of an earlier record with the same raw cells here (validators.engine).
+# Everything the rule reads besides the child's age (row.age, row.age_m; messages show the age
+# only): the engine may reuse the findings of an earlier record with the same raw cells here.
 READS = ("health", "disability_category", "disability_grade", "rehab_aid", "schooling",
          "study_status", "svc_0_6", "svc_0_36m", "family_hardship", "living_support")
 

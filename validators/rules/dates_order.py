@@ -30,3 +30,20 @@ def check(row: Row) -> list[Finding]:
                               other=row.fact(previous).isoformat()))
         previous = key
     return found
+
+
+def candidates(form, ctx, facts, refs: list, births: list) -> set[int]:
+    """Records on which `check` may find something (column-wise, for the bulk run)."""
+    n = len(refs)
+    cols = [facts.get(k) or [None] * n for k in SEQUENCE]
+    out = set()
+    for i, (ref, *dates) in enumerate(zip(refs, *cols)):
+        previous = None
+        for d in dates:
+            if d is None:
+                continue
+            if d > ref or (previous is not None and d < previous):
+                out.add(i)
+                break
+            previous = d
+    return out

@@ -65,3 +65,25 @@ def _left_behind(row: Row) -> list[Finding]:
         return [make("eligibility.not_left_behind", row.index, "both_parents_away",
                      value=row.raw("both_parents_away"))]
     return []
+
+
+def candidates(form, ctx, facts, refs: list, births: list) -> set[int]:
+    """Records on which `check` may find something (column-wise and looser than the rule)."""
+    n = len(refs)
+    none = [None] * n
+    out = {i for i, (b, r) in enumerate(zip(births, refs))
+           if b is not None and r.year - b.year >= form.eligibility.max_age}
+    if form.key == "liudong":
+        months = form.eligibility.min_months_away or 0
+        homes, heres = facts.get("hukou_address") or none, facts.get("current_address") or none
+        for i, (home, here) in enumerate(zip(homes, heres)):
+            if (isinstance(home, PlaceFacts) and isinstance(here, PlaceFacts)
+                    and (home.county == here.county or home.prefecture == here.prefecture)):
+                out.add(i)
+        for i, (arrival, ref) in enumerate(zip(facts.get("arrival_date") or none, refs)):
+            if arrival is not None and (ref.year - arrival.year) * 12 + ref.month - arrival.month <= months:
+                out.add(i)
+    elif form.key == "liushou":
+        pairs = zip(facts.get("both_parents_away") or none, facts.get("one_away_other_incapable") or none)
+        out.update(i for i, (a, b) in enumerate(pairs) if a == "否" and b == "否")
+    return out

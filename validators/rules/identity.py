@@ -105,7 +105,7 @@ def _expected_sex(row: Row, field) -> tuple[str, str | None]:
     return "", None
 
 
-def candidates(form, facts: Mapping[str, list], refs: list, births: list) -> set[int]:
+def candidates(form, ctx, facts: Mapping[str, list], refs: list, births: list) -> set[int]:
     """Records on which `check` may find something (a superset), found column by column for
     the bulk run; `check` itself decides. Each test below is looser than the rule's own."""
     n = len(refs)
