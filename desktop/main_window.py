@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QS
 
 from desktop import export_actions
 from desktop.actions import build_actions, build_menus, build_toolbar
-from desktop.bulk_fix_dialog import BulkFixDialog
-from desktop.find_replace_dialog import FindReplaceDialog
 from desktop.loading import CheckOptions
 from desktop.opener import SheetOpener
 from desktop.progress import ProgressStrip
@@ -25,6 +23,9 @@ from intake.workspace import Workspace
 from resources import RESOURCES_DIR
 
 SAMPLE = RESOURCES_DIR / "samples" / "sample_liudong.xlsx"
+ABOUT = ("摸排助手：流动儿童、留守儿童登记表的离线检查、修正与导出工具。\n"
+         "依据《关于做好流动儿童和留守儿童监测摸排和统计分析工作的通知》（民发〔2024〕17号）。\n"
+         "所有数据只保存在本机，不会上传。")
 FILE_FILTER = "登记表 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)"
 
 
@@ -212,25 +213,10 @@ class MainWindow(QMainWindow):
 
     # --- dialogs -------------------------------------------------------------------------------
     def bulk_fix(self) -> None:
-        tab = self.current_tab()
-        if tab is None:
-            return
-        dialog = BulkFixDialog(tab.session, tab.form, self)
-        code = tab.panel.selected_code
-        if code:
-            dialog.select_code(code)
-        if dialog.exec() and dialog.batch:
-            tab.push_batch(dialog.batch)
+        self._with_tab(lambda tab: tab.bulk_fix())
 
     def find_replace(self) -> None:
-        tab = self.current_tab()
-        if tab is None:
-            return
-        current = tab.view.currentIndex()
-        field = tab.model.field_at(current.column()) if current.isValid() else None
-        dialog = FindReplaceDialog(tab.session, tab.form, field, self)
-        if dialog.exec() and dialog.batch:
-            tab.push_batch(dialog.batch)
+        self._with_tab(lambda tab: tab.find_replace())
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
@@ -245,10 +231,7 @@ class MainWindow(QMainWindow):
         self.open_stored(ids)
 
     def about(self) -> None:
-        QMessageBox.about(self, "关于摸排助手",
-                          "摸排助手：流动儿童、留守儿童登记表的离线检查、修正与导出工具。\n"
-                          "依据《关于做好流动儿童和留守儿童监测摸排和统计分析工作的通知》（民发〔2024〕17号）。\n"
-                          "所有数据只保存在本机，不会上传。")
+        QMessageBox.about(self, "关于摸排助手", ABOUT)
 
     # --- drag and drop, closing -------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:

@@ -7,6 +7,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.bulk_fix_dialog import BulkFixDialog
+from desktop.find_replace_dialog import FindReplaceDialog
 from desktop.findings_panel import (FILTER_ERRORS, FILTER_FINDINGS, FILTER_KIND, FindingsPanel)
 from desktop.frozen_view import FrozenTableView
 from desktop.navigation import next_finding_cell
@@ -100,6 +102,22 @@ class SheetTab(QWidget):
         batch = self.session.edit(record, field, value, f"修改 第{self.table.row_numbers[record]}行 {label}")
         if batch.edits and batch.edits[0].old != batch.edits[0].new:
             self.push_batch(batch)
+
+    def bulk_fix(self) -> None:
+        """The bulk fixes dialog, opened on the kind selected in the findings panel."""
+        dialog = BulkFixDialog(self.session, self.form, self)
+        if self.panel.selected_code:
+            dialog.select_code(self.panel.selected_code)
+        if dialog.exec() and dialog.batch:
+            self.push_batch(dialog.batch)
+
+    def find_replace(self) -> None:
+        """Find and replace, in the column of the current cell."""
+        current = self.view.currentIndex()
+        field = self.model.field_at(current.column()) if current.isValid() else None
+        dialog = FindReplaceDialog(self.session, self.form, field, self)
+        if dialog.exec() and dialog.batch:
+            self.push_batch(dialog.batch)
 
     def push_batch(self, batch: EditBatch) -> None:
         if batch:

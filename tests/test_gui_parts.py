@@ -169,3 +169,20 @@ def test_changing_the_county_rechecks_open_sheets(qtbot, tmp_path, monkeypatch):
     assert rechecked.session.findings.counts_by_code().get("address.outside_county") == 4
     assert rechecked.table.data.get("name", 0) == "张小三"      # edits kept
     window.workspace.close()
+
+
+def test_dropping_a_file_on_the_window_opens_it(qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window(qtbot, tmp_path)
+    path = write_xlsx(tmp_path / "村丁.xlsx", sample_records())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.sheets_opened, timeout=30000) as blocker:
+        window.dropEvent(event)
+    assert blocker.args[0][0].table.source.name == "村丁.xlsx"
+    assert window.actions.recent_menu.actions()[0].text() == "村丁.xlsx"
+    window.workspace.close()
