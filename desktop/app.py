@@ -8,7 +8,7 @@ import multiprocessing
 import os
 import sys
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -43,7 +43,22 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if ICON.is_file():
         app.setWindowIcon(QIcon(str(ICON)))
     apply_font(app)
+    install_chinese_translations(app)
     return app
+
+
+def install_chinese_translations(app: QApplication) -> bool:
+    """Qt's own texts (file dialog, 确定/取消 buttons, context menus) in Simplified Chinese."""
+    if getattr(app, "_mopai_translator", None) is not None:
+        return True
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
+        app._mopai_translator = translator          # keep it alive with the application
+        return True
+    return False
 
 
 def apply_font(app: QApplication) -> None:

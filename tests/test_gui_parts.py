@@ -186,3 +186,13 @@ def test_dropping_a_file_on_the_window_opens_it(qtbot, tmp_path):
     assert blocker.args[0][0].table.source.name == "村丁.xlsx"
     assert window.actions.recent_menu.actions()[0].text() == "村丁.xlsx"
     window.workspace.close()
+
+
+def test_qt_own_texts_are_chinese(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.app import create_application
+
+    create_application()
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    assert sorted(b.text() for b in box.buttons()) == sorted(["确定", "取消"])
