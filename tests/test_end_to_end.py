@@ -152,3 +152,19 @@ def test_cli_validate_json(tmp_path, capsys):
     write_xlsx(path, clean, layout="title_rows")
     assert cli_main(["validate", str(path), "--county", clean.county]) == 0
     assert cli_main(["validate", str(path), "--form", "liudong", "--as-of", "2025-12-31"]) == 0
+
+
+def test_putting_back_the_original_cells_clears_every_error(tmp_path):
+    """Re-validation after edits: restoring each injected cell through set_value leaves no error
+    (a duplicate ID clears on both rows when one copy is fixed)."""
+    sheet = generate("liushou", 120, seed=51, as_of=AS_OF, inject="all", report_columns=False)
+    path = tmp_path / "edits.xlsx"
+    write_xlsx(path, sheet, layout="title_rows")
+    validator = check_file(path, county=sheet.county)[0].validator
+    assert set(validator.findings.rows_with_errors()) == {e.index for e in sheet.errors()}
+    for i, original in sorted(sheet.originals.items()):
+        for col, key in enumerate(sheet.fields):
+            if key and original[col] != sheet.rows[i][col]:
+                value = original[col]
+                validator.set_value(i, key, None if value is None else str(value))
+    assert list(validator.findings.rows_with_errors()) == []

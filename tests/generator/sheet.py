@@ -32,6 +32,7 @@ class GeneratedSheet:
     rows: list[list[object]]
     expected: list[Expected]
     tags: list[list[str]] = field(default_factory=list)   # per row: injections and variations
+    originals: dict[int, list[object]] = field(default_factory=dict)  # injected rows before injection
 
     def col(self, key: str) -> int:
         """1-based column of a field."""
@@ -61,8 +62,10 @@ def generate(form_key: str, n: int, seed: int = 0, as_of: date = AS_OF,
     rng.shuffle(free)
     expected: list[Expected] = []
     tags: list[list[str]] = [[] for _ in range(n)]
+    originals: dict[int, dict[str, object]] = {}
     for kind in _kinds(form_key, inject, county_check) * per_kind:
         rows = [free.pop() for _ in range(kind.rows)]
+        originals.update({r: dict(ctx.records[r].values) for r in rows})
         expected += kind.apply(ctx, *rows)
         for r in rows:
             tags[r].append(kind.name)
@@ -73,7 +76,10 @@ def generate(form_key: str, n: int, seed: int = 0, as_of: date = AS_OF,
         r = free.pop()
         VARIATIONS[name](ctx, r)
         tags[r].append(name)
-    return _assemble(ctx, expected, tags, report_columns, header_aliases, extra_column)
+    sheet = _assemble(ctx, expected, tags, report_columns, header_aliases, extra_column)
+    sheet.originals = {r: _row(values, r, sheet.fields, sheet.reporting_unit)
+                       for r, values in originals.items()}
+    return sheet
 
 
 def _kinds(form_key: str, inject: None | str | list[str], county_check: bool):
@@ -101,10 +107,12 @@ def _assemble(ctx: Ctx, expected: list[Expected], tags: list[list[str]], report_
     if extra_column:
         keys.append(None)
         headers.append(EXTRA_HEADER)
-    rows = []
-    for i, rec in enumerate(ctx.records):
-        values = dict(rec.values, seq=i + 1, reporting_unit=unit)
-        row = [values.get(k) if k else ("核实中" if i % 7 == 0 else None) for k in keys]
-        rows.append(row)
+    rows = [_row(rec.values, i, keys, unit) for i, rec in enumerate(ctx.records)]
     return GeneratedSheet(ctx.setting.form, ctx.setting.as_of, ctx.setting.county, unit, keys,
                           headers, rows, expected, tags)
+
+
+def _row(values: dict[str, object], i: int, keys: list[str | None], unit: str) -> list[object]:
+    """The cells of record i in column order (序号, 填报单位 and the extra column filled in)."""
+    full = dict(values, seq=i + 1, reporting_unit=unit)
+    return [full.get(k) if k else ("核实中" if i % 7 == 0 else None) for k in keys]
