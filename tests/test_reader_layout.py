@@ -243,3 +243,9 @@ def test_blank_report_line_of_the_printed_form(tmp_path):
     rows[1] = ["填报单位（盖章）：", "城关镇", "填报日期：", "2024.6.30"]
     t, = _read(tmp_path, [rf.SheetSpec("S", rows)], "b.xlsx")
     assert (t.reporting_unit, t.report_date_text) == ("城关镇", "2024.6.30")
+
+
+def test_forced_form_that_disagrees_with_the_headers_says_so(tmp_path):
+    t, = read_tables(rf.write_xlsx(tmp_path / "f.xlsx", [rf.liushou_sheet(1)]), form="liudong")
+    assert t.form == "liudong" and "流动儿童" in t.form_reason
+    assert "父母双方同时外出" in t.form_reason and "请确认表单类型" in t.form_reason

@@ -69,9 +69,12 @@ def _choose_form(grid: Grid, header: Header, forms: dict[str, FormTemplate],
         by_col = {hc.col: f for hc, f in zip(header.columns, remembered.fields)}
         columns = map_columns(header, form_index(forms[remembered.form]), grid, by_col)
         return remembered.form, "按上次确认的列对应读取（" + forms[remembered.form].title + "）", columns
-    if forced is not None:
-        return forced, forced_reason(forms[forced]), map_columns(header, form_index(forms[forced]), grid)
     mapped = {k: map_columns(header, form_index(f), grid) for k, f in forms.items()}
     hint = grid.name + " " + " ".join(grid.text(r, 1) for r in range(1, header.rows[0]))
     found = detect_form(mapped, forms, hint)
-    return found.form, found.reason, mapped.get(found.form, [])
+    if forced is None:
+        return found.form, found.reason, mapped.get(found.form, [])
+    reason = forced_reason(forms[forced])
+    if found.form not in (None, forced):
+        reason += f"；但{found.reason}，请确认表单类型是否选对"
+    return forced, reason, mapped[forced]
