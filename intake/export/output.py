@@ -38,6 +38,9 @@ def output_file(target: str | os.PathLike, protected: Iterable[Path] = ()) -> It
         with atomic_path(target, protected) as tmp:
             yield tmp
     except PermissionError as exc:
+        folder = target.parent if str(target.parent) else Path(".")
+        if not os.access(folder, os.W_OK):
+            raise WriteError(f"没有权限在文件夹“{folder}”中保存文件，请换一个文件夹") from exc
         raise WriteError(OPEN_ELSEWHERE.format(name=target.name)) from exc
     except OSError as exc:
         raise WriteError(f"无法写入“{target.name}”：{exc.strerror or exc}，请检查磁盘空间和文件夹权限") from exc

@@ -106,37 +106,45 @@ def _write_form(book, styles: _Styles, profile: ExportProfile, sheets: Sequence,
     return r
 
 
-def _plan(profile: ExportProfile, values: RowValues, text_format, text_fields: set[str]) -> list[tuple]:
-    """Per upload column: (col, kind, key, cells, fallback, convert, format); kind seq|fixed|field."""
-    plan = []
+@dataclass
+class _Plan:
+    """How one table's records become upload cells (the hot loop: 100k rows x 45 columns)."""
+
+    seq: list[int] = field(default_factory=list)                  # running-number columns
+    constants: list[tuple[int, str]] = field(default_factory=list)  # same text in every row
+    fields: list[tuple] = field(default_factory=list)   # (col, key, cells, fallback, convert, format)
+
+
+def _plan(profile: ExportProfile, values: RowValues, text_format, text_fields: set[str]) -> _Plan:
+    plan = _Plan()
     for c, col in enumerate(profile.columns):
         if col.field == SEQ:
-            plan.append((c, "seq", None, None, None, None, None))
-        elif col.field is None:
-            if col.fixed:
-                plan.append((c, "fixed", None, None, col.fixed, None, None))
-        else:
-            plan.append((c, "field", col.field, values.columns.get(col.field),
-                         values.fallback.get(col.field), _converter(col, profile),
-                         text_format if col.field in text_fields else None))
+            plan.seq.append(c)
+            continue
+        fallback = values.fallback.get(col.field) if col.field else col.fixed
+        cells = values.columns.get(col.field) if col.field else None
+        if cells is None:
+            if fallback:        # a fixed column, or a field the sheet lacks but its 填报 line gives
+                plan.constants.append((c, fallback))
+            continue
+        plan.fields.append((c, col.field, cells, fallback, _converter(col, profile),
+                            text_format if col.field in text_fields else None))
     return plan
 
 
-def _write_row(ws, r: int, i: int, plan: list[tuple], fixes: dict | None) -> None:
-    """One exported record (the hot loop: 100k rows x 45 columns)."""
+def _write_row(ws, r: int, i: int, plan: _Plan, fixes: dict | None) -> None:
     write = ws.write_string
-    for c, kind, key, cells, fallback, convert, fmt in plan:
-        if kind == "field":
-            v = fixes.get(key) if fixes else None
-            if v is None:
-                v = cells[i] if cells is not None else None
-                v = (v.strip() if v is not None else v) or fallback
-            if v:
-                write(r, c, convert(v) if convert else v, fmt)
-        elif kind == "seq":
-            ws.write_number(r, c, r)
-        else:
-            write(r, c, fallback)
+    for c in plan.seq:
+        ws.write_number(r, c, r)
+    for c, text in plan.constants:
+        write(r, c, text)
+    for c, key, cells, fallback, convert, fmt in plan.fields:
+        v = fixes.get(key) if fixes else None
+        if v is None:
+            v = cells[i]
+            v = (v.strip() if v else v) or fallback
+        if v:
+            write(r, c, convert(v) if convert else v, fmt)
 
 
 def _note(table, i: int, found: list, summary: UploadSummary) -> bool:
