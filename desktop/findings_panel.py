@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -18,6 +18,7 @@ from validators.finding_set import FindingSet
 from validators.findings import Finding, Severity
 
 MAX_CHILDREN = 500
+SEARCH_DELAY_MS = 300
 CODE_ROLE = Qt.ItemDataRole.UserRole
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -59,7 +60,13 @@ class FindingsPanel(QWidget):
         self.tree.itemClicked.connect(self._activated)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.mode.currentIndexChanged.connect(self.filter_changed)
-        self.search.textChanged.connect(self.filter_changed)
+        # searching 100k rows takes a moment: filter once typing pauses, not at every key
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.filter_changed)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._search_now)
         row = QHBoxLayout()
         row.addWidget(self.mode)
         row.addWidget(self.search, 1)
@@ -68,6 +75,20 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(row)
         layout.addWidget(self.tree, 1)
+
+    def reset_filters(self) -> None:
+        """Show all rows again (without emitting filter_changed: the caller re-filters)."""
+        for widget in (self.mode, self.search):
+            widget.blockSignals(True)
+        self.mode.setCurrentIndex(0)
+        self.search.clear()
+        for widget in (self.mode, self.search):
+            widget.blockSignals(False)
+        self._search_timer.stop()
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.filter_changed.emit()
 
     # --- the filter the table should apply ---------------------------------------------------------
     @property

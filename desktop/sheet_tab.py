@@ -146,8 +146,8 @@ class SheetTab(QWidget):
         """Select the cell of a finding (clearing the filter if it hides the row)."""
         row = self.model.row_of(record)
         if row is None:
-            self.panel.mode.setCurrentIndex(0)
-            self.panel.search.clear()
+            self.panel.reset_filters()
+            self.apply_filter()
             row = self.model.row_of(record)
             if row is None:
                 return

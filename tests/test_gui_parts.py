@@ -81,10 +81,10 @@ def test_filters_show_rows_with_errors_one_kind_or_text(qtbot, tmp_path):
     shown = {model.record_at(r) for r in range(model.rowCount())}
     assert shown == {f.index for f in findings.all() if f.code == "date.normalised"}
     panel.mode.setCurrentIndex(0)
-    panel.search.setText("赵六")
-    assert [model.record_at(r) for r in range(model.rowCount())] == [3]
+    panel.search.setText("赵六")                      # filters once typing pauses
+    qtbot.waitUntil(lambda: [model.record_at(r) for r in range(model.rowCount())] == [3], timeout=3000)
     panel.search.clear()
-    assert model.rowCount() == 4
+    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=3000)
     # sorting permutes rows; Excel row numbers travel with them
     model.sort(model.column_of("name"), Qt.SortOrder.DescendingOrder)
     names = [model.index(r, model.column_of("name")).data() for r in range(4)]
@@ -196,3 +196,17 @@ def test_qt_own_texts_are_chinese(qapp):
     create_application()
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     assert sorted(b.text() for b in box.buttons()) == sorted(["确定", "取消"])
+
+
+def test_going_to_a_filtered_out_finding_shows_all_rows(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    tab = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
+    tab.panel.search.setText("赵六")
+    tab.panel.search.returnPressed.emit()                 # Enter filters at once
+    assert tab.model.rowCount() == 1
+    target = next(f for f in tab.session.findings.all() if f.index != 3 and f.field)
+    tab.go_to(target.index, target.field)
+    assert tab.model.rowCount() == 4 and tab.panel.search_text == ""
+    assert tab.current_record() == target.index
+    assert tab.model.field_at(tab.view.currentIndex().column()) == target.field
+    window.workspace.close()
