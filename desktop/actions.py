@@ -21,6 +21,7 @@ class Actions:
     redo: QAction
     bulk_fix: QAction
     find_replace: QAction
+    search: QAction
     next_problem: QAction
     previous_problem: QAction
     record_view: QAction
@@ -32,7 +33,7 @@ class Actions:
     def sheet_actions(self) -> list[QAction]:
         """Actions that need an open sheet."""
         return [self.close_sheet, self.export_upload, self.export_return, self.export_report,
-                self.bulk_fix, self.find_replace, self.next_problem, self.previous_problem,
+                self.bulk_fix, self.find_replace, self.search, self.next_problem, self.previous_problem,
                 self.record_view]
 
 
@@ -67,6 +68,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         undo=undo, redo=redo,
         bulk_fix=_action(window, "批量修正…", "Ctrl+B", "一次改正某一类有确定改法的问题", SP.SP_DialogApplyButton),
         find_replace=_action(window, "查找替换…", "Ctrl+H", "在一列中查找并替换文字", SP.SP_FileDialogContentsView),
+        search=_action(window, "搜索…", QKeySequence.StandardKey.Find, "在表格中搜索文字，只显示含有它的行"),
         next_problem=_action(window, "下一个问题", "F8", "跳到下一个有问题的格子", SP.SP_ArrowDown),
         previous_problem=_action(window, "上一个问题", "Shift+F8", "跳到上一个有问题的格子", SP.SP_ArrowUp),
         record_view=_action(window, "整行查看", "Ctrl+R", "按纸质表格的样式查看当前行"),
@@ -93,7 +95,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     edit_menu = bar.addMenu("编辑(&E)")
     edit_menu.addActions([a.undo, a.redo])
     edit_menu.addSeparator()
-    edit_menu.addActions([a.bulk_fix, a.find_replace])
+    edit_menu.addActions([a.bulk_fix, a.find_replace, a.search])
     view_menu = bar.addMenu("查看(&V)")
     view_menu.addActions([a.next_problem, a.previous_problem, a.record_view])
     settings_menu = bar.addMenu("设置(&S)")

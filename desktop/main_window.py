@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         a.next_problem.triggered.connect(lambda: self._with_tab(lambda t: t.next_problem()))
         a.previous_problem.triggered.connect(lambda: self._with_tab(lambda t: t.next_problem(True)))
         a.record_view.triggered.connect(lambda: self._with_tab(lambda t: t.side.setCurrentWidget(t.record_view)))
+        a.search.triggered.connect(lambda: self._with_tab(lambda t: t.focus_search()))
         a.settings.triggered.connect(self.edit_settings)
         a.about.triggered.connect(self.about)
         a.export_upload.triggered.connect(lambda: export_actions.export(self, "upload"))

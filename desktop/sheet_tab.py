@@ -167,6 +167,11 @@ class SheetTab(QWidget):
         self.go_to(*target)
         return True
 
+    def focus_search(self) -> None:
+        self.side.setCurrentWidget(self.panel)
+        self.panel.search.setFocus()
+        self.panel.search.selectAll()
+
     def current_record(self) -> int | None:
         index = self.view.currentIndex()
         return self.model.record_at(index.row()) if index.isValid() else None
