@@ -210,3 +210,19 @@ def test_going_to_a_filtered_out_finding_shows_all_rows(qtbot, tmp_path):
     assert tab.current_record() == target.index
     assert tab.model.field_at(tab.view.currentIndex().column()) == target.field
     window.workspace.close()
+
+
+def test_clicking_a_finding_in_the_panel_selects_its_cell(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    tab = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
+    tree = tab.panel.tree
+    group = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                 if tree.topLevelItem(i).text(0) == "身份证校验位错误")
+    assert group.text(1) == "1"
+    group.setExpanded(True)                                   # children are filled on expand
+    child = group.child(0)
+    assert child.text(0).startswith(f"第{tab.table.row_numbers[2]}行 公民身份号码")
+    tree.itemClicked.emit(child, 0)
+    assert tab.current_record() == 2
+    assert tab.model.field_at(tab.view.currentIndex().column()) == "id_number"
+    window.workspace.close()
