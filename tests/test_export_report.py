@@ -59,3 +59,16 @@ def test_report_refuses_the_input_and_other_suffixes(checked):
         write_report(sheets, folder / "township.xlsx")
     with pytest.raises(WriteError, match=".csv"):
         write_report(sheets, folder / "report.txt")
+
+
+def test_progress_and_cancel(checked):
+    from intake.errors import Cancelled
+    from intake.export import write_return
+    folder, sheets = checked
+    for write, name in ((write_report, "p.csv"), (write_return, "p.xlsx")):
+        seen = []
+        write(sheets, folder / name, progress=lambda d, t: seen.append((d, t)))
+        assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1] > 0
+        with pytest.raises(Cancelled):
+            write(sheets, folder / ("c" + name), cancelled=lambda: True)
+        assert not (folder / ("c" + name)).exists()

@@ -40,11 +40,12 @@ def write_return(checked: Sequence, target: str | os.PathLike, *, password: str 
     protected = [*protected, source]
     steps = Steps(sum(c.table.n_rows for c in checked) + 1, progress, cancelled, every=500)
     book = load_source(source, password)
+    returned_before = SUMMARY_SHEET in book.sheetnames
     for sheet in checked:
         name = sheet_title(sheet.table.sheet)
         if name not in book.sheetnames:
             raise WriteError(f"原文件中找不到工作表“{name}”，无法生成退回文件")
-        mark_sheet(book[name], sheet.table, sheet.findings, steps.step)
+        mark_sheet(book[name], sheet.table, sheet.findings, steps.step, returned_before)
     _summary_sheet(book, checked, source)
     steps.finish()
     with output_file(target, protected) as tmp:

@@ -20,10 +20,12 @@ NO_FILL = PatternFill(fill_type=None)
 TAG = {True: "【错误】", False: "【警告】"}
 
 
-def mark_sheet(ws, table: SheetTable, findings, step) -> None:
-    """findings: the table's FindingSet; step(): one tick of progress per row."""
+def mark_sheet(ws, table: SheetTable, findings, step, returned_before: bool = False) -> None:
+    """findings: the table's FindingSet; step(): one tick of progress per row;
+    returned_before: the workbook is a return file sent back (its old marks are removed)."""
     form = load_form(table.form)
-    _clear_old_marks(ws, table)
+    if returned_before:
+        _clear_old_marks(ws, table)
     notes_col = _notes_column(ws, table)
     _text_format(ws, table, form)
     cells: dict[tuple[int, int], list] = defaultdict(list)
