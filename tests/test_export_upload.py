@@ -142,3 +142,11 @@ def test_progress_reaches_the_end(sheet, tmp_path):
     seen = []
     write_upload([sheet], tmp_path / "p.xlsx", progress=lambda d, t: seen.append((d, t)))
     assert seen[-1][0] == seen[-1][1] and seen == sorted(seen)
+
+
+def test_upload_reimports_clean(upload):
+    from intake.checking import check_file
+    from sheetkit import AS_OF
+    summary, _ = upload
+    [again] = check_file(summary.path, as_of=AS_OF)
+    assert again.table.n_rows == 3 and len(again.findings) == 0
