@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, Callable
 
 import polars as pl
@@ -30,6 +31,9 @@ class CellChecker:
 
     def __init__(self, check_cell: CellCheck):
         self._check_cell = check_cell
+        # county path -> facts of a canonical address with it that check_cell found clean: the
+        # other canonical addresses with that path (any column) share them (see _fill_addresses)
+        self.place_by_head: dict[str, Any] = {}
 
     def check(self, field: Field, value: str | None, index: int,
               numeric: bool = False) -> tuple[list[Finding], Any]:
@@ -102,11 +106,17 @@ def _fill_addresses(field: Field, values: list, series: pl.Series, clean: list[i
     representative has a finding (or no facts) goes to the slow path whole."""
     if not clean:
         return
-    keyed = pl.DataFrame({"i": clean, "a": series.gather(clean)})
-    groups = keyed.group_by(address_heads.head(pl.col("a")).alias("h")).agg(pl.col("i"))
-    for name, members in groups.iter_rows():
-        found, fact = checker.check(field, values[members[0]], members[0]) if name else ([], None)
-        if found or fact is None:
+    heads = pl.DataFrame({"a": series.gather(clean)}).select(address_heads.head(pl.col("a")))
+    groups: dict[str | None, list[int]] = defaultdict(list)
+    for i, name in zip(clean, heads.to_series().to_list()):
+        groups[name].append(i)
+    for name, members in groups.items():
+        fact = checker.place_by_head.get(name) if name else None
+        if fact is None and name:
+            found, fact = checker.check(field, values[members[0]], members[0])
+            if not found and fact is not None:
+                checker.place_by_head[name] = fact
+        if fact is None or name not in checker.place_by_head:
             slow.update(members)
             continue
         for i in members:
@@ -144,6 +154,7 @@ def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],
 AREA_CODES = frozenset({"id.area_period", "id.area_unknown"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _area_surely_fine(area: str, year: int) -> bool:
     """The code exists and was in use in the birth year itself: check_cell has nothing to say
     about its area (an adult's wider window only accepts more). Otherwise check_cell decides."""
