@@ -62,8 +62,8 @@ def _run(args: argparse.Namespace) -> int:
         summary = write_upload(checked, outputs["upload"], profiles=profiles, protected=[path])
         print("\n".join(summary.lines()))
     if "return_to" in outputs:
-        write_return(checked, outputs["return_to"], password=args.password, protected=[path])
-        print(f"退回文件已写入：{outputs['return_to']}")
+        back = write_return(checked, outputs["return_to"], password=args.password, protected=[path])
+        print("\n".join(back.lines()))
     if "report" in outputs:
         n = write_report(checked, outputs["report"], protected=[path])
         print(f"问题清单已写入：{outputs['report']}（{n}条）")

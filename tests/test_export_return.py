@@ -32,7 +32,9 @@ def returned(tmp_path_factory):
     folder = tmp_path_factory.mktemp("ret")
     source = write_xlsx(folder / "township.xlsx", _broken(), widths={"F": 23.5, "H": 40})
     checked = check(source)
-    out = write_return(checked, folder / "return.xlsx")
+    summary = write_return(checked, folder / "return.xlsx")
+    assert (summary.rows, summary.rows_with_errors, summary.rows_with_warnings) == (4, 3, 0)
+    out = summary.path
     return folder, openpyxl.load_workbook(out)
 
 
@@ -95,7 +97,7 @@ def test_fixed_return_file_imports_without_questions_or_errors(returned):
     assert [c.header for c in again.table.columns if not c.field] == [NOTES_HEADER]
 
     # returned a second time: old marks go, the 问题说明 column is reused, not added again
-    out = write_return([again], folder / "return2.xlsx")
+    out = write_return([again], folder / "return2.xlsx").path
     ws2 = openpyxl.load_workbook(out)["流动儿童"]
     assert ws2.max_column == len(KEYS) + 1 and ws2.cell(row=4, column=len(KEYS) + 1).value is None
     assert ws2.cell(row=4, column=col("id_number")).comment is None
@@ -109,7 +111,7 @@ def test_csv_source_is_rebuilt_as_xlsx(tmp_path):
         for rec in _broken():
             out.writerow([rec[k] or "" for k in KEYS])
     checked = check(source)
-    ws = openpyxl.load_workbook(write_return(checked, tmp_path / "r.xlsx"))[CSV_SHEET]
+    ws = openpyxl.load_workbook(write_return(checked, tmp_path / "r.xlsx").path)[CSV_SHEET]
     bad = ws.cell(row=2, column=col("id_number"))
     assert isinstance(bad.value, str) and bad.fill.start_color.rgb == ERROR_COLOR
     assert ws.cell(row=1, column=len(KEYS) + 1).value == NOTES_HEADER
@@ -123,7 +125,7 @@ def test_xls_source_keeps_its_sheets(tmp_path):
     from readerfiles import INSTRUCTIONS, SheetSpec, write_xls
     source = write_xls(tmp_path / "township.xls",
                        [SheetSpec("说明", INSTRUCTIONS), SheetSpec("流动儿童", _spec_rows())])
-    book = openpyxl.load_workbook(write_return(check(source), tmp_path / "r.xlsx"))
+    book = openpyxl.load_workbook(write_return(check(source), tmp_path / "r.xlsx").path)
     assert book.sheetnames == [SUMMARY_SHEET, "说明", "流动儿童"]
     assert book["说明"]["A1"].value == "填表说明"
     ws = book["流动儿童"]
@@ -137,5 +139,5 @@ def test_encrypted_source_opens_with_its_password(tmp_path):
     plain = write_spec(tmp_path / "plain.xlsx", [SheetSpec("流动儿童", _spec_rows())])
     source = encrypt_xlsx(plain, tmp_path / "locked.xlsx", "mima123")
     checked = check_file(source, password="mima123", as_of=AS_OF)
-    ws = openpyxl.load_workbook(write_return(checked, tmp_path / "r.xlsx", password="mima123"))["流动儿童"]
+    ws = openpyxl.load_workbook(write_return(checked, tmp_path / "r.xlsx", password="mima123").path)["流动儿童"]
     assert ws.cell(row=2, column=col("id_number")).comment is not None

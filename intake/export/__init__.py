@@ -7,8 +7,8 @@ never overwritten.
 from intake.export.blank_template import write_template
 from intake.export.error_report import write_report
 from intake.export.profiles import ExportProfile, load_profile
-from intake.export.return_file import write_return
+from intake.export.return_file import ReturnSummary, write_return
 from intake.export.upload import UploadSummary, write_upload
 
-__all__ = ["ExportProfile", "UploadSummary", "load_profile", "write_report", "write_return",
-           "write_template", "write_upload"]
+__all__ = ["ExportProfile", "ReturnSummary", "UploadSummary", "load_profile", "write_report",
+           "write_return", "write_template", "write_upload"]

@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from intake.export.output import output_file
+from intake.export.output import Progress, Steps, output_file
 from intake.export.template_help import GENERAL, hint, instruction_rows, short
 from intake.forms import load_form
 from validators.form import Field, FormTemplate
@@ -27,8 +28,11 @@ ROWS = 10_000                   # rows prepared with validations and formats
 WIDTHS = {"id": 21, "phone": 16, "date": 12, "address": 36, "name": 10, "multi": 22, "choice": 12}
 
 
-def write_template(form_key: str, target: str | os.PathLike) -> Path:
+def write_template(form_key: str, target: str | os.PathLike, *, progress: Progress | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> Path:
+    """progress/cancelled as for the other exports (the template takes well under a second)."""
     form = load_form(form_key)
+    steps = Steps(1, progress, cancelled)
     with output_file(target) as tmp:
         book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False})
         sheet = book.add_worksheet(form.title[:31])
@@ -39,6 +43,7 @@ def write_template(form_key: str, target: str | os.PathLike) -> Path:
         _write_form_sheet(book, sheet, form, sources)
         _write_help(book, help_sheet, form)
         sheet.activate()
+        steps.finish()
         book.close()
     return Path(target)
 

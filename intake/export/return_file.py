@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -22,6 +23,18 @@ from intake.export.source_book import load_source, sheet_title
 from validators.codes import CODES
 
 SUMMARY_SHEET = "问题汇总"
+
+
+@dataclass
+class ReturnSummary:
+    path: Path
+    rows: int = 0
+    rows_with_errors: int = 0
+    rows_with_warnings: int = 0        # warnings only
+
+    def lines(self) -> list[str]:
+        return [f"退回文件已写入：{self.path}（共{self.rows}行，{self.rows_with_errors}行有错误需要修改，"
+                f"{self.rows_with_warnings}行只有警告）"]
 HOW_TO = ("红色单元格是错误，必须改正；黄色单元格是警告，请核实（确认无误可不改）。"
           "把鼠标停在单元格上可以看到具体说明；每张表最后的“问题说明”列列出了这一行的全部问题。"
           "改好后直接把本文件发回即可，不用删除本页和“问题说明”列。")
@@ -29,7 +42,7 @@ HOW_TO = ("红色单元格是错误，必须改正；黄色单元格是警告，
 
 def write_return(checked: Sequence, target: str | os.PathLike, *, password: str | None = None,
                  protected: Iterable[Path] = (), progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> Path:
+                 cancelled: Callable[[], bool] | None = None) -> ReturnSummary:
     """checked: the CheckedSheet-like objects of ONE source file (.table, .findings)."""
     sources = {Path(c.table.source) for c in checked}
     if len(sources) != 1:
@@ -50,7 +63,17 @@ def write_return(checked: Sequence, target: str | os.PathLike, *, password: str 
     steps.finish()
     with output_file(target, protected) as tmp:
         book.save(tmp)
-    return Path(target)
+    return _summary(Path(target), checked)
+
+
+def _summary(path: Path, checked: Sequence) -> ReturnSummary:
+    summary = ReturnSummary(path)
+    for sheet in checked:
+        bad = len(sheet.findings.rows_with_errors())
+        summary.rows += sheet.table.n_rows
+        summary.rows_with_errors += bad
+        summary.rows_with_warnings += len(sheet.findings.rows_with_findings()) - bad
+    return summary
 
 
 def _summary_sheet(book, checked: Sequence, source: Path) -> None:
