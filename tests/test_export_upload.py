@@ -1,7 +1,6 @@
 """The upload file: clean and warning-only rows, canonical values, text IDs, the summary."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import openpyxl
 import pytest
