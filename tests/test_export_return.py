@@ -141,3 +141,28 @@ def test_encrypted_source_opens_with_its_password(tmp_path):
     checked = check_file(source, password="mima123", as_of=AS_OF)
     ws = openpyxl.load_workbook(write_return(checked, tmp_path / "r.xlsx", password="mima123").path)["流动儿童"]
     assert ws.cell(row=2, column=col("id_number")).comment is not None
+
+
+def test_the_clerks_edits_go_into_the_return_file(tmp_path):
+    """A sheet open in the app (a workspace session): the cells the clerk corrected carry the
+    corrected value, filled green with a note of the old value; the rest is marked as usual."""
+    from intake.export.return_marks import EDITED_COLOR
+    from intake.opening import open_file
+    from intake.workspace import Workspace
+
+    source = write_xlsx(tmp_path / "township.xlsx", _broken())
+    before = source.read_bytes()
+    workspace = Workspace(tmp_path / "ws.sqlite")
+    [session] = open_file(workspace, source, as_of=AS_OF)
+    bad_id = session.value(0, "id_number")
+    session.apply(session.edit(0, "id_number", GOOD[0]["id_number"]))
+    out = write_return([session], tmp_path / "return.xlsx").path
+
+    ws = openpyxl.load_workbook(out)["流动儿童"]
+    fixed = ws.cell(row=4, column=col("id_number"))
+    assert fixed.value == GOOD[0]["id_number"] and fixed.data_type == "s"
+    assert fixed.fill.start_color.rgb == EDITED_COLOR
+    assert fixed.comment.text == f"乡镇已修改，原为：{bad_id}"
+    assert ws.cell(row=4, column=len(KEYS) + 1).value is None      # row 4 has no problem left
+    assert ws.cell(row=5, column=col("father_phone")).fill.start_color.rgb == ERROR_COLOR
+    assert source.read_bytes() == before

@@ -58,12 +58,22 @@ def write_return(checked: Sequence, target: str | os.PathLike, *, password: str 
         name = sheet_title(sheet.table.sheet)
         if name not in book.sheetnames:
             raise WriteError(f"原文件中找不到工作表“{name}”，无法生成退回文件")
-        mark_sheet(book[name], sheet.table, sheet.findings, steps.step, returned_before)
+        mark_sheet(book[name], sheet.table, sheet.findings, steps.step, returned_before,
+                   _edits_of(sheet))
     _summary_sheet(book, checked, source)
     steps.finish()
     with output_file(target, protected) as tmp:
         book.save(tmp)
     return _summary(Path(target), checked)
+
+
+def _edits_of(sheet) -> dict[tuple[int, str], str | None]:
+    """The clerk's edits when `sheet` is an open session (intake.session.SheetSession):
+    (index, field) → the value as imported. A plain checked sheet has none."""
+    edited = getattr(sheet, "edited_cells", None)
+    if edited is None:
+        return {}
+    return {key: sheet.original(*key) for key in edited()}
 
 
 def _summary(path: Path, checked: Sequence) -> ReturnSummary:

@@ -16,18 +16,24 @@ NOTES_HEADER = "问题说明"
 ERROR_COLOR, WARNING_COLOR = "FFFF8080", "FFFFD966"
 ERROR_FILL = PatternFill("solid", start_color=ERROR_COLOR, end_color=ERROR_COLOR)
 WARNING_FILL = PatternFill("solid", start_color=WARNING_COLOR, end_color=WARNING_COLOR)
+EDITED_COLOR = "FFC6EFCE"
+EDITED_FILL = PatternFill("solid", start_color=EDITED_COLOR, end_color=EDITED_COLOR)
 NO_FILL = PatternFill(fill_type=None)
 TAG = {True: "【错误】", False: "【警告】"}
 
 
-def mark_sheet(ws, table: SheetTable, findings, step, returned_before: bool = False) -> None:
+def mark_sheet(ws, table: SheetTable, findings, step, returned_before: bool = False,
+               edits: dict[tuple[int, str], str | None] | None = None) -> None:
     """findings: the table's FindingSet; step(): one tick of progress per row;
-    returned_before: the workbook is a return file sent back (its old marks are removed)."""
+    returned_before: the workbook is a return file sent back (its old marks are removed);
+    edits: (record index, field) → the value as imported, for every cell the clerk changed in
+    the app: the file gets the corrected value, filled green with a comment naming the old one."""
     form = load_form(table.form)
     if returned_before:
         _clear_old_marks(ws, table)
     notes_col = _notes_column(ws, table)
     _text_format(ws, table, form)
+    _write_edits(ws, table, edits or {})
     cells: dict[tuple[int, int], list] = defaultdict(list)
     for i in range(table.n_rows):
         step()
@@ -44,6 +50,22 @@ def mark_sheet(ws, table: SheetTable, findings, step, returned_before: bool = Fa
         _mark_cell(ws.cell(row=row, column=col), found)
 
 
+def _write_edits(ws, table: SheetTable, edits: dict[tuple[int, str], str | None]) -> None:
+    for (index, field), old in edits.items():
+        col = table.col_of(field)
+        if col is None:
+            continue
+        cell = ws.cell(row=table.row_numbers[index], column=col)
+        cell.value = table.data.get(field, index)
+        cell.data_type = "s" if cell.value is not None else cell.data_type
+        cell.fill = EDITED_FILL
+        cell.comment = Comment(edit_note(old), AUTHOR)
+
+
+def edit_note(old: str | None) -> str:
+    return f"乡镇已修改，原为：{old if old not in (None, '') else '（空）'}"
+
+
 def _line(f, label: str) -> str:
     text = TAG[f.is_error] + (f"{label}：" if label and label not in f.message else "") + f.message
     return text + (f"（可改为：{f.suggestion}）" if f.suggestion else "")
@@ -53,6 +75,8 @@ def _mark_cell(cell, found: list) -> None:
     has_error = any(f.is_error for f in found)
     cell.fill = ERROR_FILL if has_error else WARNING_FILL
     text = "\n".join(_line(f, "") for f in found)
+    if cell.comment is not None and cell.comment.author == AUTHOR:   # the clerk's edit note
+        text = cell.comment.text + "\n" + text
     comment = Comment(text, AUTHOR)
     comment.width, comment.height = 320, min(60 + 40 * len(found) + len(text) // 2, 400)
     cell.comment = comment
@@ -94,7 +118,7 @@ def _clear_old_marks(ws, table: SheetTable) -> None:
             cell = ws.cell(row=row, column=c.col)
             if cell.comment is not None and cell.comment.author == AUTHOR:
                 cell.comment = None
-                if cell.fill is not None and cell.fill.start_color.rgb in (ERROR_COLOR, WARNING_COLOR):
+                if cell.fill is not None and cell.fill.start_color.rgb in (ERROR_COLOR, WARNING_COLOR, EDITED_COLOR):
                     cell.fill = NO_FILL
 
 
