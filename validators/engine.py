@@ -88,7 +88,7 @@ class TableValidator:
         default = self.ctx.default_reference_date
         refs = [d or default for d in self._facts.get("report_date") or [None] * n]
         births = child_births(self._facts, n)
-        return {rule: test(self.form, self.ctx, self._facts, refs, births)
+        return {rule: test(self.form, self.ctx, self.data.values, self._facts, refs, births)
                 for rule, test in PREFILTERS.items()}
 
     def _schema_pass(self) -> dict[str, set[int]]:

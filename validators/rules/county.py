@@ -36,7 +36,7 @@ def in_county(place: PlaceFacts, county: str) -> bool:
     return county.endswith("00") and place.prefecture == county
 
 
-def candidates(form, ctx, facts, refs: list, births: list) -> set[int]:
+def candidates(form, ctx, values, facts, refs: list, births: list) -> set[int]:
     """Records on which `check` may find something (column-wise, for the bulk run)."""
     key = form.eligibility.county_field
     if not ctx.county or not key or key not in facts:

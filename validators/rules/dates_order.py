@@ -32,7 +32,7 @@ def check(row: Row) -> list[Finding]:
     return found
 
 
-def candidates(form, ctx, facts, refs: list, births: list) -> set[int]:
+def candidates(form, ctx, values, facts, refs: list, births: list) -> set[int]:
     """Records on which `check` may find something (column-wise, for the bulk run)."""
     n = len(refs)
     cols = [facts.get(k) or [None] * n for k in SEQUENCE]

@@ -67,7 +67,7 @@ def _left_behind(row: Row) -> list[Finding]:
     return []
 
 
-def candidates(form, ctx, facts, refs: list, births: list) -> set[int]:
+def candidates(form, ctx, values, facts, refs: list, births: list) -> set[int]:
     """Records on which `check` may find something (column-wise and looser than the rule)."""
     n = len(refs)
     none = [None] * n

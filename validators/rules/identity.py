@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Mapping
 
 from validators.codes import make
 from validators.findings import Finding
@@ -105,7 +104,7 @@ def _expected_sex(row: Row, field) -> tuple[str, str | None]:
     return "", None
 
 
-def candidates(form, ctx, facts: Mapping[str, list], refs: list, births: list) -> set[int]:
+def candidates(form, ctx, values, facts, refs: list, births: list) -> set[int]:
     """Records on which `check` may find something (a superset), found column by column for
     the bulk run; `check` itself decides. Each test below is looser than the rule's own."""
     n = len(refs)
@@ -117,6 +116,7 @@ def candidates(form, ctx, facts: Mapping[str, list], refs: list, births: list) -
         if col is None:
             continue
         fixed_sex = ROLE_SEX.get(field.role) if field.role != "child" else None
+        relations = values.get(field.role_from) if field.role_from else None
         for i, f in enumerate(col):
             if f is None:
                 continue
@@ -130,7 +130,8 @@ def candidates(form, ctx, facts: Mapping[str, list], refs: list, births: list) -
                     out.add(i)
             elif field.role:
                 child = births[i]
-                if (fixed_sex is None or f.sex != fixed_sex or child is None or f.birth is None
-                        or _gap_too_small(f.birth, child)):
+                expected = fixed_sex or (sex_of_relation(relations[i]) if relations else None)
+                if ((expected and f.sex != expected) or f.birth is None
+                        or (child is not None and _gap_too_small(f.birth, child))):
                     out.add(i)
     return out
