@@ -16,31 +16,31 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _item(d: divisions.Division) -> QStandardItem:
-    item = QStandardItem(d.name if d.level < 3 else f"{d.name}（{d.code}）")
+def _item(d: divisions.Division, county: bool = False) -> QStandardItem:
+    """county: the item can be chosen as the user's county (a county-level division, or a
+    prefecture-level city without counties such as 东莞市)."""
+    item = QStandardItem(f"{d.name}（{d.code}）" if county else d.name)
     item.setEditable(False)
     item.setData(d.code, CODE_ROLE)
-    item.setData(d.level, LEVEL_ROLE)
-    item.setSelectable(d.level == 3)
+    item.setData(3 if county else d.level, LEVEL_ROLE)
+    item.setSelectable(county)
     return item
 
 
 def division_model() -> QStandardItemModel:
-    """Provinces, their prefectures and their counties (counties directly under a province too)."""
+    """Provinces > prefectures > counties (validators.divisions.county_tree): counties directly
+    under a province hang from the province; 东莞, 中山, 嘉峪关, 儋州 are their own county."""
     model = QStandardItemModel()
     model.setHorizontalHeaderLabels(["省 / 市 / 县（区）"])
-    for province in sorted(divisions.provinces(), key=lambda d: d.code):
+    for province, groups in divisions.county_tree():
         p_item = _item(province)
-        for child in divisions.children(province.code):
-            if child.level == 2:
-                c_item = _item(child)
-                for county in divisions.children(child.code):
-                    if county.level == 3:
-                        c_item.appendRow(_item(county))
-                if c_item.rowCount():
-                    p_item.appendRow(c_item)
-            elif child.level == 3:
-                p_item.appendRow(_item(child))
+        for prefecture, counties in groups:
+            alone = prefecture is not None and [c.code for c in counties] == [prefecture.code]
+            parent = p_item if prefecture is None or alone else _item(prefecture)
+            for county in counties:
+                parent.appendRow(_item(county, county=True))
+            if parent is not p_item and parent.rowCount():
+                p_item.appendRow(parent)
         model.appendRow(p_item)
     return model
 

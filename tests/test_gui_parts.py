@@ -226,3 +226,17 @@ def test_clicking_a_finding_in_the_panel_selects_its_cell(qtbot, tmp_path):
     assert tab.current_record() == 2
     assert tab.model.field_at(tab.view.currentIndex().column()) == "id_number"
     window.workspace.close()
+
+
+def test_county_picker_offers_cities_without_counties(qtbot):
+    """东莞 has no county level: the clerks there must still be able to choose it."""
+    from desktop.county_dialog import CountyDialog
+
+    dialog = CountyDialog()
+    qtbot.addWidget(dialog)
+    dialog.search.setText("东莞")
+    assert dialog.select_code("441900")
+    assert dialog.selected_code() == "441900"
+    dialog.search.setText("")
+    assert dialog.select_code("420606")                    # 襄阳市樊城区, an ordinary district
+    assert dialog.selected_code() == "420606"
