@@ -1,7 +1,8 @@
 """Read a large workbook in a child process, so the window keeps responding.
 
-python-calamine parses a sheet in one call that holds Python's GIL (about 2 s for 100k rows on
-the development machine): run in a thread, it would freeze the window for that long. The child
+Reading 100k rows holds Python's GIL for about 2 s in all (turning calamine's cells into Python
+values and the header/cell conversion; calamine's own parse releases it): run in a thread, it
+would make the window stutter for that long. The child
 process runs intake.reader.read_tables and sends the tables back over a pipe one column at a
 time (each message unpickles in a few milliseconds); 取消 terminates the child at once.
 Small files are read in the calling thread: starting a process costs about a second.

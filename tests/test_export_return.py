@@ -95,6 +95,7 @@ def test_fixed_return_file_imports_without_questions_or_errors(returned):
     mapped = [c for c in again.table.columns if c.field]
     assert [c.field for c in mapped] == KEYS and all(c.how == "label" for c in mapped)
     assert [c.header for c in again.table.columns if not c.field] == [NOTES_HEADER]
+    assert not [n for n in again.table.notes if NOTES_HEADER in n.message]   # no question about it
 
     # returned a second time: old marks go, the 问题说明 column is reused, not added again
     out = write_return([again], folder / "return2.xlsx").path

@@ -10,6 +10,10 @@ from intake.reader.layout import Header
 from intake.reader.mapping import FormIndex, Match
 from intake.table import ImportNote, SourceColumn
 
+# Columns this tool adds to the files it sends back (intake.export.return_marks): kept and
+# ignored without a note when such a file is imported again.
+OWN_COLUMNS = frozenset({"问题说明"})
+
 
 def map_columns(header: Header, index: FormIndex, grid: Grid,
                 remembered: dict[int, str | None] | None = None) -> list[SourceColumn]:
@@ -59,6 +63,8 @@ def mapping_notes(columns: list[SourceColumn], header: Header, index: FormIndex)
         elif c.field is None and _names_taken_field(texts[c.col], index):
             notes.append(ImportNote("read.duplicate_column", f"表头“{c.header}”与前面的列重复，"
                                     "这一列已保留但不检查", None, c.col))
+        elif c.field is None and c.header.strip() in OWN_COLUMNS:
+            continue                # this tool's own 问题说明 column in a returned file
         elif c.field is None:
             notes.append(ImportNote("read.unmapped_header", f"表头“{c.header}”不是登记表的列，"
                                     "已保留但不检查" + _candidates_hint(texts[c.col], index), None, c.col))
