@@ -159,3 +159,7 @@ def ambiguous_county(rng: random.Random) -> tuple[str, str]:
     """A province's full name and a county name that occurs twice in it (桥西区 in 河北省)."""
     province, county = rng.choice(_ambiguous())
     return dv.get(province + "0000").name, county
+
+
+def is_ambiguous(province: str, county_name: str) -> bool:
+    return (province, county_name) in _ambiguous()

@@ -150,7 +150,8 @@ def address_no_prefecture(ctx: Ctx, i: int) -> None:
     rec = ctx.records[i]
     names = places.place_names(rec.facts.hukou)
     text = str(rec.get("hukou_address"))
-    if len(names) == 3 and text.startswith("".join(names)):
+    unique = not places.is_ambiguous(rec.facts.hukou[:2], names[-1])   # 四川省市中区: which one?
+    if len(names) == 3 and unique and text.startswith("".join(names)):
         rec.set("hukou_address", names[0] + text[len(names[0]) + len(names[1]):])
 
 
