@@ -38,13 +38,17 @@ def head_length(c: pl.Expr) -> pl.Expr:
                               for n, names in paths_by_length()])
 
 
-def head(c: pl.Expr) -> pl.Expr:
-    """The county path itself (null when none)."""
-    n = head_length(c)
-    return pl.when(n > 0).then(c.str.slice(0, n))
+N = "__head_length"
 
 
-def canonical(c: pl.Expr) -> pl.Expr:
-    """Starts with a canonical county path, and a detail follows it."""
-    n = head_length(c)
-    return (n > 0) & c.str.slice(n).str.contains(DETAIL_START).fill_null(False)
+def heads(frame: pl.DataFrame, key: str) -> pl.Series:
+    """The county path of each text of column `key` (null when none)."""
+    c, n = pl.col(key), pl.col(N)
+    return frame.with_columns(head_length(c).alias(N)).select(pl.when(n > 0).then(c.str.slice(0, n))).to_series()
+
+
+def canonical(c: pl.Expr, n: pl.Expr) -> pl.Expr:
+    """The text `c` starts with a canonical county path of length `n` (a column computed with
+    head_length beforehand: used twice in one expression it would be computed twice) and a
+    detail follows it."""
+    return ((n > 0) & c.str.slice(n).str.contains(DETAIL_START)).fill_null(False)

@@ -34,6 +34,8 @@ class CellChecker:
         # county path -> facts of a canonical address with it that check_cell found clean: the
         # other canonical addresses with that path (any column) share them (see _fill_addresses)
         self.place_by_head: dict[str, Any] = {}
+        # (child|adult, area code + birth year) groups whose numbers check_cell found clean
+        self.fine_id_groups: set[tuple[str, str]] = set()
 
     def check(self, field: Field, value: str | None, index: int,
               numeric: bool = False) -> tuple[list[Finding], Any]:
@@ -106,9 +108,9 @@ def _fill_addresses(field: Field, values: list, series: pl.Series, clean: list[i
     representative has a finding (or no facts) goes to the slow path whole."""
     if not clean:
         return
-    heads = pl.DataFrame({"a": series.gather(clean)}).select(address_heads.head(pl.col("a")))
+    heads = address_heads.heads(pl.DataFrame({"a": series.gather(clean)}), "a")
     groups: dict[str | None, list[int]] = defaultdict(list)
-    for i, name in zip(clean, heads.to_series().to_list()):
+    for i, name in zip(clean, heads.to_list()):
         groups[name].append(i)
     for name, members in groups.items():
         fact = checker.place_by_head.get(name) if name else None
@@ -173,11 +175,13 @@ def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[i
     if not clean:
         return
     keyed = pl.DataFrame({"i": clean, "k": series.gather(clean).str.slice(0, 10)})
+    kind = "child" if field.role in (None, "child") else "adult"
     for key, members in keyed.group_by("k").agg(pl.col("i")).iter_rows():
-        if _area_surely_fine(key[:6], int(key[6:])):
+        if _area_surely_fine(key[:6], int(key[6:])) or (kind, key) in checker.fine_id_groups:
             continue
         found, fact = checker.check(field, values[members[0]], members[0])
         if not found:
+            checker.fine_id_groups.add((kind, key))
             continue
         if all(f.code in AREA_CODES for f in found):
             for i in members:

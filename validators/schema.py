@@ -61,6 +61,12 @@ def _check(kind: str, test: Callable[[pl.Expr], pl.Expr]) -> pa.Check:
     return pa.Check(run, name=kind)
 
 
+def _address_check(data) -> pl.LazyFrame:
+    c, n = pl.col(data.key), pl.col(address_heads.N)
+    return data.lazyframe.with_columns(address_heads.head_length(c).alias(address_heads.N)).select(
+        _blank(c) | address_heads.canonical(c, n))
+
+
 def checks_for(field: Field) -> list[pa.Check]:
     if field.type == "id":
         return [_check("id.format", id_ok)]
@@ -75,7 +81,7 @@ def checks_for(field: Field) -> list[pa.Check]:
     if field.type in ("text", "relation"):
         return [_check("text.clean", lambda c: c.str.contains(CLEAN_TEXT))]
     if field.type == "address":
-        return [_check("address.canonical", address_heads.canonical)]
+        return [pa.Check(_address_check, name="address.canonical")]
     return []
 
 
