@@ -111,7 +111,7 @@ class SheetSession:
         affected: set[int] = set()
         started = time.perf_counter()
         for n, e in enumerate(edits, 1):
-            affected |= self.validator.set_value(e.index, e.field, e.new)
+            affected |= self.validator.set_value(e.index, e.field, e.new, self._number_cell(e))
             if progress is not None and (n % 500 == 0 or n == len(edits)):
                 progress(n, len(edits))
         if edits:
@@ -119,9 +119,15 @@ class SheetSession:
             self._edit_seconds = 0.8 * self._edit_seconds + 0.2 * per_edit
         return affected
 
+    def _number_cell(self, e: CellEdit) -> bool:
+        """An edit (an undo) that puts back the imported value of a cell Excel stored as a number."""
+        key = (e.index, e.field)
+        return (self.table.data.was_number_cell(e.field, e.index)
+                and key in self._original and e.new == self._original[key])
+
     def _full_run(self, edits, progress: Progress | None) -> set[int]:
         for e in edits:
-            self.table.data.set(e.field, e.index, e.new)
+            self.table.data.set(e.field, e.index, e.new, self._number_cell(e))
         started = time.perf_counter()
         self.validator.run(progress=progress)
         self._run_seconds = time.perf_counter() - started

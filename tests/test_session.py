@@ -171,3 +171,30 @@ def test_find_and_replace_is_one_undo_step(ws):
     s.revert(batch)
     assert set(s.table.data.values["school_name"]) == {"金水区第一小学"}
     assert not s.edited_cells()
+
+
+def test_undoing_the_fix_of_an_id_stored_as_a_number_brings_its_error_back(tmp_path):
+    """Excel stored row 1's ID as a number: fixing it clears id.excel_number, undo restores the
+    number cell and its error — also after the workspace is reopened."""
+    records = sample_records()
+    damaged = records[1]["id_number"][:15] + "000"
+    records[1]["id_number"] = damaged
+    path = tmp_path / "ws.sqlite"
+    w = Workspace(path)
+    table = make_table(records, numeric={"id_number": {1}})
+    validator = validator_for(table, as_of=AS_OF)
+    validator.run()
+    s = SheetSession(w, w.import_table(table), table, validator)
+    assert "id.excel_number" in codes_at(s, 1, "id_number")
+    fix = s.edit(1, "id_number", child_id("20150302", "135"))
+    s.apply(fix)
+    assert codes_at(s, 1, "id_number") == set()
+    with Workspace(path) as again:
+        reopened = open_stored(again, s.sheet_id, as_of=AS_OF)
+        assert codes_at(reopened, 1, "id_number") == set()
+        [stored] = again.batches(s.sheet_id)
+        reopened.revert(stored)
+        assert "id.excel_number" in codes_at(reopened, 1, "id_number")
+    s.revert(fix)
+    assert "id.excel_number" in codes_at(s, 1, "id_number")
+    assert s.value(1, "id_number") == damaged

@@ -18,6 +18,13 @@ class RecordColumns:
 
     values: dict[str, list[str | None]]
     numeric: dict[str, set[int]] = field(default_factory=dict)
+    imported_numeric: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        """imported_numeric: the number cells as read from the file; edits never change it, so
+        undoing an edit can give a number cell back its flag (and its id.excel_number error)."""
+        if not self.imported_numeric:
+            self.imported_numeric = {k: frozenset(v) for k, v in self.numeric.items()}
 
     @property
     def n_rows(self) -> int:
@@ -27,10 +34,17 @@ class RecordColumns:
         col = self.values.get(key)
         return None if col is None else col[index]
 
-    def set(self, key: str, index: int, value: str | None) -> None:
-        """Replace one cell (an edit): the new value is typed text, never a number cell."""
+    def set(self, key: str, index: int, value: str | None, numeric: bool = False) -> None:
+        """Replace one cell. An edit is typed text (numeric False); undoing an edit back to the
+        imported value of a number cell passes numeric True."""
         self.values[key][index] = value
-        self.numeric.get(key, set()).discard(index)
+        if numeric:
+            self.numeric.setdefault(key, set()).add(index)
+        else:
+            self.numeric.get(key, set()).discard(index)
+
+    def was_number_cell(self, key: str, index: int) -> bool:
+        return index in self.imported_numeric.get(key, ())
 
 
 @dataclass(frozen=True)

@@ -141,13 +141,14 @@ class TableValidator:
         return found
 
     # --- an edit -------------------------------------------------------------------------------
-    def set_value(self, index: int, key: str, value: str | None) -> set[int]:
-        """Change one cell and re-validate what it can affect; returns the affected records."""
+    def set_value(self, index: int, key: str, value: str | None, numeric: bool = False) -> set[int]:
+        """Change one cell and re-validate what it can affect; returns the affected records.
+        numeric: the value is a number cell's (only when an undo restores the imported value)."""
         if key not in self.data.values:
             raise KeyError(f"表格中没有“{key}”这一列")
         old_number = self._number_at(index)
-        self.data.set(key, index, value)
-        found, fact = self._checker.check(self.form.field(key), value, index)
+        self.data.set(key, index, value, numeric)
+        found, fact = self._checker.check(self.form.field(key), value, index, numeric=numeric)
         self._facts.setdefault(key, [None] * self.data.n_rows)[index] = fact
         cells = self._cells.setdefault(index, {})
         if found:
