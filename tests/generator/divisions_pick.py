@@ -71,7 +71,19 @@ def adult_area(rng: random.Random, home: str, birth_year: int) -> str:
     olds = [code for code, first, last in _codes_by_stem().get((home[:2], stem), ())
             if (first is None or first <= year) and (last is None or year <= last)]
     olds.sort(key=lambda code: code[:4] != home[:4])
-    return olds[0] if olds else home
+    if olds:
+        return olds[0]
+    # no earlier code of that county: the person was first registered nearby
+    nearby = _in_use_then(home[:4], year) or _in_use_then(home[:2], year)
+    return rng.choice(nearby) if nearby else home
+
+
+@lru_cache(maxsize=None)
+def _in_use_then(prefix: str, year: int) -> tuple[str, ...]:
+    """Area codes under a prefecture/province prefix that were in use in `year`."""
+    return tuple(sorted(c for c, periods in ids.area_periods().items() if c.startswith(prefix)
+                        and not c.endswith("00") and ids.valid_in(c, year)
+                        and all(name != "市辖区" for _, _, name in periods)))
 
 
 @lru_cache(maxsize=1)
