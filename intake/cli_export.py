@@ -10,13 +10,11 @@ upload); 2: the input or an output could not be used (one Chinese message, never
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
-from intake.cli_validate import (EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, UsageError, parse_as_of,
+from intake.cli_common import run_guarded
+from intake.cli_validate import (EXIT_ERRORS, EXIT_OK, UsageError, parse_as_of,
                                  parse_county)
-from intake.errors import MopaiError
 from intake.forms import FORM_KEYS
 
 SUFFIXES = {"upload": (".xlsx",), "return_to": (".xlsx",), "report": (".xlsx", ".csv")}
@@ -38,16 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return _run(args)
-    except MopaiError as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_UNUSABLE
-    except Exception as exc:            # never a traceback for the clerk
-        if os.environ.get("MOPAI_DEBUG"):
-            raise
-        print(f"导出时发生意外错误（{type(exc).__name__}），请把这个文件和本消息发给技术支持", file=sys.stderr)
-        return EXIT_UNUSABLE
+    return run_guarded("导出", _run, args)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -4,12 +4,10 @@ Exit code 0: written; 2: the file could not be written (one Chinese message)."""
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
-from intake.cli_validate import EXIT_OK, EXIT_UNUSABLE, UsageError
-from intake.errors import MopaiError
+from intake.cli_common import EXIT_OK, run_guarded
+from intake.cli_validate import UsageError
 from intake.forms import FORM_KEYS, load_form
 
 
@@ -20,16 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return _run(args)
-    except MopaiError as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_UNUSABLE
-    except Exception as exc:            # never a traceback for the clerk
-        if os.environ.get("MOPAI_DEBUG"):
-            raise
-        print(f"生成模板时发生意外错误（{type(exc).__name__}），请把本消息发给技术支持", file=sys.stderr)
-        return EXIT_UNUSABLE
+    return run_guarded("生成模板", _run, args)
 
 
 def _run(args: argparse.Namespace) -> int:

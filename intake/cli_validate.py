@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from datetime import date
 from pathlib import Path
 
 from intake.atomic import write_text_atomic
+from intake.cli_common import EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, run_guarded  # noqa: F401 (re-exported)
 from intake.errors import MopaiError
 from intake.forms import FORM_KEYS
 from validators import divisions
 
-EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,16 +54,7 @@ def parse_county(code: str | None) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return _run(args)
-    except MopaiError as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_UNUSABLE
-    except Exception as exc:            # never a traceback for the clerk
-        if os.environ.get("MOPAI_DEBUG"):
-            raise
-        print(f"检查时发生意外错误（{type(exc).__name__}），请把这个文件和本消息发给技术支持", file=sys.stderr)
-        return EXIT_UNUSABLE
+    return run_guarded("检查", _run, args)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -38,3 +38,23 @@ def test_refuses_to_write_over_input(tmp_path: Path):
         with atomic_path(tmp_path / "." / "in.xlsx", protected=[src]):
             pass
     assert src.read_bytes() == b"x"
+
+
+def test_cli_guard_turns_any_failure_into_one_chinese_line(capsys, monkeypatch):
+    import argparse
+
+    from intake.cli_common import EXIT_UNUSABLE, run_guarded
+    from intake.errors import ReadError
+
+    def unreadable(args):
+        raise ReadError("文件已损坏，无法打开")
+
+    def crash(args):
+        raise ZeroDivisionError("x")
+
+    monkeypatch.delenv("MOPAI_DEBUG", raising=False)
+    assert run_guarded("检查", unreadable, argparse.Namespace()) == EXIT_UNUSABLE
+    assert capsys.readouterr().err.strip() == "文件已损坏，无法打开"
+    assert run_guarded("检查", crash, argparse.Namespace()) == EXIT_UNUSABLE
+    err = capsys.readouterr().err
+    assert "检查时发生意外错误（ZeroDivisionError）" in err and "Traceback" not in err

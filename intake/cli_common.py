@@ -1,0 +1,29 @@
+"""What every `mopai` subcommand shares: exit codes and the guard that turns any failure into
+one Chinese line on stderr (exit code 2), never a traceback. MOPAI_DEBUG=1 shows the traceback."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Callable
+
+from intake.errors import MopaiError
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def run_guarded(activity: str, body: Callable[[argparse.Namespace], int],
+                args: argparse.Namespace) -> int:
+    """body(args), with a MopaiError's message or a plain note about an unexpected failure
+    (named by `activity`, e.g. 检查) printed instead of a traceback."""
+    try:
+        return body(args)
+    except MopaiError as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Exception as exc:            # never a traceback for the clerk
+        if os.environ.get("MOPAI_DEBUG"):
+            raise
+        print(f"{activity}时发生意外错误（{type(exc).__name__}），请把这个文件和本消息发给技术支持",
+              file=sys.stderr)
+        return EXIT_UNUSABLE
