@@ -5,7 +5,6 @@ never guesses a column type. Hidden rows and columns come from the format-specif
 """
 from __future__ import annotations
 
-import gc
 import os
 from contextlib import contextmanager
 from io import BytesIO
@@ -17,20 +16,9 @@ import python_calamine as pc
 from intake.errors import ReadError
 from intake.reader.grid import Grid
 from intake.reader.source import LOCKED
+from validators.run_support import gc_paused
 
 CORRUPT = "文件“{name}”已损坏或不完整（{kind}无法打开），请让报送单位重新导出后再发一次"
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Building millions of small objects with the cyclic GC on costs seconds for nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @contextmanager

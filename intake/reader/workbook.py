@@ -10,7 +10,7 @@ from typing import Callable
 from intake.errors import MopaiError, ReadError
 from intake.forms import FORM_KEYS, load_form
 from intake.reader import sniff as kinds
-from intake.reader.calamine_book import gc_paused
+from validators.run_support import gc_paused
 from intake.reader.grid import Grid, is_blank
 from intake.reader.sheets import Skipped, has_person_columns, read_sheet
 from intake.reader.source import read_head
