@@ -157,14 +157,15 @@ AREA_CODES = frozenset({"id.area_period", "id.area_unknown"})
 
 
 @lru_cache(maxsize=1 << 16)
-def _area_surely_fine(area: str, year: int) -> bool:
-    """The code exists and was in use in the birth year itself: check_cell has nothing to say
-    about its area (an adult's wider window only accepts more). Otherwise check_cell decides."""
+def _area_surely_fine(area: str, year: int, until: int) -> bool:
+    """The code exists and was in use in the years [year, until] the number may have been given
+    in (idnumber.issue_window_end): check_cell has nothing to say about its area. Otherwise
+    check_cell decides."""
     try:
         idnumber.check_area(area)
     except ValidationError:
         return False
-    return idnumber.area_period_issue(area, year) is None
+    return idnumber.area_period_issue(area, year, until) is None
 
 
 def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[int], facts: list,
@@ -177,7 +178,9 @@ def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[i
     keyed = pl.DataFrame({"i": clean, "k": series.gather(clean).str.slice(0, 10)})
     kind = "child" if field.role in (None, "child") else "adult"
     for key, members in keyed.group_by("k").agg(pl.col("i")).iter_rows():
-        if _area_surely_fine(key[:6], int(key[6:])) or (kind, key) in checker.fine_id_groups:
+        year = int(key[6:])
+        if _area_surely_fine(key[:6], year, idnumber.issue_window_end(field.role, year)) \
+                or (kind, key) in checker.fine_id_groups:
             continue
         found, fact = checker.check(field, values[members[0]], members[0])
         if not found:

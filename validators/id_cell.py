@@ -37,11 +37,7 @@ def _area_and_suspect(cell: Cell, info: idnumber.IdInfo) -> list:
 
 
 def _issue_window_end(cell: Cell, birth_year: int) -> int:
-    """Last year the number may have been assigned in: a child's at birth registration, an
-    adult's by the first ID card (age 16; the cards were introduced in 1984)."""
-    if cell.field.role in (None, "child"):
-        return birth_year
-    return max(birth_year + 16, 1990)
+    return idnumber.issue_window_end(cell.field.role, birth_year)
 
 
 def _check_legacy(cell: Cell, number: str) -> CellResult:

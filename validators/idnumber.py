@@ -150,6 +150,14 @@ def area_period_issue(area: str, year: int, until: int | None = None) -> dict[st
     return {"area": area, "area_name": latest.name, "year": year, "why": why}
 
 
+def issue_window_end(role: str | None, birth_year: int) -> int:
+    """Last year a number may have been assigned in: a child's at birth registration, an
+    adult's by the first ID card (age 16; the cards were introduced in 1984)."""
+    if role in (None, "child"):
+        return birth_year
+    return max(birth_year + 16, 1990)
+
+
 def area_name(area: str) -> str | None:
     periods = _area_table().get(area)
     return max(periods, key=lambda p: p.start or 0).name if periods else None
