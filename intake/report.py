@@ -2,10 +2,13 @@
 Chinese summary the CLI prints. Excel coordinates come from the table (row_numbers, col_of)."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterable
 
 from intake.checking import CheckedSheet
+from validators import dates
 from validators.codes import CODES
+from validators.errors import ValidationError
 from validators.findings import Finding
 
 SEVERITY_ZH = {"error": "错误", "warning": "提醒"}
@@ -44,7 +47,7 @@ def build_report(checked: CheckedSheet) -> dict:
     form = validator.form
     return {
         "file": str(table.source), "sheet": table.sheet, "form": table.form,
-        "as_of": validator.ctx.default_reference_date.isoformat(),
+        "as_of": report_as_of(checked)[0].isoformat(),
         "header_rows": list(table.header_rows), "rows": table.n_rows,
         "columns": [{"col": c.col, "header": c.header, "field": c.field,
                      "confidence": c.confidence, "how": c.how} for c in table.columns],
@@ -57,12 +60,34 @@ def build_report(checked: CheckedSheet) -> dict:
     }
 
 
-def reference_source(ctx) -> str:
+def report_as_of(checked: CheckedSheet) -> tuple[date, str]:
+    """The reference date to print for the sheet, and where it comes from. Without a 填报日期
+    line or --as-of, rows that all carry the same 填报日期 give that date (not today)."""
+    ctx = checked.validator.ctx
     if ctx.sheet_report_date:
-        return "取自表格上方的填报日期"
+        return ctx.sheet_report_date, "取自表格上方的填报日期"
     if ctx.as_of:
-        return "取自 --as-of"
-    return "未指定，按今天"
+        return ctx.as_of, "取自 --as-of"
+    row_dates = {d for d in map(_date_or_none, checked.table.data.values.get("report_date", ())) if d}
+    if len(row_dates) == 1:
+        return row_dates.pop(), "取自各行的填报日期"
+    if row_dates:
+        return ctx.today, "各行填报日期不同；没有填报日期的行按今天"
+    return ctx.today, "未指定，按今天"
+
+
+def _as_of_text(checked: CheckedSheet) -> tuple[str, str]:
+    day, source = report_as_of(checked)
+    return day.isoformat(), source
+
+
+def _date_or_none(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return dates.validate(value)
+    except ValidationError:
+        return None
 
 
 def summary_lines(checked: CheckedSheet, *, first_n: int = FIRST_N) -> list[str]:
@@ -72,7 +97,7 @@ def summary_lines(checked: CheckedSheet, *, first_n: int = FIRST_N) -> list[str]
     form = validator.form
     lines = [f"文件：{table.source.name}" + (f"　工作表：{table.sheet}" if table.sheet else ""),
              f"表单：{form.title}（{form.version}）。{table.form_reason}",
-             f"摸排基准日：{validator.ctx.default_reference_date.isoformat()}（{reference_source(validator.ctx)}；"
+             "摸排基准日：{}（{}；".format(*_as_of_text(checked)) +
              "有填报日期的行以该行的填报日期为准）",
              f"共 {table.n_rows} 行，其中 {len(findings.rows_with_errors())} 行有错误；"
              f"错误 {findings.n_errors} 处，提醒 {findings.n_warnings} 处。"]

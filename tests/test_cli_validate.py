@@ -185,3 +185,19 @@ def test_check_file_progress_and_cancel(tmp_path):
         return len(calls) > 3
     with pytest.raises(Cancelled):
         check_file(path, cancelled=cancel_during_validation)
+
+
+def test_as_of_in_the_report_comes_from_the_rows_own_report_dates(tmp_path, capsys):
+    """No 填报日期 line and no --as-of: rows that all say 2025-12-31 make that the reported
+    reference date (not today); rows that disagree leave today with a note."""
+    same = [dict(r, report_date="2025/12/31") for r in clean_records()]
+    path = write_book(tmp_path / "rows.xlsx", [("流动", LIUDONG, same, ())])
+    out = tmp_path / "r.json"
+    main(["validate", str(path), "--json", str(out)])
+    assert json.loads(out.read_text(encoding="utf-8"))["as_of"] == "2025-12-31"
+    assert "摸排基准日：2025-12-31（取自各行的填报日期" in capsys.readouterr().out
+    mixed = [dict(same[0]), dict(same[1], report_date="2025-11-30")]
+    path = write_book(tmp_path / "mixed.xlsx", [("流动", LIUDONG, mixed, ())])
+    main(["validate", str(path), "--json", str(out)])
+    assert json.loads(out.read_text(encoding="utf-8"))["as_of"] == date.today().isoformat()
+    assert "各行填报日期不同" in capsys.readouterr().out
