@@ -11,7 +11,7 @@ from validators.codes import CODES
 from validators.errors import ValidationError
 from validators.findings import Finding
 
-SEVERITY_ZH = {"error": "错误", "warning": "提醒"}
+SEVERITY_ZH = {"error": "错误", "warning": "提醒", "hint": "提示"}
 FIRST_N = 20
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from validators.findings import Finding, Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 
 
 @dataclass(frozen=True)

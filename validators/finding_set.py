@@ -69,7 +69,15 @@ class FindingSet:
 
     @property
     def n_warnings(self) -> int:
-        return len(self) - self.n_errors
+        return sum(f.severity is Severity.WARNING for found in self._by_row.values() for f in found)
+
+    @property
+    def n_hints(self) -> int:
+        return sum(f.severity is Severity.HINT for found in self._by_row.values() for f in found)
+
+    @property
+    def hints(self) -> list[Finding]:
+        return [f for f in self.all() if f.severity is Severity.HINT]
 
     def rows_with_errors(self) -> list[int]:
         return sorted(i for i, found in self._by_row.items() if any(f.is_error for f in found))

@@ -13,8 +13,9 @@ from typing import Any
 
 
 class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
+    ERROR = "error"        # blocks the upload file: must be fixed
+    WARNING = "warning"    # a person must check it (shown amber, listed in the exports)
+    HINT = "hint"          # understood and only written differently: a quiet mark, bulk-fixable
 
 
 @dataclass(frozen=True, slots=True)
