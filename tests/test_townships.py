@@ -1,0 +1,45 @@
+"""validators.townships: the township an address names after its county."""
+from validators import address, townships
+
+
+def _detail(text):
+    r = address.resolve(text).resolved
+    return r.unit, r.detail
+
+
+def test_full_name_at_the_start_of_the_detail():
+    m = townships.match(*_detail("浙江省杭州市西湖区转塘街道某村1号"))
+    assert (m.code, m.name, m.exact) == ("330106011", "转塘街道", True)
+
+
+def test_short_name_with_another_township_word():
+    m = townships.match(*_detail("浙江省杭州市西湖区转塘镇某村"))
+    assert (m.name, m.exact, m.end) == ("转塘街道", False, 3)
+    assert townships.match(*_detail("浙江省杭州市西湖区转塘街道办事处")).exact
+
+
+def test_no_township_named():
+    assert townships.match(*_detail("浙江省杭州市西湖区文三路10号")) is None
+    assert townships.match(None, "转塘街道") is None
+    assert townships.match("330106", "") is None
+
+
+def test_city_without_counties_has_its_townships():
+    m = townships.match(*_detail("广东省东莞市长安镇乌沙社区"))
+    assert m.name == "长安镇" and m.code.startswith("4419")
+
+
+def test_by_name_full_short_and_other_word():
+    assert townships.by_name("330106", "转塘街道").code == "330106011"
+    assert townships.by_name("330106", "转塘").code == "330106011"
+    assert townships.by_name("330106", "转塘镇").code == "330106011"
+    assert townships.by_name("330106", "转塘街道某村") is None
+    assert townships.by_name("330106", "灵隐") is not None
+    assert townships.by_name("999999", "转塘") is None
+
+
+def test_short_name_keeps_two_characters():
+    assert townships.short_name("荆紫关镇") == "荆紫关"
+    assert townships.short_name("北山街道") == "北山"
+    assert townships.short_name("城镇") == "城镇"
+    assert len(townships.townships_of("330106")) == 12

@@ -1,0 +1,84 @@
+"""Townships (乡镇/街道, level 4 of the division table) of a county-level unit, and the township an
+address names after its county.
+
+`townships_of(unit)` lists the townships under a county (or under a city without counties:
+东莞市, 中山市); `match(unit, detail)` finds the township that the detail part of an address
+(what follows the county, see validators.address.ResolvedAddress.detail) starts with: by its
+full name first (转塘街道), then by its short name followed by a township word (转塘镇 for a
+街道 renamed from a 镇, 转塘街道办事处), longest name first. Townships merge and get renamed
+often, so a detail naming no known township is normal; callers decide what that means.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from validators import divisions as dv
+from validators.text import clean_text, to_half_width
+
+# longest first: 街道办事处 before 街道, 民族乡 before 乡
+SUFFIXES = ("街道办事处", "街道办", "街道", "民族乡", "镇", "乡", "苏木", "办事处")
+_LEAD = " ,，、.。:：;；-—_/"
+
+
+class TownshipMatch(NamedTuple):
+    code: str          # 9-digit township code
+    name: str          # the division table's name: 转塘街道
+    exact: bool        # the detail starts with the full name (not only the short name)
+    end: int           # characters of the detail the match took
+
+
+def short_name(name: str) -> str:
+    """转塘街道 → 转塘, 荆紫关镇 → 荆紫关; a name that would become a single character stays."""
+    for suffix in SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def townships_of(unit: str) -> tuple[dv.Division, ...]:
+    """The townships directly under a county-level unit (empty for an unknown code)."""
+    return tuple(d for d in dv.children(unit) if d.level == 4)
+
+
+@lru_cache(maxsize=4096)
+def _names(unit: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]:
+    """The unit's townships as (full name, code), longest first, and as (short name, full name,
+    code) for those whose short name differs, longest short name first."""
+    towns = townships_of(unit)
+    full = sorted(((d.name, d.code) for d in towns), key=lambda t: len(t[0]), reverse=True)
+    short = sorted(((short_name(d.name), d.name, d.code) for d in towns if short_name(d.name) != d.name),
+                   key=lambda t: len(t[0]), reverse=True)
+    return tuple(full), tuple(short)
+
+
+def match(unit: str | None, detail: str | None) -> TownshipMatch | None:
+    """The township of `unit` that `detail` starts with, or None."""
+    if not unit or not detail:
+        return None
+    text = "".join(clean_text(to_half_width(detail)).split()).lstrip(_LEAD)
+    full_names, short_names = _names(unit)
+    for name, code in full_names:
+        if text.startswith(name):
+            return TownshipMatch(code, name, True, len(name))
+    for short, name, code in short_names:
+        if text.startswith(short):
+            word = next((s for s in SUFFIXES if text.startswith(s, len(short))), None)
+            if word:
+                return TownshipMatch(code, name, False, len(short) + len(word))
+    return None
+
+
+def by_name(unit: str, name: str) -> dv.Division | None:
+    """The township of `unit` called `name`: its full name, its short name, or the short name
+    with another township word (转塘镇 for 转塘街道, 转塘街道办事处); None if there is none."""
+    text = "".join(clean_text(to_half_width(name or "")).split())
+    full_names, short_names = _names(unit)
+    for full, code in full_names:
+        if text == full:
+            return dv.get(code)
+    for short, _full, code in short_names:
+        if text == short:
+            return dv.get(code)
+    found = match(unit, text)
+    return dv.get(found.code) if found is not None and found.end == len(text) else None
