@@ -43,3 +43,22 @@ def test_short_name_keeps_two_characters():
     assert townships.short_name("北山街道") == "北山"
     assert townships.short_name("城镇") == "城镇"
     assert len(townships.townships_of("330106")) == 12
+
+
+def test_township_of_a_reporting_unit():
+    found = townships.from_unit_text("仪陇县二道镇人民政府")
+    assert (found.name, found.code, found.county) == ("二道镇", "511324117", "511324")
+    assert townships.from_unit_text("填报单位：西湖区转塘街道办事处").code == "330106011"
+    assert townships.from_unit_text("转塘街道办事处", "330106").code == "330106011"
+    assert townships.from_unit_text("淅川县荆紫关镇民政办").name == "荆紫关镇"
+
+
+def test_unknown_township_keeps_its_name_without_a_code():
+    assert townships.from_unit_text("某某县新兴镇人民政府") == ("新兴镇", None, None)
+    assert townships.from_unit_text("城关镇民政办") == ("城关镇", None, None)
+
+
+def test_unit_without_a_township():
+    assert townships.from_unit_text("杭州市西湖区民政局") is None
+    assert townships.from_unit_text("") is None
+    assert townships.from_unit_text(None) is None

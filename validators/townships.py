@@ -10,6 +10,7 @@ often, so a detail naming no known township is normal; callers decide what that 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -82,3 +83,69 @@ def by_name(unit: str, name: str) -> dv.Division | None:
             return dv.get(code)
     found = match(unit, text)
     return dv.get(found.code) if found is not None and found.end == len(text) else None
+
+
+class UnitTownship(NamedTuple):
+    name: str               # the township's name (the division table's when known): 二道镇
+    code: str | None        # 9-digit code when the township is known in the division table
+    county: str | None      # its county-level unit, when known
+
+
+# what follows the township in a 填报单位: 二道镇人民政府, 转塘街道办事处, 城关镇民政办
+_UNIT_TAILS = ("人民政府", "政府", "办事处", "社会事务办公室", "社会事务办", "社事办", "民政办公室",
+               "民政办", "民政所", "民政服务站", "便民服务中心", "党政办")
+_TOWN_WORD = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:街道|民族乡|镇|乡|苏木))$")
+
+
+def from_unit_text(text: str | None, county: str | None = None) -> UnitTownship | None:
+    """The township a 填报单位 names (仪陇县二道镇人民政府 → 二道镇). With `county` (the
+    county-level unit the file belongs to) the name is looked up among its townships;
+    without it, a county name in the text (仪陇县) is used when it identifies the township."""
+    body = _unit_body(text)
+    if not body:
+        return None
+    units = [county] if county else _counties_named_in(body)
+    for unit in units:
+        for start in range(len(body)):
+            found = match(unit, body[start:])
+            if found is not None and start + found.end == len(body):
+                return UnitTownship(found.name, found.code, unit)
+    named = _TOWN_WORD.search(_after_county(body, units))
+    return UnitTownship(named.group(1), None, county) if named else None
+
+
+def _unit_body(text: str | None) -> str:
+    body = "".join(clean_text(to_half_width(text or "")).split())
+    for sep in ("：", ":"):
+        if body.startswith("填报单位" + sep):
+            body = body.split(sep, 1)[1]
+    changed = True
+    while changed:
+        changed = False
+        for tail in _UNIT_TAILS:
+            if body.endswith(tail) and len(body) > len(tail):
+                body, changed = body[: -len(tail)], True
+    return body
+
+
+def _counties_named_in(body: str) -> list[str]:
+    """County-level units whose name appears in the text, longest name first."""
+    found = [(len(name), code) for code, name in _county_names() if name in body]
+    return [code for _n, code in sorted(found, reverse=True)]
+
+
+@lru_cache(maxsize=1)
+def _county_names() -> tuple[tuple[str, str], ...]:
+    return tuple((code, dv.name(code)) for code in dv.county_level_codes())
+
+
+def _after_county(body: str, units: list[str]) -> str:
+    """The text after the county's name (仪陇县二道镇 → 二道镇), or after the last 县/区/市/旗
+    that ends a name of at least two characters (某某县新兴镇 → 新兴镇)."""
+    for unit in units:
+        name = dv.name(unit)
+        if name and name in body:
+            return body[body.rindex(name) + len(name):]
+    cut = max((i for i, ch in enumerate(body) if ch in "县区市旗" and i >= 2), default=-1)
+    rest = body[cut + 1:]
+    return rest if cut >= 0 and _TOWN_WORD.search(rest) else body
