@@ -113,7 +113,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         previous_problem=_action(window, "上一个问题", "Shift+F8", "跳到上一个有问题的格子", SP.SP_ArrowUp),
         record_view=_action(window, "整行查看", "Ctrl+R", "按纸质表格的样式查看当前行"),
         settings=_action(window, "设置…", K.Preferences, "本县和摸排基准日", SP.SP_FileDialogDetailedView),
-        help=_action(window, "使用说明", "F1", "摸排助手使用说明（不需要网络）", SP.SP_DialogHelpButton),
+        help=_action(window, "使用说明", "F1", "摸排助手使用说明（不需要网络）", SP.SP_MessageBoxQuestion),
         about=_action(window, "关于摸排助手", None),
         recent_menu=QMenu("最近打开", window),
     )

@@ -109,12 +109,19 @@ class MultiChoiceEditor(QComboBox):
         self.lineEdit().setText(self.value())     # the combo box would show the clicked item
 
 
+def _wide_popup(box: QComboBox) -> QComboBox:
+    """The list as wide as its longest option (a narrow column would cut 事实无人抚养儿童…)."""
+    view = box.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width() + 16)
+    return box
+
+
 def editor_for(field: Field | None, parent: QWidget) -> QComboBox | None:
     """The editor of an option cell; None for other cells (a plain line edit)."""
     if field is None or not field.options:
         return None
     if field.type == "multi":
-        return MultiChoiceEditor(field, parent)
+        return _wide_popup(MultiChoiceEditor(field, parent))
     if field.type == "choice":
-        return ChoiceEditor(field, parent)
+        return _wide_popup(ChoiceEditor(field, parent))
     return None

@@ -40,7 +40,10 @@ class ColumnSnap:
         return offsets[-1]
 
     def extend_range(self) -> None:
+        """After the view set its scroll range: reach the last columns' offset, and make an
+        arrow click or a wheel step move exactly one column (any step snaps to the next one)."""
         bar = self.view.horizontalScrollBar()
+        bar.setSingleStep(1)
         offsets = self.offsets()
         last = self.last_offset(offsets)
         if last > bar.maximum():

@@ -46,7 +46,8 @@ class TableMenu:
         self.restore_rows.setEnabled(can_restore)
         menu.addActions([self.delete_rows, self.restore_rows])
         menu.addSeparator()
-        menu.addAction(self.record_view)
+        whole_row = menu.addAction("查看整行", self.record_view.trigger)
+        whole_row.setShortcut(self.record_view.shortcut())
         self._kind_entries(menu, index)
         menu.aboutToHide.connect(self._enable_row_actions)
         return menu

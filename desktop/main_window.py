@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.open_failed.connect(lambda _message: setattr(self, "_focus_path", None))
         self._focus_path: Path | None = None       # the file `mopai A B` should show: A
         self.counts = QLabel()
+        self.counts.setContentsMargins(0, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().setSizeGripEnabled(False)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QLabel, QMessageBox, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from desktop.bulk_fix_dialog import BulkFixDialog
 from desktop.cell_delegate import CellDelegate
@@ -57,6 +58,7 @@ class SheetTab(QWidget):
         self.notice = QLabel()
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.setWordWrap(True)
+        self.notice.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.notice.hide()
         self.panel = FindingsPanel(self._describe)
         self.record_view = RecordView(self.form, self.table)
@@ -71,7 +73,7 @@ class SheetTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.notice)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.splitter, 1)
         self.panel.finding_activated.connect(self.go_to)
         self.panel.filter_changed.connect(self.apply_filter)
         self.view.selectionModel().currentChanged.connect(self._current_changed)

@@ -32,6 +32,7 @@ def place(window: QMainWindow, geometry: QByteArray) -> bool:
 
 def show_fitted(window: QMainWindow, maximised: bool) -> None:
     if maximised:
+        window.setGeometry(available(window))    # also where no window manager maximises
         window.showMaximized()
     else:
         window.show()
