@@ -20,10 +20,12 @@ from __future__ import annotations
 import time
 from typing import Callable
 
+from intake.checking import validator_for
 from intake.edits import CellEdit, EditBatch, RowBatch, single
-from intake.errors import MopaiError
+from intake.errors import Cancelled, MopaiError
 from intake.table import SheetTable
 from intake.workspace import Workspace
+from validators.engine import Cancelled as EngineCancelled
 from validators.engine import TableValidator
 from validators.finding_set import FindingSet
 
@@ -99,6 +101,21 @@ class SheetSession:
         """A batch for one typed cell (not applied: push it on the undo stack, which applies it)."""
         new = None if value is None or value == "" else value
         return single(index, field, self.value(index, field), new, label)
+
+    def rechecked(self, *, as_of=None, county: str | None = None, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> TableValidator:
+        """A fresh check of the same cells under other settings (not installed: assign it to
+        `validator` when it is done, so a cancelled check leaves the session as it was). The
+        cells must not change meanwhile. Raises intake.errors.Cancelled."""
+        validator = validator_for(self.table, as_of=as_of, county=county)
+        validator.set_excluded(self._deleted)
+        started = time.perf_counter()
+        try:
+            validator.run(progress=progress, cancelled=cancelled)
+        except EngineCancelled:
+            raise Cancelled() from None
+        self._run_seconds = time.perf_counter() - started
+        return validator
 
     # --- changing ---------------------------------------------------------------------------------
     def apply(self, batch: EditBatch | RowBatch, progress: Progress | None = None) -> set[int]:
