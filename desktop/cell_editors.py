@@ -82,7 +82,11 @@ class MultiChoiceEditor(QComboBox):
                 if other is not item and (exclusive or other.text() in self.field.exclusive):
                     other.setCheckState(Qt.CheckState.Unchecked)
         self._updating = False
+        self._show_value()
+
+    def _show_value(self) -> None:
         self.lineEdit().setText(self.value())
+        self.lineEdit().setCursorPosition(0)       # the start of a long combination in view
 
     def checked_items(self) -> list[QStandardItem]:
         return [self.items.item(r) for r in range(self.items.rowCount())
@@ -99,14 +103,14 @@ class MultiChoiceEditor(QComboBox):
             if part not in known:
                 self._add(part, checked=True)     # 其他（看护）, 多重残疾（…）: kept as written
         self._updating = False
-        self.lineEdit().setText(self.value())
+        self._show_value()
 
     def value(self) -> str:
         return SEPARATOR.join(item.text() for item in self.checked_items())
 
     def hidePopup(self) -> None:
         super().hidePopup()
-        self.lineEdit().setText(self.value())     # the combo box would show the clicked item
+        self._show_value()                        # the combo box would show the clicked item
 
 
 def _wide_popup(box: QComboBox) -> QComboBox:

@@ -59,8 +59,8 @@ def findings_table(tab: "SheetTab") -> PrintTable:
     """Every error and warning of the sheet, one line each, the message wrapped."""
     lines = [line for line in report_lines([tab.session]) if line[5] != HINT_WORD]
     hints = tab.session.findings.n_hints
-    columns = [PrintColumn("行号", 5), PrintColumn("列", 3), PrintColumn("表头", 12),
-               PrintColumn("单元格内容", 18), PrintColumn("程度", 4), PrintColumn("问题类型", 14),
+    columns = [PrintColumn("行号", 5), PrintColumn("列", 3), PrintColumn("表头", 11),
+               PrintColumn("单元格内容", 16), PrintColumn("程度", 4), PrintColumn("问题类型", 17),
                PrintColumn("说明", 56, wrap=True), PrintColumn("建议改为", 14)]
     picks = (1, 2, 3, 4, 5, 7, 8, 9)
     fills = {"错误": QColor("#f6b9b9"), "警告": QColor("#fde3a7")}
@@ -110,6 +110,7 @@ def preview(tab: "SheetTab", what: str) -> QPrintPreviewDialog | None:
     if not _confirm_size(tab, Printout(table, printer)):
         return None
     dialog = QPrintPreviewDialog(printer, tab)
+    dialog.printer_ref = printer          # the dialog does not own its printer: keep it alive
     dialog.setWindowTitle(f"打印预览：{table.title}")
     dialog.paintRequested.connect(lambda p: Printout(table, p).paint(p))
     screen = tab.screen().availableGeometry() if tab.screen() else None

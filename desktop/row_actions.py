@@ -13,18 +13,19 @@ if TYPE_CHECKING:
 
 
 def delete_selected(tab: "SheetTab") -> RowBatch:
-    batch = tab.session.delete_rows(selection.records(tab.view, tab.model))
-    tab.push_batch(batch)
-    if batch:
-        tab.tell(f"已{batch.label}：不再检查，也不会导出到上报文件（可撤销，可“恢复行”）")
-    return batch
+    return _mark_selected(tab, True, "：不再检查，也不会导出到上报文件（可撤销，可“恢复行”）")
 
 
 def restore_selected(tab: "SheetTab") -> RowBatch:
-    batch = tab.session.restore_rows(selection.records(tab.view, tab.model))
+    return _mark_selected(tab, False, "")
+
+
+def _mark_selected(tab: "SheetTab", delete: bool, note: str) -> RowBatch:
+    records = selection.records(tab.view, tab.model)
+    batch = (tab.session.delete_rows if delete else tab.session.restore_rows)(records)
     tab.push_batch(batch)
     if batch:
-        tab.tell(f"已{batch.label}")
+        tab.tell(f"已{batch.label}{note}")
     return batch
 
 

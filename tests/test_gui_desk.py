@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop import sample, window_size
@@ -166,7 +166,13 @@ def test_print_the_view_and_the_problem_list_a4_landscape_with_excel_rows(qtbot,
     assert (tmp_path / "view.pdf").stat().st_size > 1000 and (tmp_path / "problems.pdf").is_file()
     from desktop.printing import preview
     dialog = preview(tab, "findings")
-    assert dialog is not None and dialog.isVisible() and "问题清单" in dialog.windowTitle()
+    painted = []
+    dialog.paintRequested.connect(lambda p: painted.append(p))
+    import gc
+    gc.collect()                                            # the preview's printer must survive this
+    qtbot.waitUntil(lambda: dialog.isVisible())
+    dialog.findChild(QPrintPreviewWidget).updatePreview()  # draws the pages again
+    assert painted and "问题清单" in dialog.windowTitle()
     dialog.close()
     window.workspace.close()
 
