@@ -12,7 +12,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from openpyxl import load_workbook
+
 from desktop import sample, window_size
+from desktop.export_actions import run_export
 from desktop.print_layout import Printout
 from desktop.printing import findings_table, new_printer, view_table
 from intake import paths
@@ -29,6 +32,12 @@ def test_the_sample_is_checked_against_its_own_county_and_says_so(qtbot, tmp_pat
     assert not tab.session.findings.counts_by_code().get("address.outside_county")
     assert tab.notice.isVisibleTo(tab) and "示例表格按西湖区检查" in tab.notice.text()
     assert "萧山区" in tab.notice.text()
+    target = tmp_path / "示例_上报.xlsx"
+    with qtbot.waitSignal(window.export_done, timeout=30000):
+        run_export(window, tab, "upload", target)
+    qtbot.waitUntil(lambda: tab.isEnabled() and not window.jobs, timeout=5000)
+    exported = load_workbook(target).worksheets[0].max_row - 1
+    assert exported == tab.table.n_rows - len(tab.session.findings.rows_with_errors()) > 40
     # the user's own sheets still use the user's county
     other = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
     assert other.session.findings.counts_by_code().get("address.outside_county") == 4
