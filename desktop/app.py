@@ -91,7 +91,8 @@ def run_app(args: list[str]) -> int:
     instance = SingleInstance(paths.data_dir())
     if not instance.claim():                    # a window is open on this workspace: hand over
         return 0 if instance.hand_over(options.files, options.sample) else _not_answering()
-    instance.listen()
+    if not instance.listen():                   # the window still works; a second start would wait
+        logging.warning("single instance: cannot listen on %s", instance.name)
     settings = AppSettings()
     try:
         workspace = Workspace()
