@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget
 
-from desktop import sample, window_size
+from desktop import recent_files, sample, window_size
 from desktop.actions import build_actions, build_menus, build_toolbar
 from desktop.file_dialogs import open_file_names
 from desktop.loading import CheckOptions
@@ -212,20 +212,7 @@ class MainWindow(QMainWindow):
         self.settings.set_open_sheets([t.session.sheet_id for t in self.sheet_tabs()])
 
     def _refresh_recent(self) -> None:
-        recent = self.settings.recent_files()
-        self.welcome.set_recent(recent)
-        menu = self.actions.recent_menu
-        menu.clear()
-        for path in recent:
-            menu.addAction(Path(path).name, lambda p=path: self.open_files([p])).setToolTip(path)
-        if recent:
-            menu.addSeparator()
-            menu.addAction("清除列表", self._clear_recent)
-        menu.setEnabled(bool(recent))
-
-    def _clear_recent(self) -> None:
-        self.settings.clear_recent_files()
-        self._refresh_recent()
+        recent_files.refresh(self)
 
     # --- requests from a second start (desktop.single_instance) -------------------------------
     def handle_request(self, files: list[str], open_the_sample: bool) -> None:
