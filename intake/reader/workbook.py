@@ -9,6 +9,7 @@ from typing import Callable
 
 from intake.errors import MopaiError, ReadError
 from intake.forms import FORM_KEYS, load_form
+from intake.reader import limits
 from intake.reader import sniff as kinds
 from validators.run_support import gc_paused
 from intake.reader.grid import Grid, is_blank
@@ -84,7 +85,10 @@ def read_grids(path: Path, password: str | None) -> list[Grid]:
         raise ReadError(EMPTY.format(name=path.name))
     if kind == kinds.BINARY:
         raise ReadError(UNKNOWN.format(name=path.name))
-    grids = formats.read(path, kind, password)
+    try:
+        grids = formats.read(path, kind, password)
+    except limits.AreaTooLarge as exc:          # raised where the file name was not known
+        raise exc.named(path.name) from None
     if not any(_has_text(g) for g in grids):
         raise ReadError(NO_DATA.format(name=path.name))
     return grids
