@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.county_dialog import CountyDialog
 from desktop.main_window import MainWindow
 from desktop.settings import APPLICATION, ORGANIZATION, AppSettings
-from intake import paths
+from intake import atomic, logs, paths
 from intake.errors import MopaiError
 from intake.workspace import Workspace
 from resources import RESOURCES_DIR
@@ -86,7 +86,11 @@ def run_app(args: list[str]) -> int:
         location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
         if location:
             paths.set_data_dir(location)
-    logging.basicConfig(filename=str(paths.data_dir() / "mopai.log"), level=logging.INFO)
+    logs.configure()                     # masked: the log never holds a full ID number
+    logs.log_uncaught()
+    swept = atomic.sweep_journal() + atomic.sweep(paths.data_dir())
+    if swept:
+        logging.getLogger(__name__).info("removed %d temporary files a killed export left", len(swept))
     settings = AppSettings()
     try:
         workspace = Workspace()
