@@ -3,7 +3,9 @@
     python -m desktop.screenshot OUT.png [FILE] [--view main|findings|record|county] [--size 1440x900]
 
 FILE defaults to the bundled sample sheet. Uses a throwaway workspace and settings, so the user's
-own data is never touched. `--view` chooses what to show: the main window with the first problem
+own data is never touched; they live in a hidden temporary folder beside OUT.png (the ID numbers
+of the sheet are in it), removed when the tool ends and swept by the next run if it was killed
+(intake.atomic). `--view` chooses what to show: the main window with the first problem
 selected (main), the findings panel with a kind expanded (findings), the record view of the first
 row with an error (record), or the county picker (county).
 """
@@ -11,8 +13,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 
@@ -44,8 +46,18 @@ def _select_first_error(tab) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
+    from intake import atomic
+    out = Path(args.out).resolve()
+    atomic.sweep(out.parent)
+    scratch = atomic.scratch_dir(atomic.temp_path(out))
+    try:
+        return _shoot(args, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _shoot(args: argparse.Namespace, scratch: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    scratch = Path(tempfile.mkdtemp(prefix="mopai-shot-"))
     os.environ["MOPAI_DATA_DIR"] = str(scratch)
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from desktop.app import create_application

@@ -11,6 +11,7 @@ from io import BytesIO
 from pathlib import Path
 
 import openpyxl
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.workbook import Workbook
 
 from intake.reader import sniff as kinds
@@ -20,6 +21,7 @@ from intake.reader.source import read_all, read_head
 from intake.reader.workbook import read_grids
 
 CSV_SHEET = "登记表"
+EXCEL_CELL_LIMIT = 32_767
 
 
 def load_source(path: Path, password: str | None = None) -> Workbook:
@@ -73,7 +75,17 @@ def rebuild(grids: list[Grid]) -> Workbook:
     return book
 
 
+def cell_safe(value):
+    """Text a worksheet cell can hold: the control characters XML forbids (\\x00 …) written as
+    visible escapes (openpyxl refuses them), at most Excel's 32,767 characters."""
+    if not isinstance(value, str):
+        return value
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        value = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", value)
+    return value if len(value) <= EXCEL_CELL_LIMIT else value[:EXCEL_CELL_LIMIT - 20] + f"…(共 {len(value)} 字)"
+
+
 def _put(ws, row: int, col: int, value) -> None:
-    cell = ws.cell(row=row, column=col, value=value)
+    cell = ws.cell(row=row, column=col, value=cell_safe(value))
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"        # text that looks like a formula stays text

@@ -43,7 +43,7 @@ def read_sheet(source: Path, grid: Grid, forms: dict[str, FormTemplate], forced:
     form = forms[form_key]
     texts = {hc.col: hc.text for hc in header.columns}
     area = read_data(grid, header.last_row + 1, {c.col: (texts[c.col], c.header) for c in columns},
-                     tick, cancelled)
+                     tick, cancelled, mapped={c.col for c in columns if c.field})
     unit, when = find_report_line(grid, header.rows[0])
     data = RecordColumns(
         values={c.field: area.cells[c.col] for c in columns if c.field},

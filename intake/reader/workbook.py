@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from intake.errors import MopaiError, ReadError
+from intake.privacy import quote
 from intake.forms import FORM_KEYS, load_form
 from intake.reader import limits
 from intake.reader import sniff as kinds
@@ -111,5 +112,5 @@ def _tables_or_error(path: Path, results: list[SheetTable | Skipped]) -> list[Sh
     not_forms = [s for s in skipped if s.had_header]
     if not_forms:
         s = not_forms[0]
-        raise ReadError(NOT_A_FORM.format(name=path.name, sheet=s.sheet or path.stem, reason=s.reason))
+        raise ReadError(NOT_A_FORM.format(name=path.name, sheet=quote(s.sheet or path.stem), reason=s.reason))
     raise ReadError(NO_HEADER.format(name=path.name))
