@@ -34,7 +34,7 @@ def mask_id(value: object) -> str:
 
 def mask_ids_in(text: str) -> str:
     """Every ID-like digit run inside a free text masked."""
-    return _ID_RE.sub(lambda m: mask_id(m.group(0)), text)
+    return _ID_RE.sub(_masked, text)
 
 
 def _needs_escape(ch: str) -> bool:
@@ -57,16 +57,25 @@ def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
     """A cell value as a message may show it (see the module docstring)."""
     text = value if isinstance(value, str) else str(value)
     n = len(text)
-    if n <= limit and text.isprintable() and not _has_id(text):
-        return text                                   # the common case, nothing to change
-    shown = visible(mask_ids_in(text) if _has_id(text) else text)
-    if n <= limit:
-        return shown
-    return f"{_first(mask_ids_in(text[:limit + 40]), limit)}…(共 {n} 字)"
+    if n < 15 and text.isprintable():
+        return text                                   # too short to hold an ID number
+    if n == 18 and text.isascii() and text[:17].isdigit():
+        return mask_id(text)                          # the common ID cell: a bare number
+    head = _ID_RE.sub(_masked, text if n <= limit else text[:limit + 40])
+    if n <= limit and head.isprintable():
+        return head
+    shown = _first(head, limit)
+    return shown if n <= limit and len(shown) == len(visible(head)) else f"{shown}…(共 {n} 字)"
+
+
+def _masked(m: re.Match) -> str:
+    return mask_id(m.group(0))
 
 
 def _first(text: str, limit: int) -> str:
     """The first `limit` characters as shown, never cutting an escape in half."""
+    if text[:limit].isprintable():
+        return text[:limit]
     out, size = [], 0
     for ch in text:
         piece = _escape(ch) if _needs_escape(ch) else ch
@@ -75,10 +84,6 @@ def _first(text: str, limit: int) -> str:
         out.append(piece)
         size += len(piece)
     return "".join(out)
-
-
-def _has_id(text: str) -> bool:
-    return len(text) >= 15 and _ID_RE.search(text) is not None
 
 
 class Preformatted(str):

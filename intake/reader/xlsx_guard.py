@@ -37,7 +37,9 @@ _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="([A-Z]{1,3})?([0-9]
 _VALUE_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>')
 _DIMENSION_REF = re.compile(rb'(<(?:\w+:)?dimension\b[^>]*?\bref=")[^"]*(")')
 _CONTENT = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
-_ANY_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?:/>|>.*?</(?:\w+:)?c>)', re.S)
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})[0-9]')
+_PLAIN_ROW = re.compile(rb'<row r="([0-9]{1,7})"')
+_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 
 
 def size_text(n: int) -> str:
@@ -111,23 +113,35 @@ def _declared_area(archive: zipfile.ZipFile, part: str) -> tuple[int, int] | Non
 
 
 def _used(archive: zipfile.ZipFile, part: str) -> tuple[set[int], set[int]]:
-    """Rows and columns holding a value (one streaming pass over the sheet XML)."""
+    """Rows and columns holding a cell (one streaming pass over the sheet XML). The common
+    writing (<c r="A1" …>, <row r="1" …>) is matched by plain patterns; a chunk written another
+    way (prefixed tags, r not the first attribute) goes through the general one."""
     rows: set[int] = set()
     letters: set[bytes] = set()
     carry = b""
     with archive.open(part) as fh:
-        while chunk := fh.read(_CHUNK):
+        while True:
+            chunk = fh.read(_CHUNK)
             buf = carry + chunk
-            cut = buf.rfind(b"<")          # a tag cut by the chunk end waits for the next
+            cut = buf.rfind(b"<") if chunk else len(buf)   # a tag cut by the chunk end waits
             cut = cut if cut > 0 else len(buf)
-            for col, row in _VALUE_CELL.findall(buf, 0, cut):
-                letters.add(col)
-                rows.add(int(row))
+            _used_in(buf[:cut], rows, letters)
             carry = buf[cut:]
-        for col, row in _VALUE_CELL.findall(carry):
-            letters.add(col)
-            rows.add(int(row))
+            if not chunk:
+                break
     return rows, {limits.column_number(c.decode()) for c in letters}
+
+
+def _used_in(buf: bytes, rows: set[int], letters: set[bytes]) -> None:
+    cells = _PLAIN_CELL.findall(buf)
+    row_tags = _PLAIN_ROW.findall(buf)
+    if len(cells) == buf.count(b"<c ") and len(row_tags) == buf.count(b"<row ") and b":c " not in buf:
+        letters.update(cells)
+        rows.update(map(int, row_tags))
+        return
+    for col, row in _VALUE_CELL.findall(buf):
+        letters.add(col)
+        rows.add(int(row))
 
 
 def trimmed_package(archive: zipfile.ZipFile, trims: dict[str, Trim]) -> BytesIO:
@@ -145,16 +159,33 @@ def trimmed_package(archive: zipfile.ZipFile, trims: dict[str, Trim]) -> BytesIO
     return out
 
 
+def _beyond(limit: int, digits: str, width: int) -> bytes:
+    """A regex for the numbers (base 10, or column letters A-Z) greater than `limit`, written
+    without leading zeros: the far cells are found by the regex engine, not cell by cell."""
+    text = limits.column_letters(limit) if digits.isalpha() else str(limit)
+    first, last = digits[0], digits[-1]
+    lead = digits[1] if not digits.isalpha() else first       # no leading zero for numbers
+    ranges = [f"[{lead}-{last}][{first}-{last}]{{{len(text)},{width - 1}}}"] if len(text) < width else []
+    for i, ch in enumerate(text):
+        if ch != last:
+            ranges.append(re.escape(text[:i]) + f"[{chr(ord(ch) + 1)}-{last}]" +
+                          (f"[{first}-{last}]{{{len(text) - i - 1}}}" if i < len(text) - 1 else ""))
+    return ("(?:" + "|".join(ranges) + ")").encode() if ranges else b"(?!)"
+
+
 def _filter(src, dst, trim: Trim) -> None:
     """Stream the sheet XML, dropping cells outside the trim; complete rows at a time."""
+    far_col = _beyond(trim.end_col, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 3)
+    far_row = _beyond(trim.end_row, "0123456789", 7)
+    refs = rb'r="(?:' + far_col + rb'[0-9]+|[A-Z]{1,3}' + far_row + rb')"'
+    plain = re.compile(rb'<c ' + refs + rb'[^>]*?(?:/>|>.*?</c>)', re.S)      # 3x faster
+    general = re.compile(rb'<(?:\w+:)?c\b[^>]*?\b' + refs + rb'[^>]*?(?:/>|>.*?</(?:\w+:)?c>)', re.S)
     carry, first = b"", True
 
-    def keep(m: re.Match) -> bytes:
-        row, col = int(m.group(2)), limits.column_number(m.group(1).decode())
-        if row <= trim.end_row and col <= trim.end_col:
-            return m.group(0)
+    def drop(m: re.Match) -> bytes:
         if _CONTENT.search(m.group(0)):         # a cell with a value, not just a style
-            trim.far.append((row, col))
+            ref = _REF.search(m.group(0))
+            trim.far.append((int(ref.group(2)), limits.column_number(ref.group(1).decode())))
         return b""
 
     while chunk := src.read(_CHUNK):
@@ -167,6 +198,12 @@ def _filter(src, dst, trim: Trim) -> None:
         if cut < 4:
             carry = buf
             continue
-        dst.write(_ANY_CELL.sub(keep, buf[:cut]))
+        dst.write(_pick(buf, plain, general).sub(drop, buf[:cut]))
         carry = buf[cut:]
-    dst.write(_ANY_CELL.sub(keep, carry))
+    dst.write(_pick(carry, plain, general).sub(drop, carry))
+
+
+def _pick(buf: bytes, plain: re.Pattern, general: re.Pattern) -> re.Pattern:
+    """The plain pattern when every cell tag of the chunk is written <c r="…" (as Excel,
+    WPS, LibreOffice, xlsxwriter and openpyxl write it)."""
+    return plain if b":c " not in buf and buf.count(b"<c ") == buf.count(b'<c r="') else general

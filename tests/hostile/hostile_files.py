@@ -220,3 +220,16 @@ def encrypted(path: Path) -> Path:
 def html_without_table(path: Path) -> Path:
     path.write_text("<html><body><p>没有表格</p></body></html>", encoding="utf-8")
     return path
+
+
+def prefixed_far_corner(path: Path) -> Path:
+    """far_corner with every sheet tag written with a namespace prefix (<x:c …>), as some .NET
+    and Java writers do: the guard's general patterns must find the far cell too."""
+    def prefix(xml: bytes) -> bytes:
+        xml = xml.replace(b"<worksheet xmlns=", b"<x:worksheet xmlns:x=").replace(b"</worksheet>", b"</x:worksheet>")
+        return re.sub(rb"<(/?)(sheetData|row|c|v|is|t|dimension|sheetViews|sheetView|sheetFormatPr|pageMargins)\b",
+                      rb"<\1x:\2", xml)
+    plain = far_corner(path.with_name("unprefixed.xlsx"))
+    _rewrite_part(plain, path, "xl/worksheets/sheet1.xml", prefix)
+    plain.unlink()
+    return path

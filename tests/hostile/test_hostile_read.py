@@ -162,6 +162,12 @@ def test_far_corner_cell_reads_only_the_real_data_area(tmp_path, private_tmp, ca
     assert digest(path) == before and leftovers(private_tmp) == []
 
 
+def test_far_corner_cell_with_prefixed_tags(tmp_path, private_tmp):
+    table, = read_tables_isolated(hf.prefixed_far_corner(tmp_path / "前缀.xlsx"))
+    assert table.n_rows == 200
+    assert [n.message for n in table.notes if n.code == "read.far_cells"][0].startswith("工作表中有1个单元格远离表格（XFD1048576）")
+
+
 def test_xls_far_cell_reads_in_the_child(tmp_path, private_tmp):
     """An .xls cannot pass 65,536 x 256 cells; a far cell there costs memory in the child only,
     and the table is read as it is (the far column is named in a note)."""
