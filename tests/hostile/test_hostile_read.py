@@ -13,6 +13,7 @@ from pathlib import Path
 import hostile_files as hf
 import pytest
 from conftest import digest, leftovers
+from test_reader_formats import _refuse_open
 
 from intake.cli import main
 from intake.errors import ReadError
@@ -114,20 +115,9 @@ def test_missing_file_and_folder_have_their_own_messages(tmp_path, private_tmp, 
     assert code == 2 and "是一个文件夹" in message and "找不到" not in message
 
 
-def _refuse(monkeypatch, path: Path, error: OSError) -> None:
-    import builtins
-    real = builtins.open
-
-    def refusing(file, *args, **kwargs):
-        if str(file) == str(path):
-            raise error
-        return real(file, *args, **kwargs)
-    monkeypatch.setattr(builtins, "open", refusing)
-
-
 def test_no_read_permission_is_not_called_locked(tmp_path, private_tmp, capfd, monkeypatch):
     path = hf.encrypted(tmp_path / "无权限.xlsx")
-    _refuse(monkeypatch, path, PermissionError(13, "Permission denied"))
+    _refuse_open(monkeypatch, path, PermissionError(13, "Permission denied"))
     code, out, err = _validate([str(path)], capfd)
     message = _one_chinese_line(err, out)
     assert code == 2 and "没有读取这个文件的权限" in message and "占用" not in message
@@ -137,7 +127,7 @@ def test_a_file_excel_holds_open_is_called_locked(tmp_path, private_tmp, capfd, 
     path = hf.encrypted(tmp_path / "打开着.xlsx")
     error = PermissionError(13, "The process cannot access the file")
     error.winerror = 32                                 # what Windows says for a file Excel holds
-    _refuse(monkeypatch, path, error)
+    _refuse_open(monkeypatch, path, error)
     code, out, err = _validate([str(path)], capfd)
     assert code == 2 and "正被其他程序占用" in _one_chinese_line(err, out)
 
