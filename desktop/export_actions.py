@@ -98,16 +98,18 @@ def run_export(window: "MainWindow", tab: "SheetTab", kind: str, target: Path,
 
     tab.setEnabled(False)
     work = window.opener.start(job, f"正在{title}")
-    work.finished.connect(lambda result: _done(window, title, target, result))
+    locked = "导出的文件已设置打开密码" + ("（与原文件相同）" if output_password == source_password else "") \
+        if output_password else ""
+    work.finished.connect(lambda result: _done(window, title, target, result, locked))
     work.failed.connect(lambda message: QMessageBox.warning(window, title, message))
     work.cancelled.connect(lambda: window.statusBar().showMessage(f"已取消{title}，没有写入任何文件", 10000))
     work.ended.connect(lambda: tab.setEnabled(True))
     return work
 
 
-def _done(window: "MainWindow", title: str, target: Path, result) -> None:
+def _done(window: "MainWindow", title: str, target: Path, result, locked: str = "") -> None:
     lines = getattr(result, "lines", None)
-    detail = "\n".join(lines()) if callable(lines) else ""
+    detail = "\n".join([*(lines() if callable(lines) else []), *([locked] if locked else [])])
     window.statusBar().showMessage(f"{title}完成：{target}", 15000)
     window.export_done.emit(str(target))
     if detail:
