@@ -38,6 +38,7 @@ tables = reader({path!r})
 elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
 print(json.dumps({{"seconds": elapsed, "cpu": cpu, "rows": tables[0].n_rows, "notes": len(tables[0].notes),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "child_cpu": sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2]),
                   "child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
 """
 
@@ -92,9 +93,12 @@ def main() -> None:
     trim = run(far, "in-process")
     print(f"read_tables in-process (reference): {ref['seconds']:6.2f} s wall, {ref['cpu']:6.2f} s CPU, "
           f"peak {ref['peak_mb']:5.0f} MB, {ref['rows']} rows")
+    cpu = iso["cpu"] + iso["child_cpu"]
     print(f"read_tables_isolated              : {iso['seconds']:6.2f} s wall ({iso['seconds'] / ref['seconds']:.2f}x), "
-          f"parent {iso['peak_mb']:5.0f} MB, child {iso['child_peak_mb']:5.0f} MB, {iso['rows']} rows")
+          f"{cpu:6.2f} s CPU ({iso['cpu']:.2f} here + {iso['child_cpu']:.2f} in the child, {cpu / ref['cpu']:.2f}x), "
+          f"peak {iso['peak_mb']:5.0f} MB here, {iso['child_peak_mb']:5.0f} MB in the child, {iso['rows']} rows")
     print(f"far cell at XFD1048576, trimmed    : {trim['seconds']:6.2f} s wall ({trim['seconds'] / ref['seconds']:.2f}x), "
+          f"{trim['cpu']:6.2f} s CPU ({trim['cpu'] / ref['cpu']:.2f}x), "
           f"peak {trim['peak_mb']:5.0f} MB, {trim['rows']} rows (before: abort, exit 134)")
     quoted, plain = make_figures()
     print(f"make() x200k, ID value and suggestion quoted+masked: {quoted:.2f} s; "
