@@ -9,7 +9,7 @@ Temporary files (ID numbers are in them) follow one rule, whatever writes them:
 - removed on any failure (an exception, a cancel);
 - a process killed mid-write leaves at most these, which `sweep()` removes once their process
   has ended: the app at start-up (every folder in the journal of writes in progress, kept in
-  the data folder) and the CLI before it writes into a folder.
+  the data folder) and every write before it writes into a folder (the CLI's included).
 """
 from __future__ import annotations
 
@@ -69,6 +69,7 @@ def atomic_path(target: str | os.PathLike, protected: Iterable[Path] = ()) -> It
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise WriteError(f"文件夹“{folder}”不存在，请先选择一个存在的文件夹")
+    sweep(folder)               # what a killed write left here before
     tmp = temp_path(target)
     os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     entry = _journal_add(tmp)

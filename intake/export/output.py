@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from intake.atomic import atomic_path, check_target, scratch_dir, sweep
+from intake.atomic import atomic_path, check_target, scratch_dir
 from intake.errors import Cancelled, WriteError
 
 Progress = Callable[[int, int], None]
@@ -37,12 +37,11 @@ def output_file(target: str | os.PathLike, protected: Iterable[Path] = (),
     `password` the finished .xlsx is encrypted (intake.export.protect) before it replaces it.
     openpyxl's own temporary files go beside it too (intake.export.openpyxl_temp); a writer
     with a temp-folder option gives it `writer_tmpdir(tmp)`. Stale temporary files a killed
-    export left in the folder are removed first."""
+    export left in the folder are removed first (intake.atomic)."""
     from intake.export.openpyxl_temp import temp_files_in
     from intake.export.protect import encrypt_file
     protected = [Path(p) for p in protected]
     target = check_output(target, protected)
-    sweep(target.parent if str(target.parent) else Path("."))
     try:
         with atomic_path(target, protected) as tmp:
             with temp_files_in(scratch_dir(tmp)):
