@@ -172,3 +172,21 @@ def test_the_app_start_installs_the_masked_log_and_sweeps(tmp_path, monkeypatch,
     handler, = [h for h in logging.getLogger().handlers if getattr(h, "_mopai", False)]
     assert Path(handler.baseFilename) == data / logs.LOG_NAME
     assert any(type(f).__name__ == "MaskingFilter" for f in handler.filters)
+
+
+def test_an_old_world_readable_data_folder_and_workspace_are_made_private(tmp_path, monkeypatch):
+    from intake.paths import data_dir
+    from intake.workspace import Workspace
+    folder = tmp_path / "old-data"
+    folder.mkdir(mode=0o755)
+    os.chmod(folder, 0o755)
+    monkeypatch.setenv("MOPAI_DATA_DIR", str(folder))
+    db = folder / "workspace.sqlite"
+    Workspace(db).close()
+    for part in (db, db.with_name(db.name + "-wal")):
+        part.touch()
+        os.chmod(part, 0o644)
+    assert data_dir() == folder and folder.stat().st_mode & 0o777 == 0o700
+    Workspace(db).close()
+    assert db.stat().st_mode & 0o777 == 0o600
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in folder.glob("workspace.sqlite*"))
