@@ -13,23 +13,19 @@ Temporary files (ID numbers are in them) follow one rule, whatever writes them:
 """
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import secrets
 import shutil
 import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from intake.errors import WriteError
+from intake.stale_temps import JOURNAL, TAG, journal_add, sweep, sweep_journal
 
-TAG = ".mopai-"
-_TEMP = re.compile(r"^\..+\.mopai-(\d+)-[0-9a-z]+\.tmp(?:\.d)?$")
-STALE_SECONDS = 2 * 24 * 3600       # older than this: stale even if its process id is reused
-JOURNAL = "pending-writes"
+__all__ = ["JOURNAL", "atomic_path", "check_target", "scratch_dir", "sweep", "sweep_journal",
+           "temp_path", "write_text_atomic"]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -72,7 +68,7 @@ def atomic_path(target: str | os.PathLike, protected: Iterable[Path] = ()) -> It
     sweep(folder)               # what a killed write left here before
     tmp = temp_path(target)
     os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    entry = _journal_add(tmp)
+    entry = journal_add(tmp)
     _set_hidden(tmp, True)
     try:
         yield tmp
@@ -100,104 +96,6 @@ def write_text_atomic(target: str | os.PathLike, text: str, encoding: str = "utf
                       protected: Iterable[Path] = ()) -> None:
     with atomic_path(target, protected) as tmp:
         tmp.write_text(text, encoding=encoding, newline="")
-
-
-# --- stale temporary files -------------------------------------------------------------------
-
-def sweep(folder: str | os.PathLike) -> list[Path]:
-    """Remove this module's temporary files in `folder` whose process has ended (or that are
-    older than STALE_SECONDS); returns what was removed. Never raises."""
-    removed = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    now = time.time()
-    for entry in entries:
-        m = _TEMP.match(entry.name)
-        if m is None:
-            continue
-        try:
-            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
-            if _alive(int(m.group(1))) and not old:
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path)
-            else:
-                os.unlink(entry.path)
-            removed.append(Path(entry.path))
-        except OSError:
-            continue        # in use (Windows) or not ours to remove: left alone
-    return removed
-
-
-def sweep_journal() -> list[Path]:
-    """At start-up: sweep every folder a write was in progress in when a process ended."""
-    removed = []
-    folder = _journal_dir(create=False)
-    if folder is None:
-        return removed
-    for entry in list(folder.glob("*.txt")):
-        try:
-            tmp = Path(entry.read_text("utf-8"))
-        except OSError:
-            continue
-        pid = _TEMP.match(tmp.name)
-        if pid is not None and _alive(int(pid.group(1))):
-            continue
-        removed += sweep(tmp.parent)
-        entry.unlink(missing_ok=True)
-    return removed
-
-
-def _journal_dir(create: bool = True) -> Path | None:
-    from intake.paths import data_dir, private_dir
-    folder = data_dir() / JOURNAL
-    if create:
-        return private_dir(folder)
-    return folder if folder.is_dir() else None
-
-
-def _journal_add(tmp: Path) -> Path | None:
-    """Note the write in progress (only its path), so a start-up after a kill finds it."""
-    try:
-        folder = _journal_dir()
-        if folder is None or tmp.parent.resolve() == folder.resolve():
-            return None
-        entry = folder / (hashlib.sha1(str(tmp).encode("utf-8", "surrogatepass")).hexdigest() + ".txt")
-        entry.write_text(str(tmp.resolve()), encoding="utf-8", errors="surrogatepass")
-        return entry
-    except OSError:
-        return None         # the journal only helps the sweep; the write goes on without it
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if sys.platform == "win32":
-        return _alive_windows(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True         # another user's process
-    except OSError:
-        return False
-    return True
-
-
-def _alive_windows(pid: int) -> bool:  # pragma: no cover - Windows only
-    import ctypes
-    kernel32 = ctypes.windll.kernel32
-    handle = kernel32.OpenProcess(0x1000, False, pid)      # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return False
-    try:
-        code = ctypes.c_ulong()
-        return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259
-    finally:
-        kernel32.CloseHandle(handle)
 
 
 def _set_hidden(path: Path, hidden: bool) -> None:

@@ -19,7 +19,7 @@ from conftest import leftovers
 from generator import generate, write_xlsx
 from test_hostile_write import _kill_mid_write
 
-from intake import atomic, logs
+from intake import atomic, logs, stale_temps
 from intake.cli import main
 
 AS_OF = date(2025, 12, 31)
@@ -155,7 +155,7 @@ def test_the_app_start_installs_the_masked_log_and_sweeps(tmp_path, monkeypatch,
     data = Path(os.environ["MOPAI_DATA_DIR"])
     stale = tmp_path / ".退回.xlsx.mopai-999999999-0a1b2c3d.tmp"
     stale.write_bytes(b"rows")
-    journal = atomic._journal_dir() / "x.txt"
+    journal = stale_temps._journal_dir() / "x.txt"
     journal.write_text(str(stale), "utf-8")
 
     class Window:
