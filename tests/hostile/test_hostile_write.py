@@ -114,7 +114,7 @@ def _kill_mid_write(args: list[str], folder: Path, data: Path, tmp: Path, inside
 def big_township(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("big")
     path = folder / "大镇.xlsx"
-    write_xlsx(path, generate("liudong", 1200, seed=5, as_of=AS_OF))
+    write_xlsx(path, generate("liudong", 800, seed=5, as_of=AS_OF))
     return path
 
 
