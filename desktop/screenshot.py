@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
     from intake import atomic
     out = Path(args.out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
     atomic.sweep(out.parent)
     scratch = atomic.scratch_dir(atomic.temp_path(out))
     try:
