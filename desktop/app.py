@@ -16,7 +16,7 @@ from desktop.county_dialog import CountyDialog
 from desktop.main_window import MainWindow
 from desktop.settings import APPLICATION, ORGANIZATION, AppSettings
 from desktop.single_instance import SingleInstance
-from intake import paths
+from intake import atomic, logs, paths
 from intake.errors import MopaiError
 from intake.workspace import Workspace
 from resources import RESOURCES_DIR
@@ -87,12 +87,16 @@ def run_app(args: list[str]) -> int:
         location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
         if location:
             paths.set_data_dir(location)
-    logging.basicConfig(filename=str(paths.data_dir() / "mopai.log"), level=logging.INFO)
+    logs.configure()                     # masked: the log never holds a full ID number
+    logs.log_uncaught()
     instance = SingleInstance(paths.data_dir())
     if not instance.claim():                    # a window is open on this workspace: hand over
         return 0 if instance.hand_over(options.files, options.sample) else _not_answering()
     if not instance.listen():                   # the window still works; a second start would wait
         logging.warning("single instance: cannot listen on %s", instance.name)
+    swept = atomic.sweep_journal() + atomic.sweep(paths.data_dir())
+    if swept:
+        logging.getLogger(__name__).info("removed %d temporary files a killed export left", len(swept))
     settings = AppSettings()
     try:
         workspace = Workspace()

@@ -5,12 +5,14 @@ on a machine without a display.
 """
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from intake.cli import SUBCOMMANDS, main as cli_main
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()     # a frozen build's reader child process ends here
     args = sys.argv[1:] if argv is None else argv
     if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help", "--version")):
         return cli_main(args)

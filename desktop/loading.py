@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from desktop.read_process import read_tables_responsive
 from intake import opening
 from intake.checking import validator_for
 from intake.errors import Cancelled, MopaiError, ReadError
+from intake.reader.isolated import read_tables_isolated
 from intake.session import SheetSession
 from intake.workspace import Workspace
 from validators.engine import Cancelled as EngineCancelled
@@ -31,8 +31,9 @@ class CheckOptions:
 
 
 def open_file_job(path: Path, workspace: Workspace, options: CheckOptions, password: str | None = None):
-    """intake.opening.open_file, except that a large file is read in a child process
-    (desktop.read_process) so the window never freezes while calamine parses it."""
+    """intake.opening.open_file, except that the file is read in a child process
+    (intake.reader.isolated): the window never freezes while calamine parses it, and a crash of
+    a native reader on a damaged file is a message, not a closed window."""
     def job(progress: Progress, cancelled: IsCancelled) -> list[SheetSession]:
         digest = opening.file_hash(path)
         stored = workspace.find_sheets(digest)
@@ -40,8 +41,8 @@ def open_file_job(path: Path, workspace: Workspace, options: CheckOptions, passw
             for info in stored:
                 _keep_county(workspace, info.id, options)
             return open_stored_job([s.id for s in stored], workspace, options)(progress, cancelled)
-        tables = read_tables_responsive(path, password=password, progress=_half(progress, 0),
-                                        cancelled=cancelled)
+        tables = read_tables_isolated(path, password=password, progress=_half(progress, 0),
+                                      cancelled=cancelled)
         if not tables:
             raise ReadError(f"文件“{path.name}”中没有找到流动儿童或留守儿童登记表")
         sessions = []

@@ -29,6 +29,7 @@ class SheetOpener(QObject):
         self.progress = progress
         self.window = window
         self.jobs: list[WorkerThread] = []
+        self.passwords: dict[Path, str] = {}    # source → its open password, in memory only
 
     def start(self, job: Job, text: str) -> WorkerThread:
         """Run any job in a worker thread, with the progress strip and 取消."""
@@ -61,6 +62,8 @@ class SheetOpener(QObject):
         """options: instead of the window's (the sample is checked against its own county)."""
         job = open_file_job(path, self.workspace, options or self.options(), password)
         work = self._start_opening(job, f"正在读取并检查“{path.name}”")
+        if password:
+            work.finished.connect(lambda _sessions: self.passwords.__setitem__(Path(path).resolve(), password))
         work.failed.connect(lambda message: self._open_failed(work, path, message, options))
         return work
 

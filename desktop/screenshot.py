@@ -4,20 +4,21 @@
                                  [--screen]
 
 FILE defaults to the bundled sample sheet (opened as the window opens it: with its own county).
-Uses a throwaway workspace and settings, so the user's own data is never touched. `--view`
-chooses what to show: the main window with the first problem selected (main), the findings panel
-with a kind expanded (findings), the record view of the first row with an error (record), the
-county picker (county), or a scene of desktop.screenshot_scenes (menu, dropdown, multi, preview,
-preview_view, help, settings, deleted, filtered). `--screen` runs on the real display ($DISPLAY,
-e.g. Xvfb) and captures the whole screen, popups included; without it the window is rendered
-offscreen.
+Uses a throwaway workspace and settings, so the user's own data is never touched; they live in a
+hidden temporary folder beside OUT.png (the ID numbers of the sheet are in it), removed when the
+tool ends and swept by the next run if it was killed (intake.atomic). `--view` chooses what to
+show: the main window with the first problem selected (main), the findings panel with a kind
+expanded (findings), the record view of the first row with an error (record), the county picker
+(county), or a scene of desktop.screenshot_scenes (menu, dropdown, multi, preview, preview_view,
+help, settings, deleted, filtered). `--screen` runs on the real display ($DISPLAY, e.g. Xvfb) and
+captures the whole screen, popups included; without it the window is rendered offscreen.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 
@@ -55,9 +56,20 @@ def _select_first_error(tab) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
+    from intake import atomic
+    out = Path(args.out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic.sweep(out.parent)
+    scratch = atomic.scratch_dir(atomic.temp_path(out))
+    try:
+        return _shoot(args, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _shoot(args: argparse.Namespace, scratch: Path) -> int:
     if not args.screen:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    scratch = Path(tempfile.mkdtemp(prefix="mopai-shot-"))
     os.environ["MOPAI_DATA_DIR"] = str(scratch)
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from desktop.app import create_application

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Callable
 
 from intake.checking import check_file, validator_for
-from intake.errors import Cancelled, ReadError
+from intake.errors import Cancelled
+from intake.reader.source import source_error
 from intake.session import SheetSession
 from intake.workspace import Workspace
 from validators.engine import Cancelled as EngineCancelled
@@ -33,8 +34,7 @@ def file_hash(path: str | Path) -> str:
             for block in iter(lambda: f.read(1 << 20), b""):
                 digest.update(block)
     except OSError as exc:
-        raise ReadError(f"无法读取文件“{Path(path).name}”：{exc.strerror or exc}。"
-                        "请确认文件存在并且没有被其他程序独占") from exc
+        raise source_error(Path(path), exc) from exc
     return digest.hexdigest()
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Iterable
 
 from intake.checking import CheckedSheet
+from intake.privacy import mask_ids_in, quote
 from intake.severity_words import WORD
 from validators import dates
 from validators.codes import CODES
@@ -58,6 +59,7 @@ def build_report(checked: CheckedSheet) -> dict:
                     "by_code": findings.counts_by_code()},
         "form_title": form.title, "form_version": form.version, "form_reason": table.form_reason,
         "county": validator.ctx.county, "missing_columns": missing_columns(checked),
+        "notes": [{"code": n.code, "message": n.message, "row": n.row, "col": n.col} for n in table.notes],
     }
 
 
@@ -115,7 +117,17 @@ def summary_lines(checked: CheckedSheet, *, first_n: int = FIRST_N) -> list[str]
         lines += ["  " + finding_line(checked, f) for f in shown]
     else:
         lines.append("没有发现问题。")
-    return lines
+    lines += note_lines(table.notes)
+    return [mask_ids_in(line) for line in lines]
+
+
+def note_lines(notes) -> list[str]:
+    """What the reader noticed (rows skipped and why, stray cells, guessed headers …), skipped
+    rows first: the clerk must know which rows were not checked."""
+    if not notes:
+        return []
+    ordered = sorted(notes, key=lambda n: n.code != "read.skipped_rows")
+    return ["读取说明："] + [f"  {n.message}" for n in ordered]
 
 
 def finding_line(checked: CheckedSheet, f: Finding) -> str:
@@ -126,7 +138,7 @@ def finding_line(checked: CheckedSheet, f: Finding) -> str:
         where += f" {column_letter(col)}列（{checked.validator.form.field(f.field).label}）"
     text = f"{where} [{SEVERITY_ZH[f.severity.value]}] {f.message}"
     if f.suggestion:
-        text += f"　建议改为：{f.suggestion}"
+        text += f"　建议改为：{quote(f.suggestion)}"      # the JSON keeps the real value
     return text
 
 

@@ -25,7 +25,7 @@ import sqlite_utils
 from intake import workspace_schema as schema
 from intake.edits import EditBatch, RowBatch
 from intake.errors import MopaiError, WriteError
-from intake.paths import data_dir
+from intake.paths import data_dir, private_file
 from intake.table import SheetTable
 from intake.workspace_rows import RowMarks
 from intake.workspace_schema import SheetInfo, StoredEdit
@@ -49,6 +49,11 @@ def _open_message(path: Path, exc: sqlite3.Error) -> str:
             "请换一个工作区文件，或联系技术人员")
 
 
+def _sidecars(path: Path) -> list[Path]:
+    """SQLite's -wal and -shm files (created with the database file's permissions)."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
 class Workspace(RowMarks):
     _now = staticmethod(_now)
 
@@ -57,7 +62,11 @@ class Workspace(RowMarks):
         self._lock = threading.RLock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            for part in (self.path, *_sidecars(self.path)):     # 0600: the rows hold ID numbers
+                if part == self.path or part.exists():
+                    private_file(part)
             conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
+            conn.execute("PRAGMA temp_store=MEMORY")      # no temp files with rows in $TMPDIR
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.executescript(schema.DDL)
@@ -65,6 +74,9 @@ class Workspace(RowMarks):
             conn.commit()
         except sqlite3.Error as exc:
             raise MopaiError(_open_message(self.path, exc)) from exc
+        except OSError as exc:
+            raise MopaiError(f"无法创建工作区文件“{self.path}”：{exc.strerror or exc}。"
+                             "请检查数据文件夹的权限和磁盘空间") from exc
         self.db = sqlite_utils.Database(conn)
 
     @contextmanager

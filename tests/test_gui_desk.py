@@ -60,13 +60,13 @@ def test_the_first_file_asked_for_is_shown_whichever_opens_first(qtbot, tmp_path
 
     slow = write_xlsx(tmp_path / "A.xlsx", sample_records())
     fast = write_xlsx(tmp_path / "B.xlsx", sample_records()[:2])
-    real = loading.read_tables_responsive
+    real = loading.read_tables_isolated
 
     def read(path, **kw):
         if Path(path).name == "A.xlsx":
             time.sleep(0.6)                                # A takes longer to read than B
         return real(path, **kw)
-    monkeypatch.setattr(loading, "read_tables_responsive", read)
+    monkeypatch.setattr(loading, "read_tables_isolated", read)
     window = make_window(qtbot, tmp_path)
     opened = []
     window.sheets_opened.connect(lambda tabs: opened.extend(t.table.source.name for t in tabs))

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font
 
 from intake.errors import WriteError
 from intake.export.output import Progress, Steps, output_file
+from intake.export.protect import check_password
 from intake.export.return_marks import (DELETED_FILL, EDITED_FILL, ERROR_FILL, NO_FILL, WARNING_FILL,
                                         mark_sheet)
 from intake.severity_words import WORD
@@ -51,14 +52,17 @@ LEGEND = (("错误", ERROR_FILL, "必须改正"), ("警告", WARNING_FILL, "请�
 
 def write_return(checked: Sequence, target: str | os.PathLike, *, password: str | None = None,
                  protected: Iterable[Path] = (), progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> ReturnSummary:
-    """checked: the CheckedSheet-like objects of ONE source file (.table, .findings)."""
+                 cancelled: Callable[[], bool] | None = None,
+                 output_password: str | None = None) -> ReturnSummary:
+    """checked: the CheckedSheet-like objects of ONE source file (.table, .findings);
+    password: the source's open password; output_password: protect the return file with it."""
     sources = {Path(c.table.source) for c in checked}
     if len(sources) != 1:
         raise ValueError("write_return takes the sheets of exactly one source file")
     source = sources.pop()
     if Path(target).suffix.lower() != ".xlsx":
         raise WriteError(f"退回文件只能保存为.xlsx文件，“{Path(target).name}”不是")
+    check_password(Path(target), output_password)
     protected = [*protected, source]
     steps = Steps(sum(c.table.n_rows for c in checked) + 1, progress, cancelled, every=500)
     book = load_source(source, password)
@@ -71,7 +75,7 @@ def write_return(checked: Sequence, target: str | os.PathLike, *, password: str 
                    _edits_of(sheet), _deleted_of(sheet))
     _summary_sheet(book, checked, source)
     steps.finish()
-    with output_file(target, protected) as tmp:
+    with output_file(target, protected, output_password) as tmp:
         book.save(tmp)
     return _summary(Path(target), checked)
 

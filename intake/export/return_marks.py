@@ -11,7 +11,9 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from intake.export.source_book import cell_safe
 from intake.forms import load_form
+from intake.reader.limits import COL_GAP
 from intake.severity_words import WORD
 from intake.table import SheetTable
 from validators.findings import Severity
@@ -71,7 +73,7 @@ def _write_edits(ws, table: SheetTable, edits: dict[tuple[int, str], str | None]
         if col is None:
             continue
         cell = ws.cell(row=table.row_numbers[index], column=col)
-        cell.value = table.data.get(field, index)
+        cell.value = cell_safe(table.data.get(field, index))
         cell.data_type = "s" if cell.value is not None else cell.data_type
         cell.fill = EDITED_FILL
         cell.comment = Comment(edit_note(old), AUTHOR)
@@ -101,12 +103,18 @@ def worst(found: list) -> Severity:
 
 
 def edit_note(old: str | None) -> str:
-    return f"乡镇已修改，原为：{old if old not in (None, '') else '（空）'}"
+    return f"乡镇已修改，原为：{cell_safe(quote_text(old)) if old not in (None, '') else '（空）'}"
+
+
+def quote_text(value: str, limit: int = 200) -> str:
+    """A cell's text in a note of the return file: whole (IDs included: it is the township's own
+    file), but at most `limit` characters."""
+    return value if len(value) <= limit else f"{value[:limit]}…(共 {len(value)} 字)"
 
 
 def _line(f, label: str) -> str:
     text = TAG[f.severity] + (f"{label}：" if label and label not in f.message else "") + f.message
-    return text + (f"（可改为：{f.suggestion}）" if f.suggestion else "")
+    return text + (f"（可改为：{cell_safe(quote_text(f.suggestion))}）" if f.suggestion else "")
 
 
 def _mark_cell(cell, found: list) -> None:
@@ -140,7 +148,9 @@ def _notes_column(ws, table: SheetTable) -> int:
                 cell = ws.cell(row=row, column=col)
                 cell.value, cell.fill = None, NO_FILL
             return col
-    col = max(ws.max_column, max((c.col for c in table.columns), default=0)) + 1
+    table_end = max((c.col for c in table.columns), default=0)
+    # after the sheet's last used column, unless that is a stray cell far beyond the table
+    col = (max(ws.max_column, table_end) if ws.max_column - table_end <= COL_GAP else table_end) + 1
     header = ws.cell(row=top, column=col, value=NOTES_HEADER)
     header.font = Font(bold=True, color="FFC00000")
     header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)

@@ -11,6 +11,7 @@ from io import BytesIO
 from pathlib import Path
 
 import openpyxl
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.workbook import Workbook
 
 from intake.reader import sniff as kinds
@@ -21,6 +22,7 @@ from intake.export.upload import display_width
 from intake.reader.workbook import read_grids
 
 CSV_SHEET = "登记表"
+EXCEL_CELL_LIMIT = 32_767
 
 
 def load_source(path: Path, password: str | None = None) -> Workbook:
@@ -88,9 +90,17 @@ def fitted_widths(grid: Grid, low: float = 8, high: float = 60) -> dict[int, flo
             if len(text) > len(longest.get(c, "")):
                 longest[c] = text
     return {c: max(low, min(high, display_width(text) + 2)) for c, text in longest.items()}
+def cell_safe(value):
+    """Text a worksheet cell can hold: the control characters XML forbids (\\x00 …) written as
+    visible escapes (openpyxl refuses them), at most Excel's 32,767 characters."""
+    if not isinstance(value, str):
+        return value
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        value = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", value)
+    return value if len(value) <= EXCEL_CELL_LIMIT else value[:EXCEL_CELL_LIMIT - 20] + f"…(共 {len(value)} 字)"
 
 
 def _put(ws, row: int, col: int, value) -> None:
-    cell = ws.cell(row=row, column=col, value=value)
+    cell = ws.cell(row=row, column=col, value=cell_safe(value))
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"        # text that looks like a formula stays text

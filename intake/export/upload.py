@@ -16,7 +16,8 @@ from typing import Callable, Iterable, Sequence
 import xlsxwriter
 
 from intake.export.cells import RowValues, fixes_of
-from intake.export.output import Progress, Steps, output_file
+from intake.export.output import Progress, Steps, output_file, writer_tmpdir
+from intake.export.protect import check_password
 from intake.export.profiles import SEQ, ExportProfile, ProfileColumn, load_profile
 from intake.forms import load_form
 from intake.severity_words import is_warning
@@ -58,16 +59,18 @@ class UploadSummary:
 
 def write_upload(checked: Sequence, target: str | os.PathLike, *,
                  profiles: dict[str, ExportProfile] | None = None, protected: Iterable[Path] = (),
-                 progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> UploadSummary:
-    """checked: CheckedSheet-like objects (.table: SheetTable, .findings: FindingSet)."""
+                 progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                 output_password: str | None = None) -> UploadSummary:
+    """checked: CheckedSheet-like objects (.table: SheetTable, .findings: FindingSet);
+    output_password: protect the written file with it (intake.export.protect)."""
+    check_password(Path(target), output_password)
     protected = [*protected, *{Path(c.table.source) for c in checked}]
     forms = list(dict.fromkeys(c.table.form for c in checked))
     chosen = {f: (profiles or {}).get(f) or load_profile(form=f) for f in forms}
     steps = Steps(sum(c.table.n_rows for c in checked), progress, cancelled)
     summary = UploadSummary(Path(target))
-    with output_file(target, protected) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+    with output_file(target, protected, output_password) as tmp:
+        book = xlsxwriter.Workbook(str(tmp), {**WORKBOOK_OPTIONS, "tmpdir": writer_tmpdir(tmp)})
         styles = _Styles(book)
         for form in forms:
             sheets = [c for c in checked if c.table.form == form]
