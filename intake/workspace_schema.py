@@ -12,6 +12,14 @@ Tables
 - `edits`: every cell edit, written as it is made: sheet, record index, field, old, new, time,
   batch id and label (one user action), undone flag.
 - `decisions`: the user's decisions (kind, key, JSON value), per sheet or workspace-wide (sheet 0).
+- Version 2 (the county's desk, intake.county): `county_files` (each received file: content
+  hash, name, path, time received, the one-line message of an unreadable file), `county_sheets`
+  (a received sheet: its file, 填报日期 line and latest row date, finding counts, the context it
+  was checked in, township evidence), `county_keys` (per sheet, packed like `cells`: the values
+  the matching compares, one blob per key), `county_log` (every county decision and correction,
+  with its undo flag; see intake.county.log).
+
+intake.workspace_migrate brings an older workspace up to SCHEMA_VERSION.
 """
 from __future__ import annotations
 
@@ -25,7 +33,7 @@ from intake.edits import CellEdit
 from intake.table import ImportNote, SheetTable, SourceColumn
 from validators.data import RecordColumns
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -48,7 +56,6 @@ CREATE TABLE IF NOT EXISTS decisions (
     sheet_id INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT,
     at TEXT NOT NULL, PRIMARY KEY (sheet_id, kind, key));
 """
-
 
 @dataclass(frozen=True)
 class SheetInfo:

@@ -4,6 +4,13 @@ One sheet per form (tables of the same form are joined, 序号 renumbered), then
 listing the rows left out (and why) and the rows exported with warnings. IDs and phones are text
 cells with number format '@'; dates YYYY-MM-DD; options in canonical wording (or codes).
 Written with xlsxwriter in constant-memory mode (the fastest well-kept writer measured).
+
+The county's merged upload (intake.county.upload) passes sheet objects with optional
+attributes, all absent for a township's own export: `records` (the record indices to write, in
+order: one row per child), `overrides` (index -> {field: canonical value}: a merged record's
+fields), `source` ((township, file): each written row is listed on a 来源 sheet with its
+township, file, sheet and Excel row), `label` (how the 导出说明 sheet names the sheet) and
+`held_back` (RowNotes of rows not written for reasons other than their errors).
 """
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ import xlsxwriter
 from intake.export.cells import RowValues, fixes_of
 from intake.export.output import Progress, Steps, output_file
 from intake.export.profiles import SEQ, ExportProfile, ProfileColumn, load_profile
+from intake.export.upload_sources import SourceRow, write_sources
 from intake.forms import load_form
 
 SUMMARY_SHEET = "导出说明"
@@ -38,6 +46,7 @@ class UploadSummary:
     exported: dict[str, int] = field(default_factory=dict)     # form key -> rows written
     left_out: list[RowNote] = field(default_factory=list)
     with_warnings: list[RowNote] = field(default_factory=list)
+    sources: list[SourceRow] = field(default_factory=list)     # the county's 来源 sheet
 
     def lines(self) -> list[str]:
         done = "，".join(f"{load_form(k).short}{n}行" for k, n in self.exported.items()) or "0行"
@@ -57,7 +66,7 @@ def write_upload(checked: Sequence, target: str | os.PathLike, *,
     protected = [*protected, *{Path(c.table.source) for c in checked}]
     forms = list(dict.fromkeys(c.table.form for c in checked))
     chosen = {f: (profiles or {}).get(f) or load_profile(form=f) for f in forms}
-    steps = Steps(sum(c.table.n_rows for c in checked), progress, cancelled)
+    steps = Steps(sum(len(_records(c)) for c in checked), progress, cancelled)
     summary = UploadSummary(Path(target))
     with output_file(target, protected) as tmp:
         book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
@@ -65,6 +74,8 @@ def write_upload(checked: Sequence, target: str | os.PathLike, *,
         for form in forms:
             sheets = [c for c in checked if c.table.form == form]
             summary.exported[form] = _write_form(book, styles, chosen[form], sheets, summary, steps)
+        if summary.sources:
+            write_sources(book, styles.header, summary.sources)
         if any(p.summary_sheet for p in chosen.values()):
             _write_summary(book, styles, summary)
         steps.finish()
@@ -93,17 +104,31 @@ def _write_form(book, styles: _Styles, profile: ExportProfile, sheets: Sequence,
         table = checked.table
         plan = _plan(profile, RowValues(table), styles.text, text_fields)
         with_findings = set(checked.findings.rows_with_findings())
-        for i in range(table.n_rows):
+        overrides = getattr(checked, "overrides", None) or {}
+        source = getattr(checked, "source", None)
+        label = getattr(checked, "label", None) or table.sheet
+        summary.left_out += getattr(checked, "held_back", ())
+        for i in _records(checked):
             steps.step()
             fixes = None
             if i in with_findings:
                 found = checked.findings.for_row(i)
-                if _note(table, i, found, summary):
+                if _note(table, i, found, summary, label):
                     continue
                 fixes = fixes_of(found)
+            if i in overrides:
+                fixes = {**(fixes or {}), **{k: v or "" for k, v in overrides[i].items()}}
             r += 1
             _write_row(ws, r, i, plan, fixes)
+            if source:
+                summary.sources.append(SourceRow(profile.sheet_name, r + 1, *source, table.sheet,
+                                                 table.row_numbers[i]))
     return r
+
+
+def _records(checked) -> Sequence[int]:
+    records = getattr(checked, "records", None)
+    return range(checked.table.n_rows) if records is None else records
 
 
 @dataclass
@@ -147,17 +172,16 @@ def _write_row(ws, r: int, i: int, plan: _Plan, fixes: dict | None) -> None:
             write(r, c, convert(v) if convert else v, fmt)
 
 
-def _note(table, i: int, found: list, summary: UploadSummary) -> bool:
+def _note(table, i: int, found: list, summary: UploadSummary, label: str) -> bool:
     """Record a row with problems; True when it has errors (left out)."""
     if not found:
         return False
     errors = [f.message for f in found if f.is_error]
     name = table.data.get("name", i) if "name" in table.data.values else None
     if errors:
-        summary.left_out.append(RowNote(table.sheet, table.row_numbers[i], name, errors))
+        summary.left_out.append(RowNote(label, table.row_numbers[i], name, errors))
         return True
-    summary.with_warnings.append(RowNote(table.sheet, table.row_numbers[i], name,
-                                         [f.message for f in found]))
+    summary.with_warnings.append(RowNote(label, table.row_numbers[i], name, [f.message for f in found]))
     return False
 
 
@@ -199,3 +223,4 @@ def _write_summary(book, styles: _Styles, summary: UploadSummary) -> None:
             ws.write_string(r, 4, "；".join(note.problems))
     if not r:
         ws.write_string(1, 0, "所有行都已导出，没有错误或警告")
+

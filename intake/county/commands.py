@@ -1,0 +1,93 @@
+"""The county's commands, each one user action with its inverse (decisions.LogCommand):
+returned not yet done, like SheetSession.edit returns a batch: call `redo()` to do it (the
+window pushes it on its QUndoStack, whose push calls redo), `undo()` to take it back. Each is
+logged with what, which records, why and when, and is durable when redo/undo returns.
+
+- decisions on a group: `keep`, `merge`, `not_same`, `send_back`, `reopen`;
+- `set_township(file_id, name)`: the clerk's township for a file;
+- `make_current(file_id, form)`: which version of a township's sheet counts;
+- `sheet_edited(sheet_id, session)`: after an edit through the sheet's SheetSession (an
+  ordinary edit of that sheet), so the board and the matching follow it.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from intake.county.decisions import LogCommand, check, payload
+from intake.county.intake_job import SheetCounts, pack_keys
+from intake.county.keys import error_codes_of, record_keys
+from intake.county.log import CURRENT, DECIDE, TOWNSHIP
+from intake.county.model import ACTION_ZH, KEEP, MERGE, NOT_SAME, REOPEN, SEND_BACK, Decision, Group, Override, Ref
+from intake.county.recheck import context
+from intake.errors import MopaiError
+
+
+class DeskCommands:
+    """Mixed into CountyDesk (it provides log, records, snapshot, group(), refresh())."""
+
+    def _group(self, group: Group | str) -> Group:
+        key = group if isinstance(group, str) else group.key
+        found = self.group(key)
+        if found is None:
+            raise MopaiError("这组记录已经不存在（记录可能已被修改或文件已被替换），请刷新后再处理")
+        return found
+
+    def _decide(self, group: Group | str, action: str, reason: str, **fields) -> LogCommand:
+        g = self._group(group)
+        d = Decision(action=action, group_key=g.key, kind=g.kind, refs=g.refs, reason=reason, **fields)
+        check(g, d)
+        label = f"{ACTION_ZH[action]}（{len(g.refs)}条记录）"
+        return LogCommand(self.log, DECIDE, g.key, payload(d), label, reason or None, self._changed)
+
+    def keep(self, group: Group | str, ref: Ref, reason: str = "") -> LogCommand:
+        """The record `ref` stands; the group's other records are not counted or uploaded."""
+        return self._decide(group, KEEP, reason, keep=Ref(*ref))
+
+    def merge(self, group: Group | str, base: Ref, take: Mapping[str, Ref], reason: str = "") -> LogCommand:
+        """One record made of `base` with some fields taken from the group's other records
+        (field key -> the record to take it from; the value is taken as it is now)."""
+        values = self.records.values([Ref(*r) for r in take.values()])
+        overrides = tuple(Override(f, Ref(*r), values[Ref(*r)].get(f)) for f, r in take.items())
+        return self._decide(group, MERGE, reason, keep=Ref(*base), overrides=overrides)
+
+    def not_same(self, group: Group | str, reason: str = "") -> LogCommand:
+        """The records are different children (e.g. twins given one ID by mistake)."""
+        return self._decide(group, NOT_SAME, reason)
+
+    def send_back(self, group: Group | str, refs: Iterable[Ref] | None = None, reason: str = "") -> LogCommand:
+        """The townships of `refs` (default: every record) must check: the records are held
+        back from the upload and listed in those townships' return files."""
+        g = self._group(group)
+        return self._decide(g, SEND_BACK, reason, sent_back=tuple(Ref(*r) for r in (refs or g.refs)))
+
+    def reopen(self, group: Group | str, reason: str = "") -> LogCommand:
+        """Take back the decision in force (the group is open again)."""
+        return self._decide(group, REOPEN, reason)
+
+    def set_township(self, file_id: int, name: str, reason: str = "") -> LogCommand:
+        return LogCommand(self.log, TOWNSHIP, f"file:{file_id}", {"name": name.strip()},
+                          f"指定乡镇：{name.strip()}", reason or None, self._changed)
+
+    def make_current(self, file_id: int, form: str, reason: str = "") -> LogCommand:
+        """Make this file's sheet of `form` the current version of its township's (a restore)."""
+        chain = next((m.version.chain for m in self.snapshot.meta.values()
+                      if m.file.id == file_id and m.info.form == form), None)
+        if chain is None:
+            raise MopaiError("没有找到这个文件的这张表，无法设为当前版本")
+        return LogCommand(self.log, CURRENT, chain, {"file_id": file_id}, "设为当前版本", reason or None,
+                          self._changed)
+
+    def sheet_edited(self, sheet_id: int, session) -> None:
+        """Bring the counts, keys and matching up to date after an edit of the sheet through
+        its SheetSession (one sheet's keys: milliseconds for a township's sheet)."""
+        findings = session.findings
+        keys = record_keys(session.table, error_codes_of(findings))
+        edits = len(self.workspace.edits(sheet_id))
+        self.store.update_sheet(sheet_id, SheetCounts.of(findings),
+                                context(self.as_of, self.given_county, edits), pack_keys(keys))
+        self.findings[sheet_id] = findings
+        self.keys.forget(sheet_id)
+        self.sheet_changed(sheet_id)
+
+    def _changed(self, target: str) -> None:
+        self.refresh()

@@ -1,0 +1,55 @@
+"""Stored sheets whose counts and keys were computed for another reference date or county, or
+before edits the county has not been told about (the app closed between an edit and its
+refresh), are checked again in the child processes before they are shown or counted.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Sequence
+
+from intake.child_pool import JobFailed
+from intake.county.state import Snapshot
+from intake.county.store import SheetRow
+from validators.finding_set import FindingSet
+
+if TYPE_CHECKING:
+    from intake.county.desk import CountyDesk
+
+JOB = "intake.county.intake_job:recheck"
+
+
+def context(as_of: date | None, county: str | None, edits: int) -> dict:
+    return {"as_of": as_of.isoformat() if as_of else None, "county": county, "edits": edits}
+
+
+def stale_sheets(snap: Snapshot, as_of: date | None, county: str | None) -> list[SheetRow]:
+    return [s for s in snap.sheets if s.checked != context(as_of, county, s.n_edits)]
+
+
+class _Jobs(Sequence):
+    """The recheck jobs, each sheet loaded only when a child is about to take it."""
+
+    def __init__(self, desk: "CountyDesk", sheets: list[SheetRow]):
+        self.desk, self.sheets = desk, sheets
+
+    def __len__(self) -> int:
+        return len(self.sheets)
+
+    def __getitem__(self, n):
+        table = self.desk.workspace.load_sheet(self.sheets[n].sheet_id)
+        return (table, self.desk.as_of, self.desk.given_county, True), {}
+
+
+def recheck(desk: "CountyDesk", sheets: list[SheetRow]) -> dict[int, FindingSet]:
+    found: dict[int, FindingSet] = {}
+    for n, result in desk.pool.run(JOB, _Jobs(desk, sheets)):
+        s = sheets[n]
+        stamp = context(desk.as_of, desk.given_county, s.n_edits)
+        if isinstance(result, JobFailed):      # keep the old counts; do not try again and again
+            desk.store.update_sheet(s.sheet_id, s.counts, stamp, {})
+            continue
+        desk.store.update_sheet(s.sheet_id, result.counts, stamp, result.keys)
+        desk.keys.forget(s.sheet_id)
+        desk.records.forget(s.sheet_id)
+        found[s.sheet_id] = result.findings
+    return found
