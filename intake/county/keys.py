@@ -17,6 +17,7 @@ Keys, one list per name, one entry per record (None when unknown):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from intake.county.names import sound_key
@@ -30,6 +31,7 @@ from validators.text import compact_name
 KEYS = ("id", "name", "sound", "birth", "sex", "hukou", "place", "town", "rdate", "errors")
 KEY_ADDRESS = {"liudong": "current_address", "liushou": "hukou_address"}
 _USABLE_ID = re.compile(r"[0-9]{17}[0-9X]|[0-9]{15}")
+_DETAIL_LEAD = " ,，、.。:：;；-—_/"
 
 
 def usable_id(raw: str | None, number_cell: bool = False) -> str | None:
@@ -72,13 +74,32 @@ def _id_county(number: str) -> str | None:
     return d.code if d is not None and d.level in (2, 3) else None
 
 
+def _county(value: str) -> str | None:
+    resolved = address.resolve(value).resolved
+    return resolved.county if resolved is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _longest_name(unit: str) -> int:
+    """How many characters of an address detail can decide its township in this unit."""
+    return max((len(d.name) for d in townships.townships_of(unit)), default=0) + max(map(len, townships.SUFFIXES))
+
+
+@lru_cache(maxsize=100_000)
+def _town(unit: str, head: str) -> str | None:
+    found = townships.match(unit, head)
+    return found.code if found else None
+
+
 def _place(value: str) -> tuple[str | None, str | None]:
-    """(county unit, township code) an address names."""
+    """(county unit, township code) an address names. The township depends only on the start
+    of the detail, so it is looked up once per distinct start (details differ in house numbers)."""
     resolved = address.resolve(value).resolved
     if resolved is None or resolved.county is None:
         return None, None
-    town = townships.match(resolved.county, resolved.detail)
-    return resolved.county, town.code if town else None
+    unit = resolved.county
+    head = "".join(resolved.detail.split()).lstrip(_DETAIL_LEAD)[:_longest_name(unit)]
+    return unit, _town(unit, head)
 
 
 def record_keys(table: SheetTable, error_codes: Callable[[int], list[str]] | None = None) -> dict[str, list]:
@@ -97,9 +118,8 @@ def record_keys(table: SheetTable, error_codes: Callable[[int], list[str]] | Non
     births = [iso(v) or id_birth(ids[i]) for i, v in enumerate(values.get("birth_date", blank))]
     sex_field = form.field("sex")
     sex = _cached(lambda v: check_cell(sex_field, v, 0).parsed)
-    place = _cached(_place)
-    hukou = [(place(v)[0] if v else None) or id_county(ids[i])
-             for i, v in enumerate(values.get("hukou_address", blank))]
+    place, county = _cached(_place), _cached(_county)
+    hukou = [county(v) or id_county(ids[i]) for i, v in enumerate(values.get("hukou_address", blank))]
     kept_by = [place(v) or (None, None) for v in values.get(KEY_ADDRESS[table.form], blank)]
     errors = ["|".join(codes) or None for codes in map(error_codes, range(n))] if error_codes else blank
     return {"id": ids, "name": names, "sound": [sound(v) for v in names], "birth": births,

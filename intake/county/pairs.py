@@ -44,29 +44,43 @@ def _id_relation() -> pl.Expr:
             .otherwise(pl.lit(None)))
 
 
+def _worth_comparing(name_alike: pl.Expr) -> pl.Expr:
+    """A cheap first cut (most pairs of a block are two children with IDs alike up to the order
+    code): keep pairs with a missing ID or alike names, and pairs whose IDs could be a typing
+    error apart - the same first 14 characters and at most two of the last four different, or
+    different first 14 (rare inside a block), or different lengths."""
+    both = pl.col("id").is_not_null() & pl.col("id_b").is_not_null()
+    head_same = pl.col("id").str.slice(0, 14) == pl.col("id_b").str.slice(0, 14)
+    tail_differ = pl.sum_horizontal([(_char("id", k) != _char("id_b", k)).cast(pl.Int8) for k in range(14, ID_LEN)])
+    lengths = pl.col("id").str.len_chars() != pl.col("id_b").str.len_chars()
+    return ~both | name_alike | lengths | ~head_same | (tail_differ <= 2)
+
+
 def candidate_pairs(frame: pl.DataFrame) -> list[tuple[int, int, str, str]]:
     """(pos_a, pos_b, id relation, name relation) of every possible-duplicate pair; frame:
     columns pos, form, birth, hukou, id, name, sound (one row per record)."""
-    f = frame.select("pos", "form", "birth", "hukou", "id", "name", "sound") \
+    f = frame.lazy().select("pos", "form", "birth", "hukou", "id", "name", "sound") \
         .filter(pl.col("birth").is_not_null() & pl.col("hukou").is_not_null())
-    pairs = f.join(f, on=["form", "birth", "hukou"], suffix="_b").filter(pl.col("pos") < pl.col("pos_b"))
-    pairs = pairs.filter(pl.col("id").is_null() | pl.col("id_b").is_null() | (pl.col("id") != pl.col("id_b")))
-    pairs = pairs.with_columns(rel=_id_relation()).filter(pl.col("rel").is_not_null())
     name_same = pl.col("name") == pl.col("name_b")
     sound_same = pl.col("sound") == pl.col("sound_b")
-    pairs = pairs.with_columns(
-        nrel=pl.when(name_same).then(pl.lit(names.SAME)).when(sound_same).then(pl.lit(names.HOMOPHONE))
-        .otherwise(pl.lit(None)))
-    keep = pl.col("nrel").is_not_null() & (pl.col("rel") != "length")
-    sure = pairs.filter(keep)
-    out = [(a, b, rel, nrel) for a, b, rel, nrel in sure.select("pos", "pos_b", "rel", "nrel").iter_rows()]
-    rest = pairs.filter(~keep & pl.col("rel").is_in([*STRONG, "length"]))
-    for a, b, rel, id_a, id_b, name_a, name_b, nrel in rest.select(
-            "pos", "pos_b", "rel", "id", "id_b", "name", "name_b", "nrel").iter_rows():
+    pairs = (f.join(f, on=["form", "birth", "hukou"], suffix="_b")
+             .filter(pl.col("pos") < pl.col("pos_b"))
+             .filter(pl.col("id").is_null() | pl.col("id_b").is_null() | (pl.col("id") != pl.col("id_b")))
+             .filter(_worth_comparing(name_same | sound_same))
+             .with_columns(rel=_id_relation())
+             .filter(pl.col("rel").is_not_null())
+             .with_columns(nrel=pl.when(name_same).then(pl.lit(names.SAME))
+                           .when(sound_same).then(pl.lit(names.HOMOPHONE)).otherwise(pl.lit(None)))
+             .select("pos", "pos_b", "rel", "nrel", "id", "id_b", "name", "name_b")
+             .collect())
+    out = []
+    for a, b, rel, nrel, id_a, id_b, name_a, name_b in pairs.iter_rows():
         if rel == "length":
             if not names.one_char_apart(id_a, id_b):
                 continue
             rel = "one_digit"
+        elif nrel is None and rel not in STRONG:
+            continue                    # another order code needs a name alike
         found = nrel or names.relation(name_a, name_b)
         if found is not None:
             out.append((a, b, rel, found))

@@ -75,6 +75,17 @@ def copy_row(src: Part, i: int, dst: Part, rng: random.Random | None = None) -> 
     return j
 
 
+def unique_ids(sheet: GeneratedSheet, used: set[str], rng: random.Random) -> None:
+    """Give another order code to a child whose random ID was given before."""
+    c = sheet.col("id_number") - 1
+    for row in sheet.rows:
+        number = row[c]
+        while isinstance(number, str) and len(number) == 18 and number in used:
+            number = other_order_code(number, rng)
+        row[c] = number
+        used.add(number)
+
+
 def one_digit_off(number: str, rng: random.Random) -> str:
     k = rng.randrange(14, 17)
     digit = str((int(number[k]) + rng.randrange(1, 9)) % 10)

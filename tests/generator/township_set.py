@@ -58,9 +58,13 @@ LAYOUTS = {(0, "liushou"): "plain", (1, "liushou"): "plain", (2, "liudong"): "na
 
 
 def make_part(town: str, form: str, n: int, seed: int, county: str, as_of: date,
-              layout: str = "title_rows", file_name: str | None = None) -> mix.Part:
+              layout: str = "title_rows", file_name: str | None = None,
+              used: set[str] | None = None) -> mix.Part:
+    """One township's sheet; `used`: ID numbers given so far in the set (a random ID that is
+    given twice by chance is replaced, so only the planted children share an ID)."""
     sheet = generate(form, n, seed=seed, as_of=as_of, county=county, variations=False,
                      report_columns=layout == "title_rows")
+    mix.unique_ids(sheet, used if used is not None else set(), random.Random(seed + 1))
     sheet.reporting_unit = f"{dv.name(county)}{town}人民政府"
     if "reporting_unit" in sheet.fields:
         for row in sheet.rows:
@@ -83,8 +87,9 @@ def write_township_set(folder: str | Path, *, county: str = "511324", towns: int
     rng = random.Random(seed)
     names = [d.name for d in townships_of(county)][:towns]
     made = TownshipSet(county, as_of, folder, names)
+    used: set[str] = set()
     parts = [make_part(t, f, rows, seed * 1000 + n, county, as_of,
-                       LAYOUTS.get((k, f), "title_rows") if extras else "title_rows")
+                       LAYOUTS.get((k, f), "title_rows") if extras else "title_rows", used=used)
              for n, (k, t, f) in enumerate((k, t, f) for k, t in enumerate(names) for f in ("liudong", "liushou"))]
     cases = add_cases(made, parts, rng, extras, duplicates, possibles)
     for p in parts:
