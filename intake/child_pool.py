@@ -28,6 +28,7 @@ from intake.errors import Cancelled
 
 POLL_SECONDS = 0.05
 MAX_WORKERS = 4
+JOBS_PER_CHILD = 3
 Job = tuple[tuple, dict]
 
 _channel: Connection | None = None      # in a child: the connection to the parent
@@ -90,8 +91,9 @@ class ChildPool:
     def run(self, function: str, jobs: Sequence[Job], *, ordered: bool = True,
             progress: Callable[[int, int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> Iterator[tuple[int, Any]]:
-        """(job number, result or JobFailed) for every job."""
-        while len(self._workers) < min(self.size, len(jobs)):
+        """(job number, result or JobFailed) for every job. A child's start costs about as much
+        as a few small jobs, so a short list starts fewer children (one per JOBS_PER_CHILD)."""
+        while len(self._workers) < min(self.size, -(-len(jobs) // JOBS_PER_CHILD)):
             self._workers.append(_Worker(self._context))
         waiting = list(range(len(jobs)))[::-1]
         done: dict[int, Any] = {}

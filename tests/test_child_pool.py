@@ -7,7 +7,7 @@ from intake.errors import Cancelled
 
 @pytest.fixture(scope="module")
 def pool():
-    with ChildPool(workers=2) as p:
+    with ChildPool(workers=2) as p:        # 2 children once a run has more than 3 jobs
         yield p
 
 

@@ -2,16 +2,16 @@
 the board (no Qt)."""
 import pytest
 
-from countykit import build, desk_on, where
+from countykit import desk_on, where
 from intake.county.model import BOTH_FORMS, DUPLICATE, OPEN, POSSIBLE
 from intake.county.receive import ADDED, SAME, UNREADABLE
 from intake.county.township import ADDRESSES, FILE_NAME, UNIT_COLUMN, UNIT_LINE
 from validators.townships import townships_of
 
 
-@pytest.fixture(scope="module")
-def county(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("county"))
+@pytest.fixture
+def county(county_set):
+    return county_set
 
 
 def test_every_expected_group_is_found_with_its_rows_and_no_other(county, tmp_path):
@@ -104,3 +104,19 @@ def test_resubmission_replaces_the_older_version_and_says_what_changed(county, t
         restore.undo()
         assert not desk.snapshot.meta[old.info.sheet_id].version.current
         assert len(desk.children("liushou")) == before
+
+
+def test_a_reader_crash_in_its_child_becomes_a_listed_file(tmp_path):
+    from intake.child_pool import JobFailed
+    from intake.county.receive import _failure
+    message = _failure(tmp_path / "坏表.xlsx", JobFailed("", crashed=True, exitcode=-6))
+    assert "坏表.xlsx" in message and "读取程序意外退出" in message
+
+
+def test_folders_are_searched_recursively_without_owner_or_hidden_files(county_set):
+    from intake.county.receive import sheet_files
+    made, _, _ = county_set
+    found = [p.name for p in sheet_files([made.folder])]
+    assert f"复件-{made.copy[1]}" in found and made.unreadable in found
+    assert not [n for n in found if n.startswith(("~$", "."))]
+    assert found.index(made.copy[1]) < found.index(f"复件-{made.copy[1]}")   # a folder's own files first

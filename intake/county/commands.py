@@ -36,8 +36,8 @@ class DeskCommands:
         g = self._group(group)
         d = Decision(action=action, group_key=g.key, kind=g.kind, refs=g.refs, reason=reason, **fields)
         check(g, d)
-        label = f"{ACTION_ZH[action]}（{len(g.refs)}条记录）"
-        return LogCommand(self.log, DECIDE, g.key, payload(d), label, reason or None, self._changed)
+        body = payload(d)
+        return LogCommand(self.log, DECIDE, g.key, body, _label_of(DECIDE, body), reason or None, self._changed)
 
     def keep(self, group: Group | str, ref: Ref, reason: str = "") -> LogCommand:
         """The record `ref` stands; the group's other records are not counted or uploaded."""
@@ -65,8 +65,9 @@ class DeskCommands:
         return self._decide(group, REOPEN, reason)
 
     def set_township(self, file_id: int, name: str, reason: str = "") -> LogCommand:
-        return LogCommand(self.log, TOWNSHIP, f"file:{file_id}", {"name": name.strip()},
-                          f"指定乡镇：{name.strip()}", reason or None, self._changed)
+        body = {"name": name.strip()}
+        return LogCommand(self.log, TOWNSHIP, f"file:{file_id}", body, _label_of(TOWNSHIP, body),
+                          reason or None, self._changed)
 
     def make_current(self, file_id: int, form: str, reason: str = "") -> LogCommand:
         """Make this file's sheet of `form` the current version of its township's (a restore)."""
@@ -74,8 +75,8 @@ class DeskCommands:
                       if m.file.id == file_id and m.info.form == form), None)
         if chain is None:
             raise MopaiError("没有找到这个文件的这张表，无法设为当前版本")
-        return LogCommand(self.log, CURRENT, chain, {"file_id": file_id}, "设为当前版本", reason or None,
-                          self._changed)
+        body = {"file_id": file_id}
+        return LogCommand(self.log, CURRENT, chain, body, _label_of(CURRENT, body), reason or None, self._changed)
 
     def sheet_edited(self, sheet_id: int, session) -> None:
         """Bring the counts, keys and matching up to date after an edit of the sheet through
@@ -89,5 +90,25 @@ class DeskCommands:
         self.keys.forget(sheet_id)
         self.sheet_changed(sheet_id)
 
+    def logged_commands(self) -> list[LogCommand]:
+        """The commands in force (not undone), oldest first, as done commands: after a restart
+        the window rebuilds its undo stack from them (as it does from Workspace.batches)."""
+        out = []
+        for e in self.log.entries(include_undone=False):
+            cmd = LogCommand(self.log, e.command, e.target, e.payload, _label_of(e.command, e.payload),
+                             e.reason, self._changed)
+            cmd.entry = e
+            out.append(cmd)
+        return out
+
     def _changed(self, target: str) -> None:
         self.refresh()
+
+
+def _label_of(command: str, body: dict) -> str:
+    """The undo stack's text for a command."""
+    if command == DECIDE:
+        return f"{ACTION_ZH[body['action']]}（{len(body['refs'])}条记录）"
+    if command == TOWNSHIP:
+        return f"指定乡镇：{body['name']}"
+    return "设为当前版本"

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from intake.county.desk import CountyDesk
 
 JOB = "intake.county.intake_job:recheck"
+IN_PROCESS_ROWS = 20_000      # fewer rows than this: check here (starting the children costs more)
 
 
 def context(as_of: date | None, county: str | None, edits: int) -> dict:
@@ -40,9 +41,22 @@ class _Jobs(Sequence):
         return (table, self.desk.as_of, self.desk.given_county, True), {}
 
 
+def _results(desk: "CountyDesk", sheets: list[SheetRow]):
+    """(n, TableResult or JobFailed) per sheet: stored cells only (no native reader runs), so a
+    small amount is checked in this process, a large one in the children, in parallel."""
+    jobs = _Jobs(desk, sheets)
+    if sum(s.n_rows for s in sheets) >= IN_PROCESS_ROWS:
+        yield from desk.pool.run(JOB, jobs)
+        return
+    from intake.county.intake_job import recheck as check_here
+    for n in range(len(jobs)):
+        args, _ = jobs[n]
+        yield n, check_here(*args)
+
+
 def recheck(desk: "CountyDesk", sheets: list[SheetRow]) -> dict[int, FindingSet]:
     found: dict[int, FindingSet] = {}
-    for n, result in desk.pool.run(JOB, _Jobs(desk, sheets)):
+    for n, result in _results(desk, sheets):
         s = sheets[n]
         stamp = context(desk.as_of, desk.given_county, s.n_edits)
         if isinstance(result, JobFailed):      # keep the old counts; do not try again and again
