@@ -25,12 +25,12 @@ def build(folder: Path):
 
 
 @contextmanager
-def desk_on(base: Path, tmp: Path, name: str = "ws.sqlite"):
+def desk_on(base: Path, tmp: Path, name: str = "ws.sqlite", county: str | None = COUNTY):
     """A desk on a copy of the base workspace."""
     path = tmp / name
     if not path.exists():
         shutil.copyfile(base, path)
-    with Workspace(path) as ws, CountyDesk(ws, as_of=AS_OF, county=COUNTY) as desk:
+    with Workspace(path) as ws, CountyDesk(ws, as_of=AS_OF, county=county) as desk:
         yield desk
 
 

@@ -120,3 +120,26 @@ def test_folders_are_searched_recursively_without_owner_or_hidden_files(county_s
     assert f"复件-{made.copy[1]}" in found and made.unreadable in found
     assert not [n for n in found if n.startswith(("~$", "."))]
     assert found.index(made.copy[1]) < found.index(f"复件-{made.copy[1]}")   # a folder's own files first
+
+
+def test_the_queue_filters_walks_and_shows_records_side_by_side(county, tmp_path):
+    made, base, _ = county
+    with desk_on(base, tmp_path) as desk:
+        town = made.towns[1]
+        mine = desk.groups(township=town)
+        assert mine and all(town in g.townships for g in mine)
+        possible = desk.groups(kind=POSSIBLE)
+        assert desk.neighbour(possible[0].key, 1, kind=POSSIBLE).key == possible[1].key
+        assert desk.neighbour(possible[0].key, -1, kind=POSSIBLE).key == possible[-1].key
+        g = next(g for g in possible if "name.homophone" in g.why)
+        (a, va), (b, vb) = desk.side_by_side(g)
+        assert va["name"] != vb["name"] and va["birth_date"] == vb["birth_date"]
+        table = desk.open_session(a.ref.sheet_id).table          # a double-click opens that row
+        assert table.row_numbers[a.ref.index] == a.row and table.data.values["name"][a.ref.index] == va["name"]
+
+
+def test_without_a_county_the_county_is_inferred_from_the_addresses(county, tmp_path):
+    _, base, _ = county
+    with desk_on(base, tmp_path, county=None) as desk:
+        assert desk.county == "511324" and desk.county_inferred
+        assert len([b for b in desk.board() if b.listed]) == 2 * len(townships_of("511324"))

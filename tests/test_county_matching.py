@@ -101,3 +101,16 @@ def test_names_compare_by_sound_and_by_one_character():
     assert names.relation("欧阳明", "欧明") == names.ONE_CHAR
     assert names.relation("张伟", "李娜") is None and names.relation("张伟", None) is None
     assert names.sound_key("张伟") == names.sound_key("章伟") == "zhang wei"
+
+
+def test_the_bundled_readings_are_pypinyin_s():
+    """resources/pinyin/readings.tsv.gz is derived from pypinyin (refresh.py): still in step."""
+    from pypinyin import Style, pinyin
+    from generator.people import BOY_CHARS, GIRL_CHARS, SURNAMES
+    from generator.township_mix import HOMOPHONES
+    table = names.readings()
+    chars = set(SURNAMES + BOY_CHARS + GIRL_CHARS + "".join(a + b for a, b in HOMOPHONES.items()) + "曾单解区朴仇")
+    for ch in chars:
+        expected = [r.replace("ü", "v") for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]]
+        assert list(table[ch]) == list(dict.fromkeys(expected)), ch
+    assert len(table) > 40_000

@@ -150,6 +150,23 @@ class CountyDesk(DeskCommands):
     def group(self, key: str) -> Group | None:
         return next((g for g in self._groups if g.key == key), None)
 
+    def neighbour(self, key: str, step: int = 1, **filters) -> Group | None:
+        """The next (step 1) or previous (-1) group of the queue filtered as by groups(...),
+        wrapping around; the first (or last) when `key` is not in the filtered queue."""
+        queue = self.groups(**filters)
+        if not queue:
+            return None
+        at = next((n for n, g in enumerate(queue) if g.key == key), None)
+        if at is None:
+            return queue[0] if step > 0 else queue[-1]
+        return queue[(at + step) % len(queue)]
+
+    def side_by_side(self, group: Group) -> list[tuple]:
+        """(occurrence, {field key: cell text}) for each record of the group, edits applied;
+        group.differs names the fields to highlight."""
+        values = self.records.values(group.refs)
+        return [(o, values[o.ref]) for o in group.occurrences]
+
     def open_session(self, sheet_id: int, progress=None, cancelled=None):
         """The sheet as a SheetSession checked with the desk's reference date and county (so
         that `sheet_edited` after an edit counts what the desk counts)."""
