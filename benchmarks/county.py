@@ -100,6 +100,7 @@ def run_county(folder: Path, workers: int | None) -> dict:
             matcher = Matcher(desk.store.salt(), frame)
             matching = time.perf_counter() - t
             groups = desk.groups()
+            interactive = _interactive(desk, groups)
             found = {(g.kind, tuple(sorted((o.file, o.row) for o in g.occurrences))) for g in groups}
             want = {(k, tuple(sorted(map(tuple, occ)))) for k, _how, occ in expected["groups"]}
             out = {"seconds": total, "cpu_parent": cpu_total, "matching": matching,
@@ -108,10 +109,30 @@ def run_county(folder: Path, workers: int | None) -> dict:
                    "expected_found": len(want & found), "expected": len(want),
                    "unexpected": len(found - want), "rss_mb": _rss_mb(),
                    "db_mb": os.path.getsize(Path(tmp) / "county.sqlite") / 2 ** 20,
-                   "others": sorted(found - want)[:5]}
+                   "others": sorted(found - want)[:5], **interactive}
     out["children_rss_mb"] = _rss_mb(resource.RUSAGE_CHILDREN)      # the pool's children, joined
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     out["cpu_children"] = kids.ru_utime + kids.ru_stime
+    return out
+
+
+def _interactive(desk, groups) -> dict:
+    """What the window waits for: a decision (and its undo), one edit re-matched, the board."""
+    out = {}
+    t = time.perf_counter()
+    cmd = desk.keep(groups[0], groups[0].refs[0])
+    cmd.redo()
+    cmd.undo()
+    out["decide_and_undo"] = time.perf_counter() - t
+    sheet_id = groups[0].refs[0].sheet_id
+    session = desk.open_session(sheet_id)
+    t = time.perf_counter()
+    touched = session.apply(session.edit(groups[0].refs[0].index, "name", "某某"))
+    desk.sheet_edited(sheet_id, session, touched)
+    out["edit_rematched"] = time.perf_counter() - t
+    t = time.perf_counter()
+    desk.board()
+    out["board"] = time.perf_counter() - t
     return out
 
 
@@ -213,6 +234,8 @@ def main() -> None:
         print(f"matching alone {county['matching']:7.2f} s  (target <= 5) over {county['rows']} rows; "
               f"{county['groups']} groups; expected groups found {county['expected_found']}/{county['expected']}, "
               f"others {county['unexpected']}")
+        print(f"interactive    decision + undo {county['decide_and_undo']:.2f} s, one edit re-matched "
+              f"{county['edit_rematched']:.2f} s, board {county['board']:.2f} s")
     if not a.skip_province:
         prov = child("province", str(a.province))
         print(f"province       {prov['seconds']:7.1f} s  matching {prov['rows']} rows, peak {prov['rss_mb']:.0f} MB "

@@ -78,9 +78,11 @@ class DeskCommands:
         body = {"file_id": file_id}
         return LogCommand(self.log, CURRENT, chain, body, _label_of(CURRENT, body), reason or None, self._changed)
 
-    def sheet_edited(self, sheet_id: int, session) -> None:
+    def sheet_edited(self, sheet_id: int, session, records=None) -> None:
         """Bring the counts, keys and matching up to date after an edit of the sheet through
-        its SheetSession (one sheet's keys: milliseconds for a township's sheet)."""
+        its SheetSession. records: the record indices the edit affected (what
+        SheetSession.apply/revert return); without them every group of the sheet is compared
+        again, which reads the other sheets of those groups."""
         findings = session.findings
         keys = record_keys(session.table, error_codes_of(findings))
         edits = len(self.workspace.edits(sheet_id))
@@ -88,7 +90,7 @@ class DeskCommands:
                                 context(self.as_of, self.given_county, edits), pack_keys(keys))
         self.findings[sheet_id] = findings
         self.keys.forget(sheet_id)
-        self.sheet_changed(sheet_id)
+        self.sheet_changed(sheet_id, records)
 
     def logged_commands(self) -> list[LogCommand]:
         """The commands in force (not undone), oldest first, as done commands: after a restart

@@ -66,7 +66,10 @@ def apply(groups: Iterable[Group], decisions: dict[str, Decision]) -> list[Group
             for r in d.refs:
                 if r not in by_ref or (by_ref[r].entry_id or 0) < (d.entry_id or 0):
                     by_ref[r] = d
-    return [replace(g, stale=_latest(by_ref.get(r) for r in g.refs)) if g.status == OPEN else g for g in out]
+    if not by_ref:
+        return out
+    return [replace(g, stale=stale) if g.status == OPEN and (stale := _latest(by_ref.get(r) for r in g.refs))
+            else g for g in out]
 
 
 def _latest(found: Iterable[Decision | None]) -> Decision | None:

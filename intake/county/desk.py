@@ -119,9 +119,10 @@ class CountyDesk(DeskCommands):
                 self._matcher.replace_sheets(gone, self.keys.matching_frame(new, by_id))
         self._groups = self.builder.build(self._matcher.groups.values(), snap, in_force(self.log))
 
-    def sheet_changed(self, sheet_id: int) -> None:
-        """A sheet's keys were replaced (an edit): match its rows again."""
-        self.builder.forget_sheet(sheet_id)
+    def sheet_changed(self, sheet_id: int, records=None) -> None:
+        """A sheet's keys were replaced (an edit of `records`, or of any record): match its
+        rows again."""
+        self.builder.forget_sheet(sheet_id, records)
         by_id = {s.sheet_id: s for s in self.snapshot.sheets}
         if self._matcher is not None and sheet_id in self.snapshot.current:
             self._matcher.replace_sheets([sheet_id], self.keys.matching_frame([sheet_id], by_id))

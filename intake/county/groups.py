@@ -22,9 +22,11 @@ class GroupBuilder:
         self.rows = rows
         self._compared: dict[tuple[str, tuple[Ref, ...]], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
-    def forget_sheet(self, sheet_id: int) -> None:
+    def forget_sheet(self, sheet_id: int, records=None) -> None:
+        """Compare again the groups with an edited record (records None: any of the sheet)."""
+        edited = None if records is None else {Ref(sheet_id, i) for i in records}
         self._compared = {k: v for k, v in self._compared.items()
-                          if all(r.sheet_id != sheet_id for r in k[1])}
+                          if not any(r.sheet_id == sheet_id and (edited is None or r in edited) for r in k[1])}
         self.records.forget(sheet_id)
 
     def build(self, found: Iterable[Found], snapshot: Snapshot, decisions: dict[str, Decision]) -> list[Group]:
