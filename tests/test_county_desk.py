@@ -37,9 +37,12 @@ def test_groups_say_why_and_which_fields_differ(county, tmp_path):
     _, base, _ = county
     with desk_on(base, tmp_path) as desk:
         dup = desk.groups(kind=DUPLICATE)[0]
+        assert dup.differs is None                               # compared on demand
+        dup = desk.compared(dup)
         assert dup.why == ("id.same",) and dup.differs == ("father_phone",) and "name" in dup.agrees
-        homophone = next(g for g in desk.groups(kind=POSSIBLE) if "name.homophone" in g.why)
+        homophone = next(g for g in desk.groups(kind=POSSIBLE, compared=True) if "name.homophone" in g.why)
         assert {"name", "id_number"} <= set(homophone.differs)
+        assert desk.groups()[0].differs is not None               # kept once compared
         assert all(g.status == OPEN for g in desk.groups())
 
 

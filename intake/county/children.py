@@ -8,8 +8,9 @@ marked "not the same child" leaves every record its own child. An open or sent-b
 group counts as one child (a possible duplicate as two). The child's township, file and row are
 those of its record; where one child has several records, the first file by name, then row.
 
-Rows left out of the sheets (issue 14's deleted rows, when it lands) drop out in one place:
-`CountySnapshot.live` (the frame of current records).
+Rows left out of a sheet (issue 14's deleted rows, when it lands) drop out in one place, where
+each sheet's key frame is made (intake.county.state.KeyFrames.put): the matching, the counts,
+the statistics and the upload all read those frames.
 """
 from __future__ import annotations
 

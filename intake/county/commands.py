@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import Iterable, Mapping
 
 from intake.county.decisions import LogCommand, check, payload
-from intake.county.intake_job import SheetCounts, pack_keys
-from intake.county.keys import error_codes_of, record_keys
+from intake.county.intake_job import SheetCounts
+from intake.county.keys import error_codes_of, keys_blob, record_keys
 from intake.county.log import CURRENT, DECIDE, TOWNSHIP
 from intake.county.model import ACTION_ZH, KEEP, MERGE, NOT_SAME, REOPEN, SEND_BACK, Decision, Group, Override, Ref
 from intake.county.recheck import context
@@ -87,7 +87,8 @@ class DeskCommands:
         keys = record_keys(session.table, error_codes_of(findings))
         edits = len(self.workspace.edits(sheet_id))
         self.store.update_sheet(sheet_id, SheetCounts.of(findings),
-                                context(self.as_of, self.given_county, edits), pack_keys(keys))
+                                context(self.as_of, self.given_county, edits),
+                                keys_blob(keys, session.table.row_numbers))
         self.findings[sheet_id] = findings
         self.keys.forget(sheet_id)
         self.sheet_changed(sheet_id, records)

@@ -28,7 +28,7 @@ from intake.county.log import CountyLog
 from intake.county.matching import Matcher
 from intake.county.model import Group
 from intake.county.receive import Received, receive, sheet_files
-from intake.county.recheck import stale_sheets, recheck
+from intake.county.recheck import recheck, stale_sheets
 from intake.county.state import KeyFrames, SheetMeta, Snapshot
 from intake.county.store import CountyStore
 from intake.county.township import infer_county
@@ -102,10 +102,8 @@ class CountyDesk(DeskCommands):
 
     def _recheck(self, snap: Snapshot) -> bool:
         stale = stale_sheets(snap, self.as_of, self.given_county)
-        if not stale:
-            return False
         self.findings.update(recheck(self, stale))
-        return True
+        return bool(stale)
 
     def _match(self, snap: Snapshot) -> None:
         current = snap.current
@@ -142,11 +140,17 @@ class CountyDesk(DeskCommands):
         return board(s.county, [f for f in s.files if f.message is None], s.sheets, s.versions, self._groups)
 
     def groups(self, kind: str | None = None, township: str | None = None,
-               status: str | None = None) -> list[Group]:
+               status: str | None = None, compared: bool = False) -> list[Group]:
         """The conflict queue (duplicate, both_forms, possible_duplicate; then by township,
-        file, row), optionally only one kind, groups with a record of one township, or one status."""
-        return [g for g in self._groups if (kind is None or g.kind == kind)
-                and (township is None or township in g.townships) and (status is None or g.status == status)]
+        file, row), optionally only one kind, groups with a record of one township, or one
+        status. compared: with agrees/differs filled in (reads the records; see compared())."""
+        found = [g for g in self._groups if (kind is None or g.kind == kind)
+                 and (township is None or township in g.townships) and (status is None or g.status == status)]
+        return self.builder.compare(found, self.snapshot) if compared else found
+
+    def compared(self, group: Group) -> Group:
+        """The group with the fields that agree and differ (a few milliseconds for one group)."""
+        return self.builder.compare([group], self.snapshot)[0]
 
     def group(self, key: str) -> Group | None:
         return next((g for g in self._groups if g.key == key), None)
@@ -164,7 +168,7 @@ class CountyDesk(DeskCommands):
 
     def side_by_side(self, group: Group) -> list[tuple]:
         """(occurrence, {field key: cell text}) for each record of the group, edits applied;
-        group.differs names the fields to highlight."""
+        compared(group).differs names the fields to highlight."""
         values = self.records.values(group.refs)
         return [(o, values[o.ref]) for o in group.occurrences]
 
@@ -182,10 +186,9 @@ class CountyDesk(DeskCommands):
         return frames.children_frame(self.records, self.children(form), fields)
 
     def findings_for(self, sheet_ids: list[int]) -> dict[int, FindingSet]:
-        """Each sheet's findings: kept from receiving or an edit, else checked again (pool)."""
-        missing = [s for s in self.snapshot.sheets if s.sheet_id in set(sheet_ids) - set(self.findings)]
-        if missing:
-            self.findings.update(recheck(self, missing))
+        """Each sheet's findings: kept from receiving or an edit, else checked again."""
+        unknown = set(sheet_ids) - set(self.findings)
+        self.findings.update(recheck(self, [s for s in self.snapshot.sheets if s.sheet_id in unknown]))
         return {s: self.findings[s] for s in sheet_ids}
 
     # --- outputs ---------------------------------------------------------------------------------

@@ -40,15 +40,14 @@ class VersionDiff:
 
 
 def _keys(table: SheetTable) -> dict[str, list[int]]:
+    """match key -> record indices: the ID, else name and birth date."""
+    blank = [None] * table.n_rows
     values, numeric = table.data.values, table.data.numeric.get("id_number", set())
+    ids, names, births = (values.get(k, blank) for k in ("id_number", "name", "birth_date"))
     out: dict[str, list[int]] = defaultdict(list)
     for i in range(table.n_rows):
-        number = usable_id(values.get("id_number", [None] * table.n_rows)[i], i in numeric)
-        if number:
-            out[f"id:{number}"].append(i)
-        else:
-            name = compact_name(values.get("name", [None] * table.n_rows)[i] or "")
-            out[f"nb:{name}|{values.get('birth_date', [None] * table.n_rows)[i] or ''}"].append(i)
+        number = usable_id(ids[i], i in numeric)
+        out[f"id:{number}" if number else f"nb:{compact_name(names[i] or '')}|{births[i] or ''}"].append(i)
     return out
 
 

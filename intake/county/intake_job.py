@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from intake.checking import check_file, parse_report_date
-from intake.county.keys import KEYS, error_codes_of, record_keys
+from intake.county.keys import error_codes_of, keys_blob, record_keys
 from intake.errors import MopaiError
 from intake.table import SheetTable
-from intake.workspace_schema import cell_rows, pack_column
+from intake.workspace_schema import cell_rows
 from validators.data import RecordColumns
 from validators.finding_set import FindingSet
 
@@ -39,7 +39,7 @@ class SheetCounts:
 class TableResult:
     table: SheetTable                   # metadata only: its cells travel packed in `cells`
     cells: list[tuple[str, bytes, str]]
-    keys: dict[str, bytes]              # key name -> pack_column blob (intake.county.keys)
+    keys: bytes                         # intake.county.keys.keys_blob
     counts: SheetCounts
     fill_line: str | None               # the 填报日期 line's date, YYYY-MM-DD
     latest_row_date: str | None         # the latest row 填报日期
@@ -75,15 +75,11 @@ def table_result(table: SheetTable, findings: FindingSet, keep_findings: bool = 
     line = parse_report_date(table.report_date_text)
     return TableResult(
         table=replace(table, data=RecordColumns({}, {}), extra={}),
-        cells=list(cell_rows(table)) if with_cells else [], keys=pack_keys(keys), counts=SheetCounts.of(findings),
+        cells=list(cell_rows(table)) if with_cells else [], keys=keys_blob(keys, table.row_numbers), counts=SheetCounts.of(findings),
         fill_line=line.isoformat() if line else None, latest_row_date=max(rdates, default=None),
         towns=dict(Counter(t for t in keys["town"] if t)),
         places=dict(Counter(p for p in keys["place"] if p)), unit_cell=_common(table, "reporting_unit"),
         findings=findings if keep_findings else None)
-
-
-def pack_keys(keys: dict[str, list]) -> dict[str, bytes]:
-    return {k: pack_column(keys[k]) for k in KEYS}
 
 
 def _common(table: SheetTable, key: str) -> str | None:

@@ -13,12 +13,17 @@ Keys, one list per name, one entry per record (None when unknown):
   town   the 9-digit township that address names (validators.townships.match), if any
   rdate  the row's 填报日期 as YYYY-MM-DD
   errors the row's error codes joined by '|' (None: no error)
+Stored as one Arrow IPC blob per sheet (zstd; with the Excel row of each record), which polars
+reads back in a few milliseconds: a county workspace reopens without re-validating anything.
 """
 from __future__ import annotations
 
+import io
 import re
 from functools import lru_cache
 from typing import Callable
+
+import polars as pl
 
 from intake.county.names import sound_key
 from intake.forms import load_form
@@ -137,3 +142,21 @@ def error_codes_of(findings) -> Callable[[int], list[str]]:
             return []
         return list(dict.fromkeys(f.code for f in findings.for_row(i) if f.is_error))
     return codes
+
+
+KEY_SCHEMA = {"row": pl.Int64, **{k: pl.Utf8 for k in KEYS}}
+
+
+def keys_blob(keys: dict[str, list], rows: list[int]) -> bytes:
+    """A sheet's keys (and Excel rows) as stored in the workspace."""
+    frame = pl.DataFrame({"row": rows, **{k: keys[k] for k in KEYS}}, schema=KEY_SCHEMA)
+    buffer = io.BytesIO()
+    frame.write_ipc(buffer, compression="zstd")
+    return buffer.getvalue()
+
+
+def keys_frame(blob: bytes | None, n_rows: int) -> pl.DataFrame:
+    """The stored keys; all unknown (None) when there are none (an older county workspace)."""
+    if blob:
+        return pl.read_ipc(io.BytesIO(blob))
+    return pl.DataFrame({"row": [None] * n_rows, **{k: [None] * n_rows for k in KEYS}}, schema=KEY_SCHEMA)

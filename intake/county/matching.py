@@ -54,7 +54,7 @@ def _with_block(frame: pl.DataFrame) -> pl.DataFrame:
 
 def find(frame: pl.DataFrame, salt: str) -> list[Found]:
     frame = _with_block(frame)
-    refs = [Ref(s, i) for s, i in zip(frame["sheet_id"].to_list(), frame["index"].to_list())]
+    refs = _Refs(frame)
     out: list[Found] = []
     with_id = frame.filter(pl.col("id").is_not_null())
     dup = with_id.group_by("form", "id").agg(pl.col("pos")).filter(pl.col("pos").list.len() > 1)
@@ -70,7 +70,18 @@ def find(frame: pl.DataFrame, salt: str) -> list[Found]:
     return out
 
 
-def _possible(frame: pl.DataFrame, refs: list[Ref]) -> list[Found]:
+class _Refs:
+    """Ref of a frame position, made only for the positions in a group (a province has
+    millions of records and a few thousand groups)."""
+
+    def __init__(self, frame: pl.DataFrame):
+        self.sheets, self.indices = frame["sheet_id"].to_list(), frame["index"].to_list()
+
+    def __getitem__(self, pos: int) -> Ref:
+        return Ref(self.sheets[pos], self.indices[pos])
+
+
+def _possible(frame: pl.DataFrame, refs: _Refs) -> list[Found]:
     parent: dict[int, int] = {}
     reasons: dict[int, set[str]] = defaultdict(set)
 

@@ -79,8 +79,9 @@ class Group:
     key: str
     form: str | None                      # None for both_forms
     occurrences: tuple[Occurrence, ...]
-    agrees: tuple[str, ...] = ()          # field keys with one value across the records
-    differs: tuple[str, ...] = ()         # field keys whose values differ
+    agrees: tuple[str, ...] | None = None   # field keys with one value across the records
+    differs: tuple[str, ...] | None = None  # field keys whose values differ (None: not compared
+                                            # yet, see CountyDesk.compared)
     why: tuple[str, ...] = ()             # WHY_ZH codes
     status: str = OPEN
     decision: Decision | None = None      # the decision in force

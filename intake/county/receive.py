@@ -18,6 +18,7 @@ from typing import Callable, Iterable
 
 from intake.child_pool import ChildPool, JobFailed
 from intake.county.intake_job import FileResult
+from intake.county.recheck import context
 from intake.county.store import CountyStore
 from intake.errors import ReadError
 from intake.opening import file_hash
@@ -81,7 +82,7 @@ def receive(store: CountyStore, files: list[Path], *, as_of: date | None, county
             continue
         seen[digest] = path.name
         todo.append((path, digest))
-    checked = {"as_of": as_of.isoformat() if as_of else None, "county": county, "edits": 0}
+    checked = context(as_of, county, 0)
     jobs = [((str(p), as_of, county, keep_findings), {}) for p, _ in todo]
     findings: dict[int, FindingSet] = {}
     for n, result in pool.run(JOB, jobs, cancelled=cancelled):

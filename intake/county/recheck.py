@@ -55,12 +55,15 @@ def _results(desk: "CountyDesk", sheets: list[SheetRow]):
 
 
 def recheck(desk: "CountyDesk", sheets: list[SheetRow]) -> dict[int, FindingSet]:
+    """Check the sheets again; stores their counts and keys, returns their findings."""
     found: dict[int, FindingSet] = {}
+    if not sheets:
+        return found
     for n, result in _results(desk, sheets):
         s = sheets[n]
         stamp = context(desk.as_of, desk.given_county, s.n_edits)
         if isinstance(result, JobFailed):      # keep the old counts; do not try again and again
-            desk.store.update_sheet(s.sheet_id, s.counts, stamp, {})
+            desk.store.update_sheet(s.sheet_id, s.counts, stamp, None)
             continue
         desk.store.update_sheet(s.sheet_id, result.counts, stamp, result.keys)
         desk.keys.forget(s.sheet_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from intake.county.children import decided_effects
 from intake.county.model import KIND_ZH, KINDS, OPEN, WHY_ZH, Ref
-from intake.county.receive import SAME, UNREADABLE, Received
+from intake.county.receive import SAME, Received
 from intake.county.resubmissions import resubmissions
 from intake.forms import FORM_KEYS, load_form
 from intake.stats import basic_stats, key_care_count, needed_fields
@@ -38,7 +38,7 @@ def groups_part(desk) -> list[dict]:
                              for o in g.occurrences],
              "differs": [_label(g.occurrences[0].form, k) for k in g.differs],
              "status": g.status, "why": [WHY_ZH.get(w, w) for w in g.why],
-             "decision": g.decision.action if g.decision else None} for g in desk.groups()]
+             "decision": g.decision.action if g.decision else None} for g in desk.groups(compared=True)]
 
 
 def error_rows_after_decisions(desk) -> int:
@@ -74,7 +74,7 @@ def county_report(desk, received: list[Received]) -> dict:
                            "added": len(r.diff.added), "removed": len(r.diff.removed),
                            "changed": len(r.diff.changed)} for r in resubmissions(desk)],
         "children": children, "stats": stats, "key_care": care,
-        "unreadable": [{"file": r.path.name, "message": r.message} for r in received if r.status == UNREADABLE],
+        "unreadable": [{"file": f.name, "message": f.message} for f in desk.snapshot.files if f.message],
         "skipped": [{"file": r.path.name, "note": r.message} for r in received if r.status == SAME],
     }
 

@@ -8,13 +8,12 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from intake.county.keys import KEYS
+from intake.county.keys import KEY_SCHEMA, keys_frame
 from intake.county.matching import FRAME_SCHEMA
 from intake.county.store import CountyStore, FileRow, SheetRow
 from intake.county.township import Township
 from intake.county.versions import SheetVersion, Versions
 
-KEY_SCHEMA = {k: pl.Utf8 for k in KEYS}
 LIVE_META = {"township": pl.Utf8, "file": pl.Utf8, "sheet": pl.Utf8, "row": pl.Int64}
 
 
@@ -46,7 +45,7 @@ class Snapshot:
 
 class KeyFrames:
     """Each sheet's keys as a polars frame (with sheet_id, index, form, row), read from the
-    workspace once and kept; `put` replaces a sheet's after an edit."""
+    workspace once and kept; `forget` after the stored keys were rewritten (an edit)."""
 
     def __init__(self, store: CountyStore):
         self.store = store
@@ -54,30 +53,26 @@ class KeyFrames:
         self._rows: dict[int, list[int]] = {}
 
     def rows(self, sheet_id: int) -> list[int]:
-        """The sheet's Excel row numbers."""
+        """The sheet's Excel row numbers (of the frame read last)."""
         if sheet_id not in self._rows:
-            self._rows[sheet_id] = self.store.row_numbers(sheet_id)
+            frame = self._frames.get(sheet_id)
+            self._rows[sheet_id] = frame["row"].to_list() if frame is not None and frame["row"].null_count() == 0 \
+                else self.store.row_numbers(sheet_id)
         return self._rows[sheet_id]
 
     def get(self, sheet: SheetRow) -> pl.DataFrame:
+        """The sheet's frame: one row per record that counts (the one place to leave out rows
+        a sheet no longer holds, such as deleted rows); `index` stays the record index."""
         if sheet.sheet_id not in self._frames:
-            self.put(sheet, self.store.keys(sheet.sheet_id))
+            keys = keys_frame(self.store.keys(sheet.sheet_id), sheet.n_rows)
+            self._frames[sheet.sheet_id] = keys.with_columns(
+                sheet_id=pl.lit(sheet.sheet_id, pl.Int64), index=pl.int_range(pl.len(), dtype=pl.Int64),
+                form=pl.lit(sheet.form, pl.Utf8)).select(["sheet_id", "index", "form", *keys.columns])
         return self._frames[sheet.sheet_id]
 
     def forget(self, sheet_id: int) -> None:
-        """Read the sheet's keys from the workspace again next time (they were rewritten)."""
         self._frames.pop(sheet_id, None)
-
-    def put(self, sheet: SheetRow, keys: dict[str, list]) -> pl.DataFrame:
-        n = sheet.n_rows
-        rows = self.rows(sheet.sheet_id)
-        frame = pl.DataFrame({"sheet_id": [sheet.sheet_id] * n, "index": list(range(n)),
-                              "form": [sheet.form] * n, "row": rows,
-                              **{k: keys.get(k, [None] * n) for k in KEYS}},
-                             schema={"sheet_id": pl.Int64, "index": pl.Int64, "form": pl.Utf8,
-                                     "row": pl.Int64, **KEY_SCHEMA})
-        self._frames[sheet.sheet_id] = frame
-        return frame
+        self._rows.pop(sheet_id, None)
 
     def live(self, snapshot: Snapshot) -> pl.DataFrame:
         """The current records: keys plus township, file, sheet and row (the one place a
@@ -89,8 +84,7 @@ class KeyFrames:
                 township=pl.lit(m.township.name), file=pl.lit(m.file.name), sheet=pl.lit(m.info.sheet)))
         if not parts:
             return pl.DataFrame(schema={"sheet_id": pl.Int64, "index": pl.Int64, "form": pl.Utf8,
-                                        "row": pl.Int64, **KEY_SCHEMA, "township": pl.Utf8,
-                                        "file": pl.Utf8, "sheet": pl.Utf8})
+                                        **KEY_SCHEMA, "township": pl.Utf8, "file": pl.Utf8, "sheet": pl.Utf8})
         return pl.concat(parts)
 
     def matching_frame(self, sheet_ids: list[int], sheets: dict[int, SheetRow]) -> pl.DataFrame:

@@ -11,7 +11,6 @@ from datetime import datetime
 
 from intake.county.intake_job import SheetCounts, TableResult
 from intake.workspace import Workspace
-from intake.workspace_schema import unpack_column
 
 
 def now() -> str:
@@ -80,7 +79,7 @@ class CountyStore:
                 sheet_ids.append(sheet_id)
         return file_id, sheet_ids
 
-    def update_sheet(self, sheet_id: int, counts: SheetCounts, checked: dict, keys: dict[str, bytes]) -> None:
+    def update_sheet(self, sheet_id: int, counts: SheetCounts, checked: dict, keys: bytes | None) -> None:
         """New counts and keys after the sheet was edited or checked in another context."""
         with self.workspace.writing() as conn:
             conn.execute("UPDATE county_sheets SET n_errors = ?, n_warnings = ?, n_hints = ?,"
@@ -90,9 +89,11 @@ class CountyStore:
             self._write_keys(conn, sheet_id, keys)
 
     @staticmethod
-    def _write_keys(conn, sheet_id: int, keys: dict[str, bytes]) -> None:
-        conn.executemany("INSERT OR REPLACE INTO county_keys (sheet_id, key, vals) VALUES (?, ?, ?)",
-                         [(sheet_id, k, v) for k, v in keys.items()])
+    def _write_keys(conn, sheet_id: int, keys: bytes | None) -> None:
+        """keys: intake.county.keys.keys_blob (None: keep the stored ones)."""
+        if keys is not None:
+            conn.execute("INSERT OR REPLACE INTO county_keys (sheet_id, key, vals) VALUES (?, 'frame', ?)",
+                         [sheet_id, keys])
 
     def files(self) -> list[FileRow]:
         rows = self.workspace.query("SELECT id, file_hash, name, path, received_at, message"
@@ -112,13 +113,13 @@ class CountyStore:
                                 towns.get("towns", {}), towns.get("places", {}), towns.get("unit_cell")))
         return out
 
-    def keys(self, sheet_id: int) -> dict[str, list]:
-        rows = self.workspace.query("SELECT key, vals FROM county_keys WHERE sheet_id = ?", [sheet_id])
-        return {k: unpack_column(v) for k, v in rows}
-
     def row_numbers(self, sheet_id: int) -> list[int]:
         rows = self.workspace.query("SELECT row_numbers FROM sheets WHERE id = ?", [sheet_id])
         return json.loads(rows[0][0] or "[]") if rows else []
+
+    def keys(self, sheet_id: int) -> bytes | None:
+        rows = self.workspace.query("SELECT vals FROM county_keys WHERE sheet_id = ? AND key = 'frame'", [sheet_id])
+        return rows[0][0] if rows else None
 
     # --- the county's own settings -----------------------------------------------------------------
     def salt(self) -> str:

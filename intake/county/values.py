@@ -90,9 +90,10 @@ def compare(records: Sequence[tuple[str, dict[str, str | None]]]) -> tuple[tuple
     shared = [k for k in (f.key for f in load_form(first_form).fields)
               if k not in NOT_COMPARED and all(k in v for _form, v in records)]
     agrees, differs = [], []
+    form0, v0 = records[0]
     for key in shared:
-        form0, v0 = records[0]
-        if all(same(form0, form, key, v0[key], v[key]) for form, v in records[1:]):
+        if len({(v[key] or "").strip() for _form, v in records}) == 1 or \
+                all(same(form0, form, key, v0[key], v[key]) for form, v in records[1:]):
             agrees.append(key)
         else:
             differs.append(key)
