@@ -22,6 +22,7 @@ from intake.county import frame as frames
 from intake.county.board import BoardLine, board
 from intake.county.children import ChildRef, distinct_children
 from intake.county.commands import DeskCommands
+from intake.county.queue import DeskQueue
 from intake.county.decisions import in_force
 from intake.county.groups import GroupBuilder
 from intake.county.log import CountyLog
@@ -38,7 +39,7 @@ from intake.workspace import Workspace
 from validators.finding_set import FindingSet
 
 
-class CountyDesk(DeskCommands):
+class CountyDesk(DeskCommands, DeskQueue):
     def __init__(self, workspace: Workspace, *, as_of: date, county: str | None = None,
                  workers: int | None = None):
         """county: the county's code (--county); without it, the county most rows' addresses
@@ -138,39 +139,6 @@ class CountyDesk(DeskCommands):
     def board(self) -> list[BoardLine]:
         s = self.snapshot
         return board(s.county, [f for f in s.files if f.message is None], s.sheets, s.versions, self._groups)
-
-    def groups(self, kind: str | None = None, township: str | None = None,
-               status: str | None = None, compared: bool = False) -> list[Group]:
-        """The conflict queue (duplicate, both_forms, possible_duplicate; then by township,
-        file, row), optionally only one kind, groups with a record of one township, or one
-        status. compared: with agrees/differs filled in (reads the records; see compared())."""
-        found = [g for g in self._groups if (kind is None or g.kind == kind)
-                 and (township is None or township in g.townships) and (status is None or g.status == status)]
-        return self.builder.compare(found, self.snapshot) if compared else found
-
-    def compared(self, group: Group) -> Group:
-        """The group with the fields that agree and differ (a few milliseconds for one group)."""
-        return self.builder.compare([group], self.snapshot)[0]
-
-    def group(self, key: str) -> Group | None:
-        return next((g for g in self._groups if g.key == key), None)
-
-    def neighbour(self, key: str, step: int = 1, **filters) -> Group | None:
-        """The next (step 1) or previous (-1) group of the queue filtered as by groups(...),
-        wrapping around; the first (or last) when `key` is not in the filtered queue."""
-        queue = self.groups(**filters)
-        if not queue:
-            return None
-        at = next((n for n, g in enumerate(queue) if g.key == key), None)
-        if at is None:
-            return queue[0] if step > 0 else queue[-1]
-        return queue[(at + step) % len(queue)]
-
-    def side_by_side(self, group: Group) -> list[tuple]:
-        """(occurrence, {field key: cell text}) for each record of the group, edits applied;
-        compared(group).differs names the fields to highlight."""
-        values = self.records.values(group.refs)
-        return [(o, values[o.ref]) for o in group.occurrences]
 
     def open_session(self, sheet_id: int, progress=None, cancelled=None):
         """The sheet as a SheetSession checked with the desk's reference date and county (so
