@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from intake.county.model import DECIDED, KEEP, KIND_ZH, MERGE, OPEN, SENT_BACK, WHY_ZH, Group, Occurrence, Ref
 from intake.county.values import canonical
 from intake.export.upload import RowNote
-from intake.forms import FORM_KEYS
+from intake.forms import FORM_KEYS, load_form
 from intake.table import SheetTable
 from validators.codes import make
 from validators.finding_set import FindingSet
@@ -71,38 +71,36 @@ def _without(findings: FindingSet, form_keys, rows: set[int], codes: frozenset[s
 
 
 def upload_sheets(desk) -> list[CountySheet]:
-    groups = desk.groups()
-    why, kept = held_back(groups)
-    current = [m for m in desk.snapshot.meta.values() if m.version.current]
-    current.sort(key=lambda m: (m.township.name or "\uffff", m.file.name, m.info.sheet))
+    """Every current sheet, by form, then township and file, with its children and held rows."""
+    why, kept = held_back(desk.groups())
+    current = sorted((m for m in desk.snapshot.meta.values() if m.version.current),
+                     key=lambda m: (m.township.name or "\uffff", m.file.name, m.info.sheet))
     found = desk.findings_for([m.info.sheet_id for m in current])
     out = []
     for form in FORM_KEYS:
         children = {c.ref: c for c in desk.children(form)}
-        for m in (m for m in current if m.info.form == form):
-            sid = m.info.sheet_id
-            table = desk.workspace.load_sheet(sid)
-            label = f"{m.township.name or '未识别乡镇'} {m.file.name} {m.info.sheet}".strip()
-            records, notes, overrides = [], [], {}
-            for i in range(table.n_rows):
-                ref = Ref(sid, i)
-                if ref in why or ref not in children:
-                    name = table.data.get("name", i) if "name" in table.data.values else None
-                    notes.append(RowNote(label, table.row_numbers[i], name, [why.get(ref, "同一儿童的另一条记录已导出")]))
-                    continue
-                records.append(i)
-                if children[ref].overrides:
-                    overrides[i] = {k: canonical(form, k, v) for k, v in children[ref].overrides.items()}
-            mine = {r.index for r in kept if r.sheet_id == sid}
-            out.append(CountySheet(table, _without(found[sid], [f.key for f in _form(form).fields], mine,
-                                                   RESOLVED_BY_DECISION),
-                                   records, overrides, (m.township.name, m.file.name), label, notes))
+        out += [_county_sheet(desk, m, children, why, kept, found[m.info.sheet_id])
+                for m in current if m.info.form == form]
     return out
 
 
-def _form(key: str):
-    from intake.forms import load_form
-    return load_form(key)
+def _county_sheet(desk, m, children: dict, why: dict[Ref, str], kept: set[Ref], findings: FindingSet) -> CountySheet:
+    sid, form = m.info.sheet_id, m.info.form
+    table = desk.workspace.load_sheet(sid)
+    label = f"{m.township.name or '未识别乡镇'} {m.file.name} {m.info.sheet}".strip()
+    records, notes, overrides = [], [], {}
+    for i in range(table.n_rows):
+        ref = Ref(sid, i)
+        if ref in why or ref not in children:
+            name = table.data.get("name", i) if "name" in table.data.values else None
+            notes.append(RowNote(label, table.row_numbers[i], name, [why.get(ref, "同一儿童的另一条记录已导出")]))
+            continue
+        records.append(i)
+        if children[ref].overrides:
+            overrides[i] = {k: canonical(form, k, v) for k, v in children[ref].overrides.items()}
+    resolved = _without(findings, [f.key for f in load_form(form).fields],
+                        {r.index for r in kept if r.sheet_id == sid}, RESOLVED_BY_DECISION)
+    return CountySheet(table, resolved, records, overrides, (m.township.name, m.file.name), label, notes)
 
 
 def return_sheets(desk, file_id: int) -> list[CountySheet]:
@@ -113,7 +111,7 @@ def return_sheets(desk, file_id: int) -> list[CountySheet]:
     out = []
     for m in metas:
         sid = m.info.sheet_id
-        findings = FindingSet([f.key for f in _form(m.info.form).fields])
+        findings = FindingSet([f.key for f in load_form(m.info.form).fields])
         rows = {i: found[sid].for_row(i) for i in found[sid].rows_with_findings()}
         for g in desk.groups(status=SENT_BACK):
             for ref in g.decision.sent_back:
