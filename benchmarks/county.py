@@ -99,6 +99,8 @@ def run_county(folder: Path, workers: int | None) -> dict:
         started, cpu = time.perf_counter(), time.process_time()
         with CountyDesk(ws, as_of=AS_OF, county=COUNTY, workers=workers) as desk:
             received = desk.add_paths([folder / "files"])
+            merged = time.perf_counter() - started
+            desk.groups(compared=True)                  # which fields agree/differ, as the JSON says
             total = time.perf_counter() - started
             cpu_total = time.process_time() - cpu
             current = desk.snapshot.current
@@ -110,7 +112,7 @@ def run_county(folder: Path, workers: int | None) -> dict:
             interactive = _interactive(desk, groups)
             found = {(g.kind, tuple(sorted((o.file, o.row) for o in g.occurrences))) for g in groups}
             want = {(k, tuple(sorted(map(tuple, occ)))) for k, _how, occ in expected["groups"]}
-            out = {"seconds": total, "cpu_parent": cpu_total, "matching": matching,
+            out = {"seconds": total, "merged": merged, "cpu_parent": cpu_total, "matching": matching,
                    "files": sum(r.status == "added" for r in received), "rows": frame.height,
                    "groups": len(groups), "matcher_groups": len(matcher.groups),
                    "expected_found": len(want & found), "expected": len(want),
@@ -140,6 +142,35 @@ def _interactive(desk, groups) -> dict:
     t = time.perf_counter()
     desk.board()
     out["board"] = time.perf_counter() - t
+    return out
+
+
+def run_breakdown(folder: Path, n: int = 10) -> dict:
+    """CPU milliseconds per file of each stage, in this one process, over n files."""
+    from python_calamine import CalamineWorkbook
+    from intake.checking import validator_for
+    from intake.county.keys import error_codes_of, keys_blob, record_keys
+    from intake.reader import read_tables
+    from intake.workspace_schema import cell_rows
+    files = sorted((folder / "files").iterdir())[:n + 1]
+    stages = {"bare read": lambda f, t, v: CalamineWorkbook.from_path(str(f)).get_sheet_by_index(0).to_python(),
+              "read_tables": lambda f, t, v: read_tables(f),
+              "validate": lambda f, t, v: validator_for(t, as_of=AS_OF, county=COUNTY).run(),
+              "keys": lambda f, t, v: keys_blob(record_keys(t, error_codes_of(v.findings)), t.row_numbers),
+              "pack cells": lambda f, t, v: list(cell_rows(t))}
+    tables = [read_tables(f)[0] for f in files]
+    checked = []
+    for t in tables:
+        v = validator_for(t, as_of=AS_OF, county=COUNTY)
+        v.run()
+        checked.append(v)
+    out = {}
+    for name, stage in stages.items():
+        stage(files[0], tables[0], checked[0])
+        cpu = time.process_time()
+        for f, t, v in zip(files[1:], tables[1:], checked[1:]):
+            stage(f, t, v)
+        out[name] = (time.process_time() - cpu) / n * 1000
     return out
 
 
@@ -231,7 +262,8 @@ def main() -> None:
         kind, *rest = a.child
         result = {"bare": lambda: run_bare(Path(rest[0])),
                   "county": lambda: run_county(Path(rest[0]), int(rest[1]) or None),
-                  "province": lambda: run_province(Path(rest[0]))}[kind]()
+                  "province": lambda: run_province(Path(rest[0])),
+                  "breakdown": lambda: run_breakdown(Path(rest[0]))}[kind]()
         print(json.dumps(result, ensure_ascii=False))
         return
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} (shared)")
@@ -239,9 +271,11 @@ def main() -> None:
         folder = generate(a.rows, a.files)
         bare = child("bare", str(folder))
         county = child("county", str(folder), str(a.workers))
+        parts = child("breakdown", str(folder))
+        print("per file (CPU ms, one process): " + ", ".join(f"{k} {v:.0f}" for k, v in parts.items()))
         print(f"bare read      {bare['seconds']:7.1f} s  (CPU {bare['cpu']:.1f} s, {bare['rss_mb']:.0f} MB)")
         print(f"county total   {county['seconds']:7.1f} s  = {county['seconds'] / bare['seconds']:.2f} x bare "
-              f"(target <= 1.3); parent CPU {county['cpu_parent']:.1f} s, {county['rss_mb']:.0f} MB, "
+              f"(target <= 1.3; received and matched in {county['merged']:.1f} s); parent CPU {county['cpu_parent']:.1f} s, {county['rss_mb']:.0f} MB, "
               f"children peak {county['children_rss_mb']:.0f} MB; workspace {county['db_mb']:.0f} MB")
         print(f"CPU seconds    county {county['cpu_parent'] + county['cpu_children']:.1f} "
               f"(parent {county['cpu_parent']:.1f} + children {county['cpu_children']:.1f}) vs bare {bare['cpu']:.1f}: "
