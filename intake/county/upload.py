@@ -21,6 +21,7 @@ from validators.codes import make
 from validators.finding_set import FindingSet
 
 RESOLVED_BY_DECISION = frozenset({"id.duplicate"})
+HELD_BACK = "未导出（县级汇总）"
 
 
 @dataclass
@@ -93,7 +94,8 @@ def _county_sheet(desk, m, children: dict, why: dict[Ref, str], kept: set[Ref], 
         ref = Ref(sid, i)
         if ref in why or ref not in children:
             name = table.data.get("name", i) if "name" in table.data.values else None
-            notes.append(RowNote(label, table.row_numbers[i], name, [why.get(ref, "同一儿童的另一条记录已导出")]))
+            notes.append(RowNote(label, table.row_numbers[i], name, [why.get(ref, "同一儿童的另一条记录已导出")],
+                                 HELD_BACK))
             continue
         records.append(i)
         if children[ref].overrides:

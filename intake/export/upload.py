@@ -38,6 +38,7 @@ class RowNote:
     row: int                   # Excel row in the township's sheet
     name: str | None
     problems: list[str]
+    status: str | None = None  # the 导出说明 status when not "未导出（有错误）" (county: held back)
 
 
 @dataclass
@@ -51,8 +52,12 @@ class UploadSummary:
     def lines(self) -> list[str]:
         done = "，".join(f"{load_form(k).short}{n}行" for k, n in self.exported.items()) or "0行"
         out = [f"上报文件已写入：{self.path}（导出{done}）"]
-        if self.left_out:
-            out.append(f"有错误未导出{len(self.left_out)}行，原因见上报文件的“{SUMMARY_SHEET}”页")
+        errors = sum(n.status is None for n in self.left_out)
+        if errors:
+            out.append(f"有错误未导出{errors}行，原因见上报文件的“{SUMMARY_SHEET}”页")
+        if len(self.left_out) > errors:
+            out.append(f"另有{len(self.left_out) - errors}行未导出（县级待处理或同一儿童的另一条记录），"
+                       f"原因见“{SUMMARY_SHEET}”页")
         if self.with_warnings:
             out.append(f"已导出但有警告{len(self.with_warnings)}行，请核实")
         return out
@@ -216,7 +221,7 @@ def _write_summary(book, styles: _Styles, summary: UploadSummary) -> None:
     for status, notes in (("未导出（有错误）", summary.left_out), ("已导出（有警告）", summary.with_warnings)):
         for note in notes:
             r += 1
-            ws.write_string(r, 0, status)
+            ws.write_string(r, 0, note.status or status)
             ws.write_string(r, 1, note.sheet)
             ws.write_number(r, 2, note.row)
             ws.write_string(r, 3, note.name or "")

@@ -19,7 +19,7 @@ class SourceRow:
 
 def write_sources(book, header_format, sources: list[SourceRow]) -> None:
     ws = book.add_worksheet(SOURCE_SHEET)
-    for c, (title, width) in enumerate((("上报表", 16), ("上报表行号", 10), ("乡镇（街道）", 16),
+    for c, (title, width) in enumerate((("上报表", 26), ("上报表行号", 10), ("乡镇（街道）", 14),
                                          ("文件", 36), ("工作表", 16), ("原表行号", 10))):
         ws.set_column(c, c, width)
         ws.write_string(0, c, title, header_format)
