@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.export_done import show_done
+from desktop.file_dialogs import save_file_name, save_folder
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -25,8 +28,9 @@ def export_function(kind: str) -> Callable:
 
 
 def default_target(tab: "SheetTab", kind: str) -> Path:
+    """Beside the sheet's own file (the documents folder for the bundled sample)."""
     source = tab.table.source
-    return source.with_name(f"{source.stem}_{KINDS[kind][1]}.xlsx")
+    return save_folder(source) / f"{source.stem}_{KINDS[kind][1]}.xlsx"
 
 
 def export(window: "MainWindow", kind: str) -> None:
@@ -34,7 +38,7 @@ def export(window: "MainWindow", kind: str) -> None:
     if tab is None:
         return
     title, _suffix, file_filter, _name = KINDS[kind]
-    path, _ = QFileDialog.getSaveFileName(window, title, str(default_target(tab, kind)), file_filter)
+    path = save_file_name(window, title, default_target(tab, kind), file_filter)
     if path:
         run_export(window, tab, kind, Path(path))
 
@@ -61,5 +65,4 @@ def _done(window: "MainWindow", title: str, target: Path, result) -> None:
     detail = "\n".join(lines()) if callable(lines) else ""
     window.statusBar().showMessage(f"{title}完成：{target}", 15000)
     window.export_done.emit(str(target))
-    if detail:
-        QMessageBox.information(window, title, f"已保存到：{target}\n\n{detail}")
+    show_done(window, title, target, detail)

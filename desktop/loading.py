@@ -27,6 +27,7 @@ IsCancelled = Callable[[], bool]
 class CheckOptions:
     as_of: date | None = None      # the user's fixed reference date; None: each sheet's 填报日期
     county: str | None = None
+    sheet_county: str | None = None    # these sheets' own county, kept with them (the sample's)
 
 
 def open_file_job(path: Path, workspace: Workspace, options: CheckOptions, password: str | None = None):
@@ -36,6 +37,8 @@ def open_file_job(path: Path, workspace: Workspace, options: CheckOptions, passw
         digest = opening.file_hash(path)
         stored = workspace.find_sheets(digest)
         if stored:                     # seen before: its stored sheets come back with every edit
+            for info in stored:
+                _keep_county(workspace, info.id, options)
             return open_stored_job([s.id for s in stored], workspace, options)(progress, cancelled)
         tables = read_tables_responsive(path, password=password, progress=_half(progress, 0),
                                         cancelled=cancelled)
@@ -43,7 +46,8 @@ def open_file_job(path: Path, workspace: Workspace, options: CheckOptions, passw
             raise ReadError(f"文件“{path.name}”中没有找到流动儿童或留守儿童登记表")
         sessions = []
         for n, table in enumerate(tables):
-            validator = validator_for(table, as_of=options.as_of, county=options.county)
+            validator = validator_for(table, as_of=options.as_of,
+                                      county=options.sheet_county or options.county)
             try:
                 validator.run(progress=_half(progress, 1, n, len(tables)), cancelled=cancelled)
             except EngineCancelled:
@@ -51,9 +55,17 @@ def open_file_job(path: Path, workspace: Workspace, options: CheckOptions, passw
             sessions.append((table, validator))
         if cancelled():
             raise Cancelled()          # nothing stored when cancelled
-        return [SheetSession(workspace, workspace.import_table(t, file_hash=digest), t, v)
-                for t, v in sessions]
+        opened = [SheetSession(workspace, workspace.import_table(t, file_hash=digest), t, v)
+                  for t, v in sessions]
+        for session in opened:
+            _keep_county(workspace, session.sheet_id, options)
+        return opened
     return job
+
+
+def _keep_county(workspace: Workspace, sheet_id: int, options: CheckOptions) -> None:
+    if options.sheet_county:
+        opening.set_sheet_county(workspace, sheet_id, options.sheet_county)
 
 
 def _half(progress: Progress, half: int, part: int = 0, parts: int = 1) -> Progress:

@@ -6,12 +6,13 @@ from datetime import date
 from typing import Iterable
 
 from intake.checking import CheckedSheet
+from intake.severity_words import WORD
 from validators import dates
 from validators.codes import CODES
 from validators.errors import ValidationError
 from validators.findings import Finding
 
-SEVERITY_ZH = {"error": "错误", "warning": "提醒", "hint": "提示"}
+SEVERITY_ZH = {s.value: w for s, w in WORD.items()}
 FIRST_N = 20
 
 
@@ -100,7 +101,8 @@ def summary_lines(checked: CheckedSheet, *, first_n: int = FIRST_N) -> list[str]
              "摸排基准日：{}（{}；".format(*_as_of_text(checked)) +
              "有填报日期的行以该行的填报日期为准）",
              f"共 {table.n_rows} 行，其中 {len(findings.rows_with_errors())} 行有错误；"
-             f"错误 {findings.n_errors} 处，提醒 {findings.n_warnings} 处。"]
+             f"错误 {findings.n_errors} 处，警告 {findings.n_warnings} 处"
+             + (f"，提示 {findings.n_hints} 处。" if findings.n_hints else "。")]
     missing = missing_columns(checked)
     if missing:
         lines.append("表格缺少这些必填列：" + "、".join(missing))

@@ -175,3 +175,23 @@ def test_a_decision_for_a_vanished_group_is_refused(base, tmp_path):
         with pytest.raises(ValueError):
             desk.keep(g, (999, 0))
         assert where(g)
+
+
+def test_a_row_the_clerk_deletes_leaves_the_counts_the_matching_and_the_upload(base, tmp_path):
+    with desk_on(base, tmp_path) as desk:
+        g = _dup(desk)
+        a, b = g.occurrences
+        session = desk.open_session(b.ref.sheet_id)
+        line = next(x for x in desk.board() if b.ref.sheet_id in x.sheet_ids)
+        batch = session.delete_rows([b.ref.index])
+        desk.sheet_edited(b.ref.sheet_id, session, session.apply(batch))
+        assert desk.group(g.key) is None                          # one record left: no group
+        assert b.ref not in {c.ref for c in desk.children(g.form)}
+        assert next(x for x in desk.board() if b.ref.sheet_id in x.sheet_ids).rows == line.rows - 1
+        desk.write_upload(tmp_path / "up.xlsx")
+        session.revert(batch)
+        desk.sheet_edited(b.ref.sheet_id, session, {b.ref.index})
+        assert desk.group(g.key) is not None
+    sources, notes = _upload_rows(tmp_path / "up.xlsx")
+    assert (a.file, a.row) in {(s[3], s[5]) for s in sources}     # no longer held back
+    assert any(n[0] == "未导出（乡镇已删除）" and n[2] == b.row for n in notes)

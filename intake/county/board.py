@@ -41,7 +41,8 @@ class BoardLine:
 
 
 def board(county: str | None, files: list[FileRow], sheets: list[SheetRow], versions: Versions,
-          groups: list[Group]) -> list[BoardLine]:
+          groups: list[Group], rows: dict[int, int] | None = None) -> list[BoardLine]:
+    """rows: sheet id -> the records that count (without deleted rows; default: all)."""
     names = {f.id: f.name for f in files}
     lines: dict[tuple[str, str], dict] = {}
     for town in (townships_of(county) if county else ()):
@@ -59,7 +60,7 @@ def board(county: str | None, files: list[FileRow], sheets: list[SheetRow], vers
             continue
         line["files"] = (*line.get("files", ()), names[s.file_id])
         line["sheet_ids"] = (*line.get("sheet_ids", ()), s.sheet_id)
-        for attr, n in (("rows", s.n_rows), ("rows_with_errors", s.counts.rows_with_errors),
+        for attr, n in (("rows", (rows or {}).get(s.sheet_id, s.n_rows)), ("rows_with_errors", s.counts.rows_with_errors),
                         ("errors", s.counts.n_errors), ("warnings", s.counts.n_warnings),
                         ("hints", s.counts.n_hints)):
             line[attr] = line.get(attr, 0) + n

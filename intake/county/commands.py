@@ -80,12 +80,12 @@ class DeskCommands:
 
     def sheet_edited(self, sheet_id: int, session, records=None) -> None:
         """Bring the counts, keys and matching up to date after an edit of the sheet through
-        its SheetSession. records: the record indices the edit affected (what
-        SheetSession.apply/revert return); without them every group of the sheet is compared
-        again, which reads the other sheets of those groups."""
+        its SheetSession (cell edits, deleted or restored rows). records: the record indices
+        the edit affected (what SheetSession.apply/revert return); without them every group of
+        the sheet is compared again, which reads the other sheets of those groups."""
         findings = session.findings
         keys = record_keys(session.table, error_codes_of(findings))
-        edits = len(self.workspace.edits(sheet_id))
+        edits = next(s.n_edits for s in self.store.sheets() if s.sheet_id == sheet_id)
         self.store.update_sheet(sheet_id, SheetCounts.of(findings),
                                 context(self.as_of, self.given_county, edits),
                                 keys_blob(keys, session.table.row_numbers))

@@ -138,7 +138,8 @@ class CountyDesk(DeskCommands, DeskQueue):
 
     def board(self) -> list[BoardLine]:
         s = self.snapshot
-        return board(s.county, [f for f in s.files if f.message is None], s.sheets, s.versions, self._groups)
+        rows = {sheet_id: self.keys.get(s.meta[sheet_id].info).height for sheet_id in s.current}
+        return board(s.county, [f for f in s.files if f.message is None], s.sheets, s.versions, self._groups, rows)
 
     def open_session(self, sheet_id: int, progress=None, cancelled=None):
         """The sheet as a SheetSession checked with the desk's reference date and county (so

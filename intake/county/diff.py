@@ -39,20 +39,21 @@ class VersionDiff:
     changed: tuple[ChildChange, ...]
 
 
-def _keys(table: SheetTable) -> dict[str, list[int]]:
-    """match key -> record indices: the ID, else name and birth date."""
+def _keys(table: SheetTable, deleted: frozenset[int]) -> dict[str, list[int]]:
+    """match key -> record indices (deleted rows left out): the ID, else name and birth date."""
     blank = [None] * table.n_rows
     values, numeric = table.data.values, table.data.numeric.get("id_number", set())
     ids, names, births = (values.get(k, blank) for k in ("id_number", "name", "birth_date"))
     out: dict[str, list[int]] = defaultdict(list)
-    for i in range(table.n_rows):
+    for i in (i for i in range(table.n_rows) if i not in deleted):
         number = usable_id(ids[i], i in numeric)
         out[f"id:{number}" if number else f"nb:{compact_name(names[i] or '')}|{births[i] or ''}"].append(i)
     return out
 
 
-def diff(old: SheetTable, new: SheetTable) -> VersionDiff:
-    old_keys, new_keys = _keys(old), _keys(new)
+def diff(old: SheetTable, new: SheetTable, old_deleted=frozenset(), new_deleted=frozenset()) -> VersionDiff:
+    """old_deleted / new_deleted: rows the clerk deleted in each version (not compared)."""
+    old_keys, new_keys = _keys(old, frozenset(old_deleted)), _keys(new, frozenset(new_deleted))
     fields = [f.key for f in load_form(new.form).fields
               if f.key not in NOT_COMPARED and f.key in old.data.values and f.key in new.data.values]
     added, removed, changed = [], [], []

@@ -92,9 +92,11 @@ def _common(table: SheetTable, key: str) -> str | None:
 
 
 def recheck(table: SheetTable, as_of: date | None, county: str | None,
-            keep_findings: bool = False) -> TableResult:
-    """A stored sheet (its edits applied) checked again, e.g. for another reference date."""
+            keep_findings: bool = False, deleted: list[int] = ()) -> TableResult:
+    """A stored sheet (its edits applied, its deleted rows left out) checked again, e.g. for
+    another reference date."""
     from intake.checking import validator_for
     validator = validator_for(table, as_of=as_of, county=county)
+    validator.set_excluded(deleted)
     validator.run()
     return table_result(table, validator.findings, keep_findings, with_cells=False)

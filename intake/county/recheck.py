@@ -37,8 +37,10 @@ class _Jobs(Sequence):
         return len(self.sheets)
 
     def __getitem__(self, n):
-        table = self.desk.workspace.load_sheet(self.sheets[n].sheet_id)
-        return (table, self.desk.as_of, self.desk.given_county, True), {}
+        sheet_id = self.sheets[n].sheet_id
+        table = self.desk.workspace.load_sheet(sheet_id)
+        deleted = sorted(self.desk.workspace.deleted_rows(sheet_id))
+        return (table, self.desk.as_of, self.desk.given_county, True, deleted), {}
 
 
 def _results(desk: "CountyDesk", sheets: list[SheetRow]):

@@ -37,6 +37,8 @@ def resubmissions(desk) -> list[Resubmission]:
         current = next(v.file_id for v in snap.versions.by_sheet.values() if v.chain == chain and v.current)
         for old, new in zip(file_ids, file_ids[1:]):
             a, b = sheet_of[(old, form)], sheet_of[(new, form)]
+            changes = diff(desk.records.table(a), desk.records.table(b),
+                           desk.workspace.deleted_rows(a), desk.workspace.deleted_rows(b))
             out.append(Resubmission(first.township.name, form, old, new, names[old], names[new], a, b, current,
-                                    diff(desk.records.table(a), desk.records.table(b))))
+                                    changes))
     return out

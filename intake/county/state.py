@@ -55,9 +55,7 @@ class KeyFrames:
     def rows(self, sheet_id: int) -> list[int]:
         """The sheet's Excel row numbers (of the frame read last)."""
         if sheet_id not in self._rows:
-            frame = self._frames.get(sheet_id)
-            self._rows[sheet_id] = frame["row"].to_list() if frame is not None and frame["row"].null_count() == 0 \
-                else self.store.row_numbers(sheet_id)
+            self._rows[sheet_id] = self.store.row_numbers(sheet_id)
         return self._rows[sheet_id]
 
     def get(self, sheet: SheetRow) -> pl.DataFrame:
@@ -65,9 +63,11 @@ class KeyFrames:
         a sheet no longer holds, such as deleted rows); `index` stays the record index."""
         if sheet.sheet_id not in self._frames:
             keys = keys_frame(self.store.keys(sheet.sheet_id), sheet.n_rows)
-            self._frames[sheet.sheet_id] = keys.with_columns(
+            frame = keys.with_columns(
                 sheet_id=pl.lit(sheet.sheet_id, pl.Int64), index=pl.int_range(pl.len(), dtype=pl.Int64),
                 form=pl.lit(sheet.form, pl.Utf8)).select(["sheet_id", "index", "form", *keys.columns])
+            deleted = self.store.deleted_rows(sheet.sheet_id)
+            self._frames[sheet.sheet_id] = frame.filter(~pl.col("index").is_in(list(deleted))) if deleted else frame
         return self._frames[sheet.sheet_id]
 
     def forget(self, sheet_id: int) -> None:

@@ -35,7 +35,7 @@ class SheetRow:
     sheet: str
     reporting_unit: str | None     # the 填报单位 line
     n_rows: int
-    n_edits: int
+    n_edits: int                   # cell edits and row marks (deleted/restored rows) in force
     fill_line: str | None
     latest_row_date: str | None
     counts: SheetCounts
@@ -47,7 +47,8 @@ class SheetRow:
 
 _SHEETS_SQL = (
     "SELECT c.sheet_id, c.file_id, s.form, s.sheet, s.reporting_unit, s.n_rows,"
-    " (SELECT COUNT(*) FROM edits e WHERE e.sheet_id = s.id AND e.undone = 0),"
+    " (SELECT COUNT(*) FROM edits e WHERE e.sheet_id = s.id AND e.undone = 0)"
+    " + (SELECT COUNT(*) FROM row_marks r WHERE r.sheet_id = s.id AND r.undone = 0),"
     " c.fill_line, c.latest_row_date, c.n_errors, c.n_warnings, c.n_hints, c.rows_with_errors,"
     " c.checked, c.towns FROM county_sheets c JOIN sheets s ON s.id = c.sheet_id ORDER BY c.sheet_id")
 
@@ -116,6 +117,10 @@ class CountyStore:
     def row_numbers(self, sheet_id: int) -> list[int]:
         rows = self.workspace.query("SELECT row_numbers FROM sheets WHERE id = ?", [sheet_id])
         return json.loads(rows[0][0] or "[]") if rows else []
+
+    def deleted_rows(self, sheet_id: int) -> set[int]:
+        """Records the clerk deleted (issue 14): left out of the county's counts and matching."""
+        return self.workspace.deleted_rows(sheet_id)
 
     def keys(self, sheet_id: int) -> bytes | None:
         rows = self.workspace.query("SELECT vals FROM county_keys WHERE sheet_id = ? AND key = 'frame'", [sheet_id])

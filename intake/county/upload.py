@@ -34,6 +34,7 @@ class CountySheet:
     source: tuple[str, str] | None = None
     label: str = ""
     held_back: list[RowNote] = field(default_factory=list)
+    deleted_rows: frozenset[int] = frozenset()     # deleted by the clerk: listed, not written
 
 
 def _where(o: Occurrence) -> str:
@@ -89,9 +90,13 @@ def _county_sheet(desk, m, children: dict, why: dict[Ref, str], kept: set[Ref], 
     sid, form = m.info.sheet_id, m.info.form
     table = desk.workspace.load_sheet(sid)
     label = f"{m.township.name or '未识别乡镇'} {m.file.name} {m.info.sheet}".strip()
+    deleted = frozenset(desk.workspace.deleted_rows(sid))
     records, notes, overrides = [], [], {}
     for i in range(table.n_rows):
         ref = Ref(sid, i)
+        if i in deleted:
+            records.append(i)                  # the writer lists it as deleted by the township
+            continue
         if ref in why or ref not in children:
             name = table.data.get("name", i) if "name" in table.data.values else None
             notes.append(RowNote(label, table.row_numbers[i], name, [why.get(ref, "同一儿童的另一条记录已导出")],
@@ -102,7 +107,7 @@ def _county_sheet(desk, m, children: dict, why: dict[Ref, str], kept: set[Ref], 
             overrides[i] = {k: canonical(form, k, v) for k, v in children[ref].overrides.items()}
     resolved = _without(findings, [f.key for f in load_form(form).fields],
                         {r.index for r in kept if r.sheet_id == sid}, RESOLVED_BY_DECISION)
-    return CountySheet(table, resolved, records, overrides, (m.township.name, m.file.name), label, notes)
+    return CountySheet(table, resolved, records, overrides, (m.township.name, m.file.name), label, notes, deleted)
 
 
 def return_sheets(desk, file_id: int) -> list[CountySheet]:
@@ -123,5 +128,6 @@ def return_sheets(desk, file_id: int) -> list[CountySheet]:
                     rows.setdefault(ref.index, []).append(
                         make("county.sent_back", ref.index, None, what=what, others=_others(g, ref), reason=reason))
         findings.replace_rows(rows)
-        out.append(CountySheet(desk.workspace.load_sheet(sid), findings))
+        out.append(CountySheet(desk.workspace.load_sheet(sid), findings,
+                               deleted_rows=frozenset(desk.workspace.deleted_rows(sid))))
     return out

@@ -15,11 +15,10 @@ from intake.export.output import Progress, Steps, output_file
 from intake.export.upload import WORKBOOK_OPTIONS
 from intake.forms import load_form
 from validators.codes import CODES
-from validators.findings import Severity
+from intake.severity_words import ERROR_WORD, word
 
 HEADERS = ("工作表", "行号", "列", "表头", "单元格内容", "严重程度", "问题代码", "问题类型", "说明", "建议修改为")
 WIDTHS = (14, 8, 6, 18, 30, 9, 22, 22, 70, 30)
-ERROR, WARNING = "错误", "警告"
 VALUE_COLUMNS = (4, 9)          # written as text cells ('@'): IDs must keep their digits
 
 
@@ -37,7 +36,7 @@ def report_lines(checked: Sequence) -> Iterator[tuple]:
         for f in sheet.findings.all():
             letter, header = where[f.field]
             yield (table.sheet, rows[f.index], letter, header, f.value or "",
-                   ERROR if f.severity is Severity.ERROR else WARNING, f.code,
+                   word(f), f.code,
                    titles.get(f.code, f.code), f.message, f.suggestion or "")
 
 
@@ -102,7 +101,7 @@ def _write_line(ws, r: int, line: tuple, text, error) -> None:
         write(r, 3, header)
     if value:
         write(r, 4, value, text)
-    write(r, 5, severity, error if severity == ERROR else None)
+    write(r, 5, severity, error if severity == ERROR_WORD else None)
     write(r, 6, code)
     write(r, 7, title)
     write(r, 8, message)

@@ -61,10 +61,9 @@ def _disability(row: Row) -> list[Finding]:
     if majority_disabled:
         want = {"health": "应包含“残疾”", "disability_grade": "应填写残疾等级（一级至四级）",
                 "disability_category": "应填写具体残疾类别"}[odd]
+        detail = f"{said}表示有残疾，{row.label(odd)}“{row.raw(odd)}”{want}，请核对残疾信息"
     else:
-        want = {"health": "不应包含“残疾”", "disability_grade": "应为“无”",
-                "disability_category": "应为“无”"}[odd]
-    detail = f"{said}，{row.label(odd)}“{row.raw(odd)}”{want}，请核对残疾信息"
+        detail = f"{said}表示没有残疾，{row.label(odd)}却填了“{row.raw(odd)}”，请核对残疾信息"
     return [make("cross.disability", row.index, odd, value=row.raw(odd), detail=detail)]
 
 
