@@ -17,3 +17,8 @@ def square_or_crash(n: int) -> int:
 
 def fail(n: int) -> int:
     raise ValueError(f"bad {n}")
+
+
+def polars_threads(n: int) -> int:
+    import polars as pl
+    return pl.thread_pool_size()

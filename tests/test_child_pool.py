@@ -35,3 +35,7 @@ def test_cancel_stops_the_children(pool):
     with pytest.raises(Cancelled):
         list(pool.run("poolkit:square", [((n,), {}) for n in range(4)], cancelled=lambda: True))
     assert dict(pool.run("poolkit:square", [((2,), {})])) == {0: 4}
+
+
+def test_children_keep_polars_to_one_thread(pool):
+    assert dict(pool.run("poolkit:polars_threads", [((0,), {})])) == {0: 1}
