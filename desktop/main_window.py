@@ -1,9 +1,10 @@
 """The main window: a welcome page or the open pages in tabs, menus and toolbar, a progress strip
 with 取消 in the status bar. Opening runs in a worker thread; the window never waits for it.
 
-Pages: today every tab is a SheetTab (one township sheet). Another kind of page (the county's
-view) can be added to `tabs`: `current_tab()` / `sheet_tabs()` only ever return SheetTabs, sheet
-actions are enabled only on one, and a page with an `undo_stack` joins the undo group.
+Pages: SheetTabs (one township sheet each) and the county's page (desktop.county, 县级 →
+县级汇总). `current_tab()` / `sheet_tabs()` only ever return SheetTabs, sheet actions are enabled
+only on one, a page with an `undo_stack` joins the undo group, a page with `release()` is told
+before it closes.
 Which handler each action calls is in desktop.window_wiring.
 """
 from __future__ import annotations
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
     open_failed = Signal(str)
     open_cancelled = Signal()
     export_done = Signal(str)           # the written file
+    settings_changed = Signal()         # 设置 changed the county or the reference date
 
     def __init__(self, settings: AppSettings, workspace: Workspace, parent=None):
         super().__init__(parent)
@@ -203,6 +205,8 @@ class MainWindow(QMainWindow):
             return
         if getattr(page, "undo_stack", None) is not None:
             self.undo_group.removeStack(page.undo_stack)
+        if callable(getattr(page, "release", None)):
+            page.release()
         self.tabs.removeTab(index)
         page.deleteLater()
         self._save_open_sheets()
@@ -236,6 +240,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() and dialog.save():
             self.recheck_open_sheets()
+            self.settings_changed.emit()
 
     def recheck_open_sheets(self):
         """Check the open sheets again under new settings, staying on the same tab."""
@@ -259,6 +264,9 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event) -> None:
+        for page in [self.tabs.widget(i) for i in range(self.tabs.count())]:
+            if callable(getattr(page, "release", None)):
+                page.release()
         self.opener.cancel_all()
         for tab in self.sheet_tabs():
             tab.widths.save()

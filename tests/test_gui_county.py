@@ -1,0 +1,230 @@
+"""The county page (县级汇总) driven through the real window: open a folder of township files,
+see the board, resolve a group and see the board change, undo it, double-click a record to open
+its township's sheet, edit there and see the matching follow, restart and undo again."""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from desktop.county import county_page, receiving
+from desktop.county import decision_bar as bar
+from desktop.county.board_model import COLUMNS as BOARD_COLUMNS
+from desktop.county.texts import MISSING_BRUSH
+from desktop.settings import REFERENCE_FIXED, AppSettings
+from generator.township_set import write_township_set
+from intake.county.model import DECIDED, DUPLICATE, OPEN
+from readerfiles import child_id
+
+COUNTY, AS_OF = "511324", date(2025, 12, 31)
+CONFLICTS = BOARD_COLUMNS.index("待处理的重复")
+
+
+@pytest.fixture(scope="module")
+def township_files(tmp_path_factory):
+    return write_township_set(tmp_path_factory.mktemp("towns") / "收到的文件", county=COUNTY, towns=4, rows=8, seed=5)
+
+
+def _window(qtbot, tmp_path, name="ws.sqlite"):
+    from desktop.app import create_application
+    from desktop.main_window import MainWindow
+    from intake.workspace import Workspace
+    create_application()
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.county_code = COUNTY
+    settings.set_reference(REFERENCE_FIXED, AS_OF)
+    window = MainWindow(settings, Workspace(tmp_path / name))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _open_page(qtbot, window):
+    window.actions.county.trigger()
+    page = county_page(window)
+    qtbot.waitUntil(lambda: page.desk is not None and not page.jobs.busy, timeout=60000)
+    return page
+
+
+def _close(window):
+    window.close()
+    window.workspace.close()
+
+
+def _conflicts(page, township, form):
+    line = next(b for b in page.board.model.all_lines if b.township == township and b.form == form)
+    return line.open_conflicts
+
+
+def _board_cell(page, township, form, column):
+    model = page.board.model
+    row = next(n for n, b in enumerate(model.lines) if b.township == township and b.form == form)
+    return model.index(row, column)
+
+
+def test_open_a_folder_resolve_a_group_undo_and_open_the_row(qtbot, tmp_path, township_files, monkeypatch):
+    made = township_files
+    window = _window(qtbot, tmp_path)
+    page = _open_page(qtbot, window)
+    assert window.tabs.widget(0) is page and window.current_tab() is None
+    # 添加文件夹… (the folder dialog answers with the township set's folder)
+    monkeypatch.setattr(receiving, "open_folder_name", lambda *a: str(made.folder))
+    with qtbot.waitSignal(page.received_done, timeout=120000) as blocker:
+        page.header.folder_button.click()
+    received = {r.path.name: r.status for r in blocker.args[0]}
+    assert received[made.unreadable] == "unreadable" and received[Path(made.copy[0]).name] == "same"
+    assert "无法读取 1 个" in page.received.label.text()
+    page.received.close()
+    # the board: every township of the county, the silent ones tinted, the stranger after them
+    lines = page.board.model.all_lines
+    assert {(b.township, b.form) for b in lines if b.listed and b.received} == \
+        {(t, f) for t in made.towns for f in ("liudong", "liushou")}
+    silent = next(b for b in lines if b.listed and not b.received)
+    assert _board_cell(page, silent.township, silent.form, 2).data() == "未报送"
+    assert _board_cell(page, silent.township, silent.form, 0).data(Qt.ItemDataRole.BackgroundRole) == MISSING_BRUSH
+    assert not lines[-1].listed
+    # resolve one group in the queue: keep the first record
+    page.views.setCurrentWidget(page.queue)
+    page.queue.kind.setCurrentIndex(page.queue.kind.findData(DUPLICATE))
+    group = page.queue.current_group()
+    town, form = group.occurrences[0].township, group.form
+    before = _conflicts(page, town, form)
+    n_open = page.queue.model.rowCount()
+    assert page.queue.panel.model.differs                          # the differing fields are highlighted
+    page.queue.panel.bar.reason.setText("保留现居住地乡镇的登记")
+    qtbot.mouseClick(page.queue.panel.bar.buttons[bar.KEEP], Qt.MouseButton.LeftButton)
+    assert page.desk.group(group.key).status == DECIDED
+    assert page.queue.model.row_of(group.key) is None and page.queue.model.rowCount() == n_open - 1
+    page.views.setCurrentWidget(page.board)
+    assert _conflicts(page, town, form) == before - 1
+    assert _board_cell(page, town, form, CONFLICTS).data() == (str(before - 1) if before > 1 else "")
+    entry = page.desk.log.entries()[-1]
+    assert entry.reason == "保留现居住地乡镇的登记" and entry.payload["keep"] == list(group.refs[0])
+    # Ctrl+Z on the county page takes the decision back; the board follows
+    assert window.undo_group.activeStack() is page.undo_stack
+    window.actions.undo.trigger()
+    assert page.desk.group(group.key).status == OPEN and _conflicts(page, town, form) == before
+    window.actions.redo.trigger()
+    assert page.desk.group(group.key).status == DECIDED
+    # double-click a record of an open group: its township's sheet opens on that row
+    page.views.setCurrentWidget(page.queue)
+    target = page.queue.current_group()
+    second = target.occurrences[1]
+    table = page.queue.panel.table
+    cell = page.queue.panel.model.index(0, 1)
+    qtbot.waitUntil(lambda: not table.visualRect(cell).isEmpty())      # laid out
+    where = table.visualRect(cell).center()
+    with qtbot.waitSignal(window.sheets_opened, timeout=30000):      # a real double-click: press first
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    tab = window.current_tab()
+    assert tab is not None and tab.session.sheet_id == second.ref.sheet_id
+    assert tab.current_record() == second.ref.index
+    assert tab.session.validator.ctx.as_of == AS_OF and tab.check_options is not None
+    # an edit there re-runs the matching: a new ID number takes the record out of the group
+    tab.request_edit(second.ref.index, "id_number", child_id("511324", "20150302", "157"))
+    qtbot.waitUntil(lambda: page.desk.group(target.key) is None
+                    or second.ref not in page.desk.group(target.key).refs, timeout=10000)
+    window.actions.undo.trigger()                      # the sheet's own undo: the group is back
+    qtbot.waitUntil(lambda: page.desk.group(target.key) is not None
+                    and second.ref in page.desk.group(target.key).refs, timeout=10000)
+    _close(window)
+    # after a restart the decision can still be undone from the page's stack
+    again = _window(qtbot, tmp_path)
+    page = _open_page(qtbot, again)
+    assert page.undo_stack.count() == 1 and page.desk.group(group.key).status == DECIDED
+    again.tabs.setCurrentWidget(page)
+    again.actions.undo.trigger()
+    assert page.desk.group(group.key).status == OPEN
+    _close(again)
+
+
+def test_merge_send_back_and_reopen_with_reasons_no_full_id_in_the_queue(qtbot, tmp_path, county_set, monkeypatch):
+    made, base, _ = county_set
+    shutil.copyfile(base, tmp_path / "ws.sqlite")
+    window = _window(qtbot, tmp_path)
+    page = _open_page(qtbot, window)
+    page.views.setCurrentWidget(page.queue)
+    queue = page.queue
+    group = next(g for g in page.desk.groups(status=OPEN) if len(page.desk.compared(g).differs or ()) > 0)
+    queue.select_key(group.key)
+    panel = queue.panel
+    field = panel.group.differs[0]
+    # the merged record: the differing field taken from record 2
+    from desktop.county import deciding
+
+    def choose(dialog):
+        dialog.choose(field, 1)
+        dialog.reason.setText("电话以第二条为准")
+        return True
+    monkeypatch.setattr(deciding.MergeDialog, "exec", choose)
+    qtbot.mouseClick(panel.bar.buttons[bar.MERGE], Qt.MouseButton.LeftButton)
+    decided = page.desk.group(group.key)
+    assert decided.status == DECIDED and decided.decision.action == "merge"
+    assert [(o.field, o.source) for o in decided.decision.overrides] == [(field, group.refs[1])]
+    assert decided.decision.reason == "电话以第二条为准"
+    # reopen it (status filter 全部 to see it), then send it back
+    queue.status.setCurrentIndex(queue.status.findData(None))
+    queue.select_key(group.key)
+    qtbot.mouseClick(panel.bar.buttons[bar.REOPEN], Qt.MouseButton.LeftButton)
+    assert page.desk.group(group.key).status == OPEN
+    queue.select_key(group.key)
+    panel.model.choose(1)                                   # a click on record 2's column
+    page.decide(bar.SEND_BACK_ONE)                          # 退回乡镇核实 ▸ 只退回选中记录所在的乡镇
+    assert page.desk.group(group.key).status == "sent_back"
+    assert page.desk.group(group.key).decision.sent_back == (group.refs[1],)
+    assert queue.current_group().key != group.key           # on to the next group
+    assert page.undo_stack.count() == 3
+    # no full ID number in the queue's list or its tooltips
+    numbers = {v for _o, values in page.desk.side_by_side(group) for k, v in values.items()
+               if k == "id_number" and v}
+    model = queue.model
+    shown = [str(model.index(r, c).data(role)) for r in range(model.rowCount()) for c in range(model.columnCount())
+             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)]
+    assert numbers and not any(n in text for n in numbers for text in shown)
+    side = panel.model
+    tips = [str(side.index(r, c).data(Qt.ItemDataRole.ToolTipRole)) for r in range(side.rowCount())
+            for c in range(side.columnCount())]
+    assert not any(n in text for n in numbers for text in tips)
+    _close(window)
+
+
+def test_resubmission_diff_township_correction_and_restoring_a_version(qtbot, tmp_path, county_set, monkeypatch):
+    made, base, _ = county_set
+    shutil.copyfile(base, tmp_path / "ws.sqlite")
+    window = _window(qtbot, tmp_path)
+    page = _open_page(qtbot, window)
+    r = made.resubmission
+    board = page.board
+    row = next(n for n, b in enumerate(board.model.lines) if b.township == r["township"] and b.form == r["form"])
+    board.table.selectRow(row)
+    pane = board.files
+    assert [m.file.name for m in pane.metas] == [r["old"], r["new"]]
+    assert pane.selected().file.name == r["new"] and pane.buttons["diff"].isEnabled()
+    pane.buttons["diff"].click()
+    dialog = page.dialog
+    sections = [dialog.tree.topLevelItem(i) for i in range(3)]
+    assert [s.childCount() for s in sections] == [r["added"], r["removed"], r["changed"]]
+    assert "新增 3 人，减少 2 人，信息有变化 2 人" in dialog.label.text()
+    dialog.close()
+    # restore the first version (a command on the page's stack), then undo it
+    from desktop.county.township_dialog import ReasonDialog
+    monkeypatch.setattr(ReasonDialog, "exec", lambda self: True)
+    pane.table.selectRow(0)
+    pane.buttons["current"].click()
+    old = next(m for m in page.desk.snapshot.meta.values() if m.file.name == r["old"])
+    assert old.version.current and page.undo_stack.undoText() == "设为当前版本"
+    page.undo_stack.undo()
+    assert not page.desk.snapshot.meta[old.info.sheet_id].version.current
+    # correct the stranger's township to one of the county's: it joins the board's township
+    stranger = next(b for b in board.model.all_lines if not b.listed)
+    meta = page.desk.snapshot.meta[stranger.sheet_ids[0]]
+    page.push(page.desk.set_township(meta.file.id, made.towns[3], "文件名写错了乡镇"))
+    assert page.desk.snapshot.meta[meta.info.sheet_id].township.name == made.towns[3]
+    assert all(b.listed for b in board.model.all_lines if b.received)
+    page.undo_stack.undo()
+    assert not page.desk.snapshot.meta[meta.info.sheet_id].township.listed
+    _close(window)
