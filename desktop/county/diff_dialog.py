@@ -39,7 +39,9 @@ class DiffDialog(QDialog):
         label.setWordWrap(True)
         label.setStyleSheet(INFO_STYLE)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["儿童", f"旧版本“{r.old}”", f"新版本“{r.new}”"])
+        self.tree.setHeaderLabels(["儿童", "旧版本", "新版本"])
+        self.tree.headerItem().setToolTip(1, r.old)
+        self.tree.headerItem().setToolTip(2, r.new)
         self.tree.setUniformRowHeights(True)
         form = load_form(new.form)
         self._section(f"新增 {len(r.diff.added)} 人", [
@@ -55,11 +57,9 @@ class DiffDialog(QDialog):
                 item.addChild(QTreeWidgetItem([f"    {label_of}", masked_value(new.form, ch.field, ch.old) or "（空）",
                                                masked_value(new.form, ch.field, ch.new) or "（空）"]))
             changed.addChild(item)
-            item.setExpanded(True)
-        self.tree.expandToDepth(0)
+        self.tree.expandAll()
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 300)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
@@ -69,6 +69,8 @@ class DiffDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
         self.resize(860, 520)
+        header.resizeSection(0, 300)
+        header.resizeSection(1, 260)
 
     def _section(self, title: str, rows: list[list[str]]) -> QTreeWidgetItem:
         top = QTreeWidgetItem([title])

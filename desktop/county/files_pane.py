@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop.county.texts import MUTED_TEXT, date_text, how_text
+from desktop.county.texts import MUTED_TEXT, date_text, form_name, how_text
 from intake.county.board import BoardLine
 from intake.county.state import SheetMeta, Snapshot
 
@@ -77,9 +77,9 @@ class FilesPane(QWidget):
         if line is None:
             self.title.setText("选中上面一行，这里列出该乡镇这张表的各个版本。")
         elif not metas:
-            self.title.setText(f"{line.township or '未识别乡镇'}还没有报送这张表。")
+            self.title.setText(f"{line.township or '未识别乡镇'}还没有报送{form_name(line.form)}登记表。")
         else:
-            self.title.setText(f"{line.township or '未识别乡镇'}的各个版本（旧的在前）：")
+            self.title.setText(f"{line.township or '未识别乡镇'}{form_name(line.form)}登记表的各个版本（旧的在前）：")
         self.table.setRowCount(len(metas))
         for r, m in enumerate(metas):
             cells = (m.file.name, m.info.sheet, version_text(m, names),

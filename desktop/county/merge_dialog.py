@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDial
                                QFormLayout, QHeaderView, QLabel, QLineEdit, QRadioButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop.county.texts import INFO_STYLE, short_where
+from desktop.county.texts import CHOSEN_BRUSH, INFO_STYLE, short_where
 from intake.county.model import Group, Occurrence, Ref
 from intake.forms import load_form
 
@@ -31,8 +31,9 @@ class MergeDialog(QDialog):
         self.base.addItems([f"记录{n + 1}：{short_where(o)}" for n, (o, _v) in enumerate(records)])
         self.base.setCurrentIndex(base)
         self.base.currentIndexChanged.connect(self.reset_choices)
-        self.table = QTableWidget(len(self.fields), len(records))
-        self.table.setHorizontalHeaderLabels([f"记录{n + 1}\n{short_where(o)}" for n, (o, _v) in enumerate(records)])
+        self.table = QTableWidget(len(self.fields), len(records) + 1)
+        self.table.setHorizontalHeaderLabels([f"记录{n + 1}\n{short_where(o)}" for n, (o, _v) in enumerate(records)]
+                                             + ["合并后"])
         self.table.setVerticalHeaderLabels([form.field(k).label if form.has(k) else k for k in self.fields])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -47,6 +48,10 @@ class MergeDialog(QDialog):
                 radio.setToolTip(values.get(key) or "（空）")
                 buttons.addButton(radio, col)
                 self.table.setCellWidget(row, col, radio)
+            result = QTableWidgetItem()
+            result.setBackground(CHOSEN_BRUSH)
+            self.table.setItem(row, len(records), result)
+            buttons.idToggled.connect(lambda _id, on, r=row: on and self._show_result(r))
             self.choices.append(buttons)
         self.table.resizeRowsToContents()
         self.reason = QLineEdit()
@@ -65,7 +70,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.reset_choices()
-        self.resize(min(300 + 260 * len(records), 1200), min(260 + 34 * len(self.fields), 640))
+        self.resize(min(420 + 260 * len(records), 1300), min(260 + 34 * len(self.fields), 640))
 
     def reset_choices(self, *_args) -> None:
         base = self.base.currentIndex()
@@ -73,6 +78,11 @@ class MergeDialog(QDialog):
             button = buttons.button(base) or (buttons.buttons() or [None])[0]
             if button is not None:
                 button.setChecked(True)
+
+    def _show_result(self, row: int) -> None:
+        chosen = self.choices[row].checkedId()
+        value = self.records[chosen][1].get(self.fields[row]) if chosen >= 0 else None
+        self.table.item(row, len(self.records)).setText(value or "（空）")
 
     def choose(self, key: str, record: int) -> None:
         button = self.choices[self.fields.index(key)].button(record)
