@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.county import county_page, receiving
 from desktop.county import decision_bar as bar
@@ -16,7 +17,7 @@ from desktop.county.board_model import COLUMNS as BOARD_COLUMNS
 from desktop.county.texts import MISSING_BRUSH
 from desktop.settings import REFERENCE_FIXED, AppSettings
 from generator.township_set import write_township_set
-from intake.county.model import DECIDED, DUPLICATE, OPEN
+from intake.county.model import DECIDED, DUPLICATE, OPEN, Ref
 from readerfiles import child_id
 
 COUNTY, AS_OF = "511324", date(2025, 12, 31)
@@ -227,4 +228,87 @@ def test_resubmission_diff_township_correction_and_restoring_a_version(qtbot, tm
     assert all(b.listed for b in board.model.all_lines if b.received)
     page.undo_stack.undo()
     assert not page.desk.snapshot.meta[meta.info.sheet_id].township.listed
+    _close(window)
+
+
+def test_a_stale_decision_is_shown_and_confirmed_f8_walks_the_queue(qtbot, tmp_path, county_set):
+    made, base, _ = county_set
+    shutil.copyfile(base, tmp_path / "ws.sqlite")
+    window = _window(qtbot, tmp_path)
+    page = _open_page(qtbot, window)
+    desk = page.desk
+    group = next(g for g in desk.groups(kind=DUPLICATE) if g.form == "liudong" and len(g.refs) == 2)
+    page.push(desk.keep(group, group.refs[1], "以第二条为准"))
+    number = desk.side_by_side(group)[0][1]["id_number"]
+    grouped = {r for g in desk.groups() for r in g.refs}
+    stranger = next(Ref(s, 0) for s in desk.snapshot.current
+                    if desk.snapshot.meta[s].info.form == "liudong" and Ref(s, 0) not in grouped)
+    # a third record is given the same ID in its sheet: the decision no longer fits the group
+    page.link.open_record(stranger.sheet_id, stranger.index)
+    qtbot.waitUntil(lambda: window.current_tab() is not None and window.current_tab().isEnabled(), timeout=30000)
+    window.current_tab().request_edit(stranger.index, "id_number", number)
+    qtbot.waitUntil(lambda: stranger in desk.group(group.key).refs, timeout=10000)
+    grown = desk.group(group.key)
+    assert grown.status == OPEN and grown.stale is not None and grown.stale.keep == group.refs[1]
+    window.tabs.setCurrentWidget(page)
+    page.views.setCurrentWidget(page.queue)
+    page.queue.select_key(group.key)
+    panel = page.queue.panel
+    assert not panel.stale.isHidden() and "保留一条" in panel.stale.text() and "2 条记录" in panel.stale.text()
+    assert not panel.bar.buttons[bar.CONFIRM].isHidden()
+    qtbot.mouseClick(panel.bar.buttons[bar.CONFIRM], Qt.MouseButton.LeftButton)
+    confirmed = desk.group(group.key)
+    assert confirmed.status == DECIDED and confirmed.decision.keep == group.refs[1] and len(confirmed.refs) == 3
+    assert confirmed.decision.reason == "以第二条为准"
+    # F8 / Shift+F8 walk the filtered queue
+    queue = page.queue
+    queue.select_key(queue.model.group_at(0).key)
+    window.activateWindow()
+    queue.list.setFocus()
+    qtbot.keyClick(queue.list, Qt.Key.Key_F8)
+    assert queue.current_group().key == queue.model.group_at(1).key
+    qtbot.keyClick(queue.list, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert queue.current_group().key == queue.model.group_at(0).key
+    _close(window)
+
+
+def test_drop_files_again_exports_upload_and_return_file(qtbot, tmp_path, county_set, monkeypatch):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from desktop.county import exports
+    made, base, _ = county_set
+    shutil.copyfile(base, tmp_path / "ws.sqlite")
+    window = _window(qtbot, tmp_path)
+    page = _open_page(qtbot, window)
+    # the same files dropped again: every one is skipped, nothing is counted twice
+    before = [(b.township, b.form, b.rows) for b in page.board.model.all_lines]
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in list(made.files.values())[:3]])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(page.received_done, timeout=60000) as blocker:
+        page.dropEvent(drop)
+    assert [r.status for r in blocker.args[0]] == ["same"] * 3
+    assert "跳过 3 个" in page.received.label.text()
+    assert [(b.township, b.form, b.rows) for b in page.board.model.all_lines] == before
+    page.received.close()
+    # 导出县级上报文件… and a township's 退回文件, each in the background, then 打开所在文件夹
+    group = page.desk.groups(status=OPEN)[0]
+    page.push(page.desk.send_back(group, [group.refs[0]], "请核实身份证号"))
+    upload, returned = tmp_path / "县级上报.xlsx", tmp_path / "退回.xlsx"
+    monkeypatch.setattr(exports, "save_file_name", lambda *a: str(upload))
+    with qtbot.waitSignal(page.export_done, timeout=120000):
+        page.header.upload_button.click()
+    assert upload.is_file()
+    meta = page.desk.snapshot.meta[group.refs[0].sheet_id]
+    monkeypatch.setattr(exports, "save_file_name", lambda *a: str(returned))
+    with qtbot.waitSignal(page.export_done, timeout=120000):
+        exports.export_return(page, meta)
+    from openpyxl import load_workbook
+    text = " ".join(str(c.value) for ws in load_workbook(returned).worksheets for row in ws.iter_rows()
+                    for c in row if c.value)
+    assert "县级汇总时发现" in text and "请核实身份证号" in text
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert boxes and any(b.text() == "打开所在文件夹" for box in boxes for b in box.buttons())
     _close(window)

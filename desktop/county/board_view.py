@@ -58,8 +58,9 @@ class BoardView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._sized = False
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_versions())
         self.files = FilesPane()
         split = QSplitter(Qt.Orientation.Vertical)
@@ -80,6 +81,9 @@ class BoardView(QWidget):
         current = self.selected_line()
         self.snapshot = snapshot
         self.model.set_lines(lines)
+        if lines and not self._sized:           # once: a refresh must not measure every line again
+            self.table.resizeColumnsToContents()
+            self._sized = True
         self.summary.setText(board_summary(lines))
         bad = [f for f in snapshot.files if f.message]
         self.unreadable.setText(f'<a href="#">{len(bad)} 个文件无法读取</a>')

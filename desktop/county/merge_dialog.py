@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDial
                                QFormLayout, QHeaderView, QLabel, QLineEdit, QRadioButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop.county.texts import CHOSEN_BRUSH, INFO_STYLE, short_where
+from desktop.county.texts import CHOSEN_BRUSH, INFO_STYLE, masked_value, short_where
 from intake.county.model import Group, Occurrence, Ref
 from intake.forms import load_form
 
@@ -40,12 +40,12 @@ class MergeDialog(QDialog):
         self.choices: list[QButtonGroup] = []
         for row, key in enumerate(self.fields):
             buttons = QButtonGroup(self)
-            for col, (_o, values) in enumerate(records):
+            for col, (o, values) in enumerate(records):
                 if key not in values:
                     self.table.setItem(row, col, QTableWidgetItem("（此表无此项）"))
                     continue
                 radio = QRadioButton(values.get(key) or "（空）")
-                radio.setToolTip(values.get(key) or "（空）")
+                radio.setToolTip(masked_value(o.form, key, values.get(key)) or "（空）")
                 buttons.addButton(radio, col)
                 self.table.setCellWidget(row, col, radio)
             result = QTableWidgetItem()

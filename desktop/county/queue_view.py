@@ -89,6 +89,7 @@ class QueueView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
         self._shown: Group | None = None
+        self._sized = False
 
     # --- the queue --------------------------------------------------------------------------------
     def filters(self) -> dict:
@@ -115,7 +116,9 @@ class QueueView(QWidget):
         groups = desk.groups(**self.filters()) if desk is not None else []
         self.model.set_groups(groups)
         self.count.setText(f"共 {len(groups)} 组")
-        self.list.resizeColumnsToContents()
+        if groups and not self._sized:          # once: a refresh must not measure every line again
+            self.list.resizeColumnsToContents()
+            self._sized = True
         row = self.model.row_of(keep)
         self._select_row(row if row is not None else 0)
 
