@@ -3,9 +3,10 @@ then the files of other or unrecognised townships. A township that sent nothing 
 and says 未报送; files of other townships a grey-blue one. A filter shows only some lines."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from desktop.county.list_model import ListTableModel
 from desktop.county.texts import (MISSING_BRUSH, MISSING_TEXT, NOT_SENT, OTHER_BRUSH, SENT, date_text,
                                   form_name, township_text)
 from intake.county.board import BoardLine
@@ -44,18 +45,21 @@ def cell_text(line: BoardLine, column: int) -> str:
     return str(values[column])
 
 
-class BoardModel(QAbstractTableModel):
+class BoardModel(ListTableModel):
+    COLUMNS = COLUMNS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._all: list[BoardLine] = []
-        self.lines: list[BoardLine] = []
         self.mode = 0
 
+    @property
+    def lines(self) -> list[BoardLine]:
+        return self.items
+
     def set_lines(self, lines: list[BoardLine]) -> None:
-        self.beginResetModel()
         self._all = lines
-        self.lines = [b for b in lines if keep(b, self.mode)]
-        self.endResetModel()
+        self.set_items([b for b in lines if keep(b, self.mode)])
 
     def set_mode(self, mode: int) -> None:
         self.mode = mode
@@ -66,18 +70,7 @@ class BoardModel(QAbstractTableModel):
         return self._all
 
     def line_at(self, row: int) -> BoardLine | None:
-        return self.lines[row] if 0 <= row < len(self.lines) else None
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
+        return self.item_at(row)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         line = self.line_at(index.row())

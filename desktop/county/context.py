@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QVBoxLayout, QWidget
 
+from desktop.dialog_buttons import ok_cancel
 from desktop.loading import CheckOptions
 from desktop.settings import COUNTY_AS_OF, AppSettings
 
@@ -70,11 +71,7 @@ class AsOfDialog(QDialog):
         self.date = QDateEdit(QDate(initial))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy年M月d日")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.date)

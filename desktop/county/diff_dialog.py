@@ -5,10 +5,11 @@ each version says where to look."""
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
+from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from desktop.county.texts import INFO_STYLE, MUTED_TEXT, form_name, masked_value
+from desktop.dialog_buttons import close_only
 from intake.county.resubmissions import Resubmission
 from intake.forms import load_form
 from intake.table import SheetTable
@@ -61,9 +62,7 @@ class DiffDialog(QDialog):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        buttons.rejected.connect(self.reject)
+        buttons = close_only(self)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.tree, 1)

@@ -4,11 +4,12 @@ offered; the others are the same in every record. ID numbers are shown in full, 
 side-by-side view (the clerk is choosing between them)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QHeaderView, QLabel, QLineEdit, QRadioButton, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDialog, QFormLayout, QHeaderView,
+                               QLabel, QLineEdit, QRadioButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.county.texts import CHOSEN_BRUSH, INFO_STYLE, masked_value, short_where
+from desktop.dialog_buttons import ok_cancel
 from intake.county.model import Group, Occurrence, Ref
 from intake.forms import load_form
 
@@ -59,11 +60,7 @@ class MergeDialog(QDialog):
         form_layout = QFormLayout()
         form_layout.addRow("基础记录(&B)：", self.base)
         form_layout.addRow("理由(&R)：", self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("合并")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "合并")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form_layout)

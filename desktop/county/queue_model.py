@@ -3,8 +3,9 @@ township and Excel row, status). Records are named by township and Excel row onl
 list reads nothing but the desk's groups."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
+from desktop.county.list_model import ListTableModel
 from desktop.county.texts import DIFFERS_BRUSH, MUTED_TEXT, STATUS_ZH, form_name, short_where, where
 from intake.county.model import KIND_ZH, OPEN, Group
 
@@ -18,32 +19,21 @@ def status_text(g: Group) -> str:
     return STATUS_ZH[g.status]
 
 
-class QueueModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.groups: list[Group] = []
+class QueueModel(ListTableModel):
+    COLUMNS = COLUMNS
+
+    @property
+    def groups(self) -> list[Group]:
+        return self.items
 
     def set_groups(self, groups: list[Group]) -> None:
-        self.beginResetModel()
-        self.groups = groups
-        self.endResetModel()
+        self.set_items(groups)
 
     def row_of(self, key: str | None) -> int | None:
-        return next((n for n, g in enumerate(self.groups) if g.key == key), None)
+        return next((n for n, g in enumerate(self.items) if g.key == key), None)
 
     def group_at(self, row: int) -> Group | None:
-        return self.groups[row] if 0 <= row < len(self.groups) else None
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.groups)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
+        return self.item_at(row)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         g = self.group_at(index.row())

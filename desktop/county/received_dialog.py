@@ -3,10 +3,11 @@ was received before, or unreadable with its one-line message; also the list of e
 county could not read. A non-blocking dialog: the board is already up to date behind it."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
+from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from desktop.county.texts import MISSING_TEXT, NOTE_STYLE
+from desktop.dialog_buttons import close_only
 from intake.county.receive import ADDED, SAME, UNREADABLE, Received
 from intake.county.store import FileRow
 
@@ -47,9 +48,7 @@ class ReceivedDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        buttons.rejected.connect(self.reject)
+        buttons = close_only(self)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.tree, 1)
