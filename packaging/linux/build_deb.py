@@ -27,7 +27,7 @@ from intake import __version__  # noqa: E402
 
 PACKAGE = "mopai"
 PREFIX = Path("opt") / PACKAGE
-ICON_ICO, ICON_PNG = ROOT / "resources" / "icons" / "mopai.ico", ROOT / "resources" / "icons" / "mopai.png"
+ICONS = ROOT / "resources" / "icons"
 RECOMMENDS = "fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
 COPYRIGHT = """Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: 摸排助手 (mopai)
@@ -44,14 +44,14 @@ Comment: Bundled by PyInstaller: Python (PSF), Qt 6 and PySide6 (LGPL-3), polars
 
 def icon_pngs() -> dict[int, bytes]:
     """Size -> PNG, from the .ico's PNG entries (16–256) and the 512 px PNG."""
-    data = ICON_ICO.read_bytes()
+    data = (ICONS / "mopai.ico").read_bytes()
     count = struct.unpack("<HHH", data[:6])[2]
     icons = {}
     for i in range(count):
         width, _, _, _, _, _, size, offset = struct.unpack("<BBBBHHII", data[6 + 16 * i:22 + 16 * i])
         if data[offset:offset + 4] == b"\x89PNG":
             icons[width or 256] = data[offset:offset + size]
-    icons[512] = ICON_PNG.read_bytes()
+    icons[512] = (ICONS / "mopai.png").read_bytes()
     return icons
 
 
@@ -93,12 +93,14 @@ def stage_desktop(pkg: Path) -> None:
 
 def control(pkg: Path, depends: str, arch: str) -> str:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    size_kib = sum(p.stat().st_size for p in pkg.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
+    files = [p for p in pkg.rglob("*") if p.is_file() and not p.is_symlink()]
+    size_kib = sum(p.stat().st_size for p in files) // 1024
     return (f"Package: {PACKAGE}\nVersion: {__version__}\nArchitecture: {arch}\n"
             f"Maintainer: 摸排助手 <dev@mopai.local>\nInstalled-Size: {size_kib}\n"
             f"Depends: {depends}\nRecommends: {RECOMMENDS}\nSection: utils\nPriority: optional\n"
             f"Description: 摸排助手 — 流动儿童、留守儿童登记表检查工具\n"
-            f" {project['description']}\n .\n 菜单：办公 → 摸排助手；命令行：mopai validate、export、template。\n")
+            f" {project['description']}\n .\n"
+            " 菜单：办公 → 摸排助手；命令行：mopai validate、export、template。\n")
 
 
 def normalise_modes(pkg: Path) -> None:

@@ -89,7 +89,8 @@ def depends(package_root: Path, bundled: list[str]) -> str:
         cmd += [f"-e{f}" for f in binaries]
         done = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True)
     if done.returncode != 0:
-        raise SystemExit("dpkg-shlibdeps failed:\n" + "\n".join(l for l in done.stderr.splitlines() if "warning" not in l))
+        errors = [line for line in done.stderr.splitlines() if "warning" not in line]
+        raise SystemExit("dpkg-shlibdeps failed:\n" + "\n".join(errors))
     out = done.stdout
     line = out.strip().partition("shlibs:Depends=")[2]
     return line

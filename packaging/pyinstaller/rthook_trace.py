@@ -38,7 +38,8 @@ def _install_trace(folder: str) -> None:
         return sorted(p for p in paths if ".so" in os.path.basename(p))
 
     def dump() -> None:
-        trace = {"pid": os.getpid(), "argv": getattr(sys, "orig_argv", sys.argv),"modules": sorted(sys.modules.copy()),
+        trace = {"pid": os.getpid(), "argv": getattr(sys, "orig_argv", sys.argv),
+                 "modules": sorted(sys.modules.copy()),
                  "missing": sorted(missing.copy()), "libraries": loaded_libraries()}
         path = os.path.join(folder, f"{os.getpid()}.json")
         with open(path + ".tmp", "w", encoding="utf-8") as out:
