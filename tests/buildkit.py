@@ -4,6 +4,7 @@ them in the built program and in the source tree with the import trace
 from __future__ import annotations
 
 import ast
+import importlib.util
 import io
 import json
 import os
@@ -22,6 +23,18 @@ PROJECT_PACKAGES = ("desktop", "intake", "validators", "templates", "resources")
 SHEET_KINDS = ("xlsx", "xlsm", "xls", "et", "csv", "html", "xml2003", "encrypted")
 PASSWORD = "cun2025"
 AS_OF = ["--as-of", "2025-12-31"]
+
+
+def load_bundle():
+    """packaging/pyinstaller/bundle.py, which build.spec reads too (not a package: by path)."""
+    spec = importlib.util.spec_from_file_location(
+        "mopai_bundle", ROOT / "packaging" / "pyinstaller" / "bundle.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bundle = load_bundle()
 
 
 def source_program() -> list[str]:
