@@ -96,7 +96,16 @@ def large_csv(path: Path, min_bytes: int) -> Path:
     return rf.write_csv(path, head + records * n, encoding="utf-8")
 
 
-def cli_scenarios(sheets: dict[str, Path], junk: Path) -> dict[str, list[str]]:
+def township_folder(sheets: dict[str, Path], folder: Path) -> Path:
+    """What a county receives: townships' files in a folder (the same village twice: .xls, then
+    .xlsx)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind in ("xls", "xlsx"):
+        shutil.copyfile(sheets[kind], folder / sheets[kind].name)
+    return folder
+
+
+def cli_scenarios(sheets: dict[str, Path], junk: Path, townships: Path) -> dict[str, list[str]]:
     """Every command-line path: name -> arguments; "{out}" is the scenario's output folder."""
     scenarios = {"version": ["--version"], "help": ["--help"]}
     for kind, path in sheets.items():
@@ -113,6 +122,8 @@ def cli_scenarios(sheets: dict[str, Path], junk: Path) -> dict[str, list[str]]:
                                      PASSWORD, "--return", "{out}/退回.xlsx"]
     for form in ("liudong", "liushou"):
         scenarios[f"template-{form}"] = ["template", form, f"{{out}}/{form}.xlsx"]
+    scenarios["county"] = ["county", str(townships), *AS_OF, "--json", "{out}/汇总.json",
+                           "--upload", "{out}/全县上报.xlsx"]
     scenarios["unreadable"] = ["validate", str(junk)]
     return scenarios
 
@@ -208,21 +219,30 @@ def bundled_modules(program: Path) -> set[str]:
     return names | set(sys.builtin_module_names)
 
 
-def project_imports() -> dict[str, str]:
-    """Every module the project's code may import, anywhere (in functions too) -> where. For
-    `from a import b` both a and a.b (b may be a module: `from PySide6 import QtPrintSupport`)."""
+def project_sources(bundled: set[str]) -> list[Path]:
+    """The source files of the project's modules in the build (not build-time scripts such as
+    resources/pinyin/refresh.py, which the app never runs)."""
+    sources = []
+    for name in sorted(m for m in bundled if m.split(".")[0] in PROJECT_PACKAGES):
+        base = ROOT.joinpath(*name.split("."))
+        sources += [p for p in (base.with_suffix(".py"), base / "__init__.py") if p.is_file()]
+    return sources
+
+
+def project_imports(bundled: set[str]) -> dict[str, str]:
+    """Every module the bundled project code may import, anywhere (in functions too) -> where.
+    For `from a import b` both a and a.b (b may be a module: `from PySide6 import QtNetwork`)."""
     found = {}
-    for package in PROJECT_PACKAGES:
-        for path in sorted((ROOT / package).rglob("*.py")):
-            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-                if isinstance(node, ast.Import):
-                    names = [a.name for a in node.names]
-                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                    names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-                else:
-                    continue
-                for name in names:
-                    found.setdefault(name, f"{path.relative_to(ROOT)}:{node.lineno}")
+    for path in project_sources(bundled):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            else:
+                continue
+            for name in names:
+                found.setdefault(name, f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 
 

@@ -35,7 +35,6 @@ import pytest
 
 import buildkit as bk
 import debkit as dk
-from desktop.read_process import PROCESS_MIN_BYTES
 from intake import __version__
 from intake.workspace import Workspace
 
@@ -47,9 +46,10 @@ bundle = bk.bundle  # packaging/pyinstaller/bundle.py: what the build takes in a
 SUFFIX = ".exe" if sys.platform == "win32" else ""
 CLI, GUI = "mopai" + SUFFIX, "摸排助手" + SUFFIX
 FOLDER_LIMIT_MB = 290 if sys.platform.startswith("linux") else 330  # see README 打包
-UNUSED_QT = ("Qt6Qml", "Qt6Quick", "Qt6Pdf", "Qt6Network", "Qt6WebEngine", "Qt63D", "Qt6Wayland",
+UNUSED_QT = ("Qt6Qml", "Qt6Quick", "Qt6Pdf", "Qt6WebEngine", "Qt63D", "Qt6Wayland",
              "Qt6OpenGL", "Qt6Svg")
-SCENARIOS = list(bk.cli_scenarios({k: Path(k) for k in bk.SHEET_KINDS}, Path("junk")))
+SCENARIOS = list(bk.cli_scenarios({k: Path(k) for k in bk.SHEET_KINDS}, Path("junk"), Path("t")))
+LARGE_BYTES = 1_000_000  # a sheet of ~4000 rows: many column messages over the reader's pipe
 
 
 def pyinstaller(dist: Path, work: Path, onefile: bool) -> None:
@@ -107,9 +107,10 @@ def cli_runs(folder, sheets, files, traces, tmp_path_factory) -> dict[str, tuple
     junk = files / "坏文件.xlsx"
     junk.write_bytes(b"this is not a workbook")
     base = tmp_path_factory.mktemp("cli")
+    townships = bk.township_folder(sheets, base / "乡镇")
     return {name: (bk.run_traced([str(folder / CLI)], args, base / "built" / name, traces / name),
                    bk.run_traced(bk.source_program(), args, base / "source" / name, base / "st"))
-            for name, args in bk.cli_scenarios(sheets, junk).items()}
+            for name, args in bk.cli_scenarios(sheets, junk, townships).items()}
 
 
 # --- the folder ---------------------------------------------------------------------------------
@@ -136,6 +137,11 @@ def test_folder_keeps_only_the_qt_parts_it_uses(folder):
     assert any(("windows" if sys.platform == "win32" else "xcb") in name for name in platforms)
     assert not any("wayland" in name or "eglfs" in name for name in platforms)
     assert {p.name for p in (qt / "plugins").iterdir()} <= set(bundle.QT_PLUGINS)
+    assert (qt / "lib" / "libQt6PrintSupport.so.6").exists() or sys.platform == "win32"   # 打印
+    assert any("QtNetwork" in f.name for f in folder.rglob("*"))        # one window (QLocalServer)
+    if sys.platform.startswith("linux"):  # printers through the system's CUPS (bundle.SYSTEM_ONLY)
+        assert any("cups" in p.name for p in (qt / "plugins" / "printsupport").iterdir())
+        assert not list(folder.rglob("libcups.so*"))
     unused = [f.name for f in folder.rglob("*") if any(lib in f.name for lib in UNUSED_QT)]
     assert unused == []
     translations = {p.name for p in (qt / "translations").iterdir()}
@@ -159,8 +165,9 @@ def test_folder_size_is_under_the_limit(folder):
 def test_every_module_the_project_imports_is_bundled(folder):
     """Statically, every import in the project's code (in functions too): a module the source
     environment has must be in the build, or left out on purpose."""
-    imports = bk.project_imports()
     bundled = bk.bundled_modules(folder / CLI)
+    imports = bk.project_imports(bundled)
+    assert len(bk.project_sources(bundled)) > 100  # the project's own modules are in the build
     candidates = [m for m in imports if m not in bundled and not bundle.covered(m, bundle.ABSENT)]
     lacking = {m: imports[m] for m in bk.existing_modules(candidates)}
     assert lacking == {}
@@ -188,6 +195,7 @@ def test_built_export_writes_every_output(cli_runs):
     assert sorted(cli_runs["export"][0].outputs()) == ["上报.xlsx", "退回.xlsx", "问题.csv"]
     assert sorted(cli_runs["export-profile"][0].outputs()) == ["上报.xlsx", "问题.xlsx"]
     assert list(cli_runs["export-encrypted"][0].outputs()) == ["退回.xlsx"]
+    assert sorted(cli_runs["county"][0].outputs()) == ["全县上报.xlsx", "汇总.json"]
 
 
 def test_built_validate_explains_an_unreadable_file(cli_runs):
@@ -257,7 +265,7 @@ def test_built_gui_starts_offscreen_and_opens_a_sheet(folder, sheet, traces, tmp
 
 
 def test_built_gui_reads_a_large_sheet_in_its_child_process(folder, files, traces, tmp_path):
-    big = bk.large_csv(files / "大村.csv", PROCESS_MIN_BYTES)
+    big = bk.large_csv(files / "大村.csv", LARGE_BYTES)
     data = tmp_path / "data"
     proc = start_gui(folder / GUI, tmp_path, str(big), county_asked=True,
                      env={"MOPAI_TRACE_DIR": str(traces)})
