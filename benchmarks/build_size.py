@@ -181,20 +181,21 @@ def main() -> int:
     parser.add_argument("--before", type=Path, help="a dist/ to compare with, per component")
     parser.add_argument("--zip", action="store_true", help="also zip the folder (packaging/)")
     parser.add_argument("--deb", action="store_true", help="also build the .deb (packaging/linux/)")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each figure (default 3)")
     parser.add_argument("--display", default=os.environ.get("MOPAI_BUILD_TEST_DISPLAY", ":93"),
                         help="X display for Xvfb (default :93 or $MOPAI_BUILD_TEST_DISPLAY)")
     args = parser.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     before = {"before": args.before} if args.before else {}
     if args.dist:
-        report({**before, "after": args.dist}, {}, args.display)
+        report({**before, "after": args.dist}, {}, args.display, args.runs)
         packages(args.dist, args.zip, args.deb)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         dist, work = Path(tmp) / "dist", Path(tmp) / "work"
         times = {"one folder": build(dist, work, onefile=False),
                  "one file, analysis cached": build(dist, work, onefile=True)}
-        report({**before, "after": dist}, times, args.display)
+        report({**before, "after": dist}, times, args.display, args.runs)
         packages(dist, args.zip, args.deb)
     return 0
 
