@@ -24,7 +24,8 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 FILTER_ALL, FILTER_ERRORS, FILTER_FINDINGS, FILTER_KIND = range(4)
 FILTER_LABELS = ("显示全部行", "只看有错误的行", "只看有问题的行", "只看所选类别的行")
-SEVERITY_COLORS = {Severity.ERROR: QColor("#b3261e"), Severity.WARNING: QColor("#8a5a00")}
+SEVERITY_COLORS = {Severity.ERROR: QColor("#b3261e"), Severity.WARNING: QColor("#8a5a00"),
+                   Severity.HINT: QColor("#5f6368")}
 
 
 def kind_title(code: str) -> str:

@@ -40,14 +40,14 @@ def test_clean_child_id():
 
 
 @pytest.mark.parametrize("variant", ["  {n}  ", "{w}", "{n6} {rest}", "{lower}"])
-def test_harmless_id_variations_are_warnings_carrying_the_normalised_number(variant):
+def test_harmless_id_variations_are_hints_carrying_the_normalised_number(variant):
     number = next(make_id("110105", "20150302", f"{s:03d}") for s in range(1, 300)
                   if make_id("110105", "20150302", f"{s:03d}").endswith("X"))
     text = variant.format(n=number, w="".join(chr(ord(c) + 0xFEE0) for c in number),
                           n6=number[:6], rest=number[6:], lower=number.lower())
     result = check_cell(LIUDONG["id_number"], text, 0)
     assert codes(result) == ["id.normalised"]
-    assert result.findings[0].severity is Severity.WARNING
+    assert result.findings[0].severity is Severity.HINT
     assert result.findings[0].suggestion == number
     assert result.parsed.number == number
 
@@ -65,14 +65,14 @@ def test_excel_number_damage_is_an_error_never_repaired(text, numeric):
     assert result.findings[0].suggestion is None and result.parsed is None
 
 
-def test_legacy_number_child_is_an_error_adult_a_warning_with_upgrade():
+def test_legacy_number_child_is_an_error_adult_a_hint_with_upgrade():
     legacy = "110105800302003"
     child = check_cell(LIUDONG["id_number"], legacy, 0)
     assert codes(child) == ["id.legacy_child"] and child.findings[0].is_error
     assert child.parsed is None
     adult = check_cell(LIUDONG["father_id"], legacy, 0)
     assert codes(adult) == ["id.legacy_adult"]
-    assert adult.findings[0].severity is Severity.WARNING
+    assert adult.findings[0].severity is Severity.HINT
     assert adult.findings[0].suggestion == make_id("110105", "19800302", "003")
     assert adult.parsed.legacy15 and adult.parsed.birth == date(1980, 3, 2)
     carer = check_cell(LIUSHOU["carer_id"], legacy, 0, numeric=True)   # 15 digits survive a number cell

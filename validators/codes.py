@@ -24,7 +24,7 @@ CODES: dict[str, Code] = {
     "required.missing": Code(E, "必填项为空", "{label}为必填项，请填写。{hint}"),
     # --- options -----------------------------------------------------------------------------
     "option.unknown": Code(E, "选项不在表格范围内", "{label}填写的“{value}”不是表格中的选项，请从以下选项中选择：{allowed}"),
-    "option.normalised": Code(W, "选项写法不规范", "{label}“{value}”应写作“{suggestion}”"),
+    "option.normalised": Code(H, "选项写法不规范", "{label}“{value}”应写作“{suggestion}”"),
     "option.exclusive": Code(E, "互斥选项同时勾选", "{label}中“{option}”不能与其他选项同时填写"),
     # --- identity numbers ---------------------------------------------------------------------
     "id.length": Code(E, "身份证号位数错误", "{label}应为18位，现在是{length}位，请按户口簿核对"),
@@ -35,7 +35,7 @@ CODES: dict[str, Code] = {
     "id.area_period": Code(W, "身份证号地区码与出生年份不符", "{label}前6位“{area}”（{area_name}）在{year}年{why}，请核实（补录户口时可能出现）"),
     "id.excel_number": Code(E, "身份证号被Excel存为数字", "身份证号被Excel存为数字，末几位已丢失，请按原件重新录入"),
     "id.legacy_child": Code(E, "儿童使用15位旧身份证号", "{label}是15位旧号码，1999年以后出生的儿童不会有15位号码，请按户口簿填写18位号码"),
-    "id.legacy_adult": Code(W, "15位旧身份证号", "{label}是15位旧号码，请改为18位号码"),
+    "id.legacy_adult": Code(H, "15位旧身份证号", "{label}是15位旧号码，对应的18位号码是{suggestion}"),
     "id.future_birth": Code(E, "身份证号出生日期晚于基准日", "{label}中的出生日期{birth}晚于摸排基准日{as_of}"),
     "id.birth_mismatch": Code(E, "身份证号与出生日期不一致", "身份证号中的出生日期是{id_birth}，与出生日期“{value}”不一致，请核对"),
     "id.sex_mismatch": Code(E, "身份证号与性别不一致", "身份证号第17位表示“{id_sex}”，与性别“{value}”不一致，请核对"),
@@ -43,12 +43,12 @@ CODES: dict[str, Code] = {
     "id.duplicate": Code(E, "儿童身份证号重复", "身份证号与第{others}行重复，同一儿童只能登记一次"),
     "id.not_adult": Code(W, "监护人年龄偏小", "{label}显示出生于{birth}，与儿童相差不到16岁，请核实"),
     "id.role_sex": Code(W, "监护人身份证性别与身份不符", "{label}第17位表示“{id_sex}”，与“{role}”的身份不符，请核实"),
-    "id.normalised": Code(W, "身份证号写法不规范", "{label}“{value}”应写作“{suggestion}”（去掉空格和全角字符，末位X大写）"),
+    "id.normalised": Code(H, "身份证号写法不规范", "{label}“{value}”应写作“{suggestion}”（去掉空格和全角字符，末位X大写）"),
     "id.excel_suspect": Code(W, "身份证号末三位为000", "{label}末三位是000，可能曾被Excel存为数字而丢失了末几位，请与户口簿核对"),
     # --- dates ------------------------------------------------------------------------------
     "date.format": Code(E, "日期格式无法识别", "{label}“{value}”不是可识别的日期，请写成2015-03-02这样的格式"),
     "date.invalid": Code(E, "日期不存在", "{label}“{value}”不是真实存在的日期"),
-    "date.normalised": Code(W, "日期写法不规范", "{label}“{value}”应写作“{suggestion}”"),
+    "date.normalised": Code(H, "日期写法不规范", "{label}“{value}”应写作“{suggestion}”"),
     "date.future": Code(E, "日期晚于基准日", "{label}{value}晚于摸排基准日{as_of}"),
     "date.order": Code(E, "日期先后顺序错误", "{label}{value}早于{other_label}{other}，请核对"),
     # --- addresses ----------------------------------------------------------------------------
@@ -56,16 +56,16 @@ CODES: dict[str, Code] = {
     "address.no_county": Code(E, "地址缺少县区", "{label}缺少县（区、市、旗），请写成“省+市+县+详细地址”"),
     "address.mismatch": Code(E, "地址上下级不符", "{label}中“{part}”不属于“{parent}”，请核对"),
     "address.no_detail": Code(E, "地址缺少详细地址", "{label}在县区之后没有详细地址（乡镇、村、门牌），请补充"),
-    "address.short_form": Code(W, "地址写法不完整", "{label}建议写作“{suggestion}”"),
+    "address.short_form": Code(H, "地址写法不完整", "{label}建议写作“{suggestion}”"),
     "address.outside_county": Code(E, "不在本县范围", "{label}不在本县（{county}）范围内，应由{where}登记"),
     "address.ambiguous": Code(E, "县区重名无法确定", "{label}中的“{county}”在{province}有多个（{candidates}），请写明所属的市（州）"),
     # --- phones -------------------------------------------------------------------------------
     "phone.invalid": Code(E, "联系电话格式错误", "{label}“{value}”不是有效的手机号（11位，1开头）或固定电话（区号+7-8位号码）"),
-    "phone.normalised": Code(W, "联系电话写法不规范", "{label}“{value}”应写作“{suggestion}”"),
+    "phone.normalised": Code(H, "联系电话写法不规范", "{label}“{value}”应写作“{suggestion}”"),
     # --- names / text -------------------------------------------------------------------------
     "name.invalid": Code(E, "姓名含非法字符", "{label}“{value}”含有数字或符号，请核对"),
-    "text.whitespace": Code(W, "多余空格", "{label}含有多余的空格"),
-    "name.normalised": Code(W, "姓名写法不规范", "{label}“{value}”应写作“{suggestion}”"),
+    "text.whitespace": Code(H, "多余空格", "{label}含有多余的空格"),
+    "name.normalised": Code(H, "姓名写法不规范", "{label}“{value}”应写作“{suggestion}”"),
     # --- cross-field --------------------------------------------------------------------------
     "cross.disability": Code(E, "残疾信息前后不一致", "{detail}"),
     "cross.multiple_disability": Code(E, "多重残疾未列明类别", "残疾类别为多重残疾时，需同时列明至少两个具体残疾类别（如：多重残疾、视力残疾、听力残疾）"),

@@ -1,5 +1,9 @@
 """The error report: one line per finding, as .xlsx (xlsxwriter constant-memory) or .csv
-(UTF-8 with BOM, so Excel opens it with the Chinese intact)."""
+(UTF-8 with BOM, so Excel opens it with the Chinese intact).
+
+Hints (values understood and only written differently, e.g. 2022.7.27) are listed too, with
+严重程度 提示 and grey text, so the list matches the window's counts; filter the column to hide
+them. The upload file normalises them without anyone's help."""
 from __future__ import annotations
 
 import csv
@@ -19,7 +23,8 @@ from validators.findings import Severity
 
 HEADERS = ("工作表", "行号", "列", "表头", "单元格内容", "严重程度", "问题代码", "问题类型", "说明", "建议修改为")
 WIDTHS = (14, 8, 6, 18, 30, 9, 22, 22, 70, 30)
-ERROR, WARNING = "错误", "警告"
+ERROR, WARNING, HINT = "错误", "警告", "提示"
+SEVERITY_TEXT = {Severity.ERROR: ERROR, Severity.WARNING: WARNING, Severity.HINT: HINT}
 VALUE_COLUMNS = (4, 9)          # written as text cells ('@'): IDs must keep their digits
 
 
@@ -37,7 +42,7 @@ def report_lines(checked: Sequence) -> Iterator[tuple]:
         for f in sheet.findings.all():
             letter, header = where[f.field]
             yield (table.sheet, rows[f.index], letter, header, f.value or "",
-                   ERROR if f.severity is Severity.ERROR else WARNING, f.code,
+                   SEVERITY_TEXT[f.severity], f.code,
                    titles.get(f.code, f.code), f.message, f.suggestion or "")
 
 
@@ -74,6 +79,7 @@ def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
     header = book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
     text = book.add_format({"num_format": "@"})
     error = book.add_format({"font_color": "#C00000"})
+    quiet = book.add_format({"font_color": "#808080"})
     for c, (title, width) in enumerate(zip(HEADERS, WIDTHS)):
         ws.set_column(c, c, width, text if c in VALUE_COLUMNS else None)
         ws.write_string(0, c, title, header)
@@ -81,7 +87,7 @@ def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
     r = 0
     for line in lines:
         r += 1
-        _write_line(ws, r, line, text, error)
+        _write_line(ws, r, line, text, error, quiet)
         steps.step()
     ws.autofilter(0, 0, r, len(HEADERS) - 1)
     steps.finish()
@@ -89,7 +95,7 @@ def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
     return r
 
 
-def _write_line(ws, r: int, line: tuple, text, error) -> None:
+def _write_line(ws, r: int, line: tuple, text, error, quiet) -> None:
     sheet, row, letter, header, value, severity, code, title, message, suggestion = line
     write = ws.write_string          # empty strings are left as blank cells
     if sheet:
@@ -102,7 +108,7 @@ def _write_line(ws, r: int, line: tuple, text, error) -> None:
         write(r, 3, header)
     if value:
         write(r, 4, value, text)
-    write(r, 5, severity, error if severity == ERROR else None)
+    write(r, 5, severity, error if severity == ERROR else quiet if severity == HINT else None)
     write(r, 6, code)
     write(r, 7, title)
     write(r, 8, message)

@@ -18,9 +18,10 @@ from openpyxl.styles import Alignment, Font
 
 from intake.errors import WriteError
 from intake.export.output import Progress, Steps, output_file
-from intake.export.return_marks import ERROR_FILL, WARNING_FILL, mark_sheet
+from intake.export.return_marks import ERROR_FILL, WARNING_FILL, mark_sheet, to_mark
 from intake.export.source_book import load_source, sheet_title
 from validators.codes import CODES
+from validators.findings import Severity
 
 SUMMARY_SHEET = "问题汇总"
 
@@ -38,6 +39,10 @@ class ReturnSummary:
 HOW_TO = ("红色单元格是错误，必须改正；黄色单元格是警告，请核实（确认无误可不改）。"
           "把鼠标停在单元格上可以看到具体说明；每张表最后的“问题说明”列列出了这一行的全部问题。"
           "改好后直接把本文件发回即可，不用删除本页和“问题说明”列。")
+
+
+HINTS_NOTE = ("另有{n}处只是写法与表格要求不同（如日期写成2022.7.27、民族写成“汉”），已能正确识别，"
+              "上报时会自动改为规范写法，表中不标颜色，无需修改。")
 
 
 def write_return(checked: Sequence, target: str | os.PathLike, *, password: str | None = None,
@@ -82,8 +87,17 @@ def _summary(path: Path, checked: Sequence) -> ReturnSummary:
         bad = len(sheet.findings.rows_with_errors())
         summary.rows += sheet.table.n_rows
         summary.rows_with_errors += bad
-        summary.rows_with_warnings += len(sheet.findings.rows_with_findings()) - bad
+        summary.rows_with_warnings += _rows_with_marks(sheet.findings) - bad
     return summary
+
+
+def _rows_with_marks(findings) -> int:
+    """Rows the return file marks (errors or warnings; a row with hints only is not marked)."""
+    return sum(1 for i in findings.rows_with_findings() if to_mark(findings.for_row(i)))
+
+
+def _hints(findings) -> int:
+    return sum(f.severity is Severity.HINT for f in findings.all())
 
 
 def _summary_sheet(book, checked: Sequence, source: Path) -> None:
@@ -103,7 +117,10 @@ def _summary_sheet(book, checked: Sequence, source: Path) -> None:
         fs, n = sheet.findings, sheet.table.n_rows
         bad = len(fs.rows_with_errors())
         ws.append([f"工作表“{sheet_title(sheet.table.sheet)}”：共{n}行，其中{bad}行有错误，"
-                   f"{len(fs.rows_with_findings()) - bad}行只有警告"])
+                   f"{_rows_with_marks(fs) - bad}行只有警告"])
+    hints = sum(_hints(sheet.findings) for sheet in checked)
+    if hints:
+        ws.append([HINTS_NOTE.format(n=hints)])
     ws.append([HOW_TO])
     ws.cell(row=ws.max_row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=4)
@@ -114,8 +131,11 @@ def _summary_sheet(book, checked: Sequence, source: Path) -> None:
         cell.font = Font(bold=True)
     for sheet_name, code, n in _counts(checked):
         spec = CODES.get(code)
-        ws.append([sheet_name, spec.title if spec else code, "错误" if _is_error(code) else "警告", n])
-        ws.cell(row=ws.max_row, column=3).fill = ERROR_FILL if _is_error(code) else WARNING_FILL
+        hint = spec is not None and spec.severity is Severity.HINT
+        ws.append([sheet_name, spec.title if spec else code,
+                   "错误" if _is_error(code) else "提示" if hint else "警告", n])
+        if not hint:
+            ws.cell(row=ws.max_row, column=3).fill = ERROR_FILL if _is_error(code) else WARNING_FILL
 
 
 def _is_error(code: str) -> bool:
@@ -130,4 +150,10 @@ def _counts(checked: Sequence) -> list[tuple[str, str, int]]:
         counts = Counter(f.code for f in sheet.findings.all())
         for code, n in counts.items():
             rows.append((sheet_title(sheet.table.sheet), code, n))
-    return sorted(rows, key=lambda r: (not _is_error(r[1]), -r[2], r[1]))
+    return sorted(rows, key=lambda r: (_rank(r[1]), -r[2], r[1]))
+
+
+def _rank(code: str) -> int:
+    """Errors first, then warnings, hints last."""
+    spec = CODES.get(code)
+    return 0 if _is_error(code) else 2 if spec.severity is Severity.HINT else 1

@@ -1,5 +1,9 @@
 """Marking one sheet of the return file: red (error) and amber (warning) cells with comments,
-ID and phone cells formatted as text, and a 问题说明 column listing each row's problems."""
+ID and phone cells formatted as text, and a 问题说明 column listing each row's problems.
+
+Hints (a value understood and only written differently: 2022.7.27, 汉) are not marked and not
+listed: the village has nothing to do about them, and the upload file normalises them. The
+问题汇总 sheet counts them on one line (see return_file)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -10,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from intake.forms import load_form
 from intake.table import SheetTable
+from validators.findings import Severity
 
 AUTHOR = "摸排助手"
 NOTES_HEADER = "问题说明"
@@ -37,7 +42,7 @@ def mark_sheet(ws, table: SheetTable, findings, step, returned_before: bool = Fa
     cells: dict[tuple[int, int], list] = defaultdict(list)
     for i in range(table.n_rows):
         step()
-        found = findings.for_row(i)
+        found = to_mark(findings.for_row(i))
         if not found:
             continue
         row = table.row_numbers[i]
@@ -48,6 +53,11 @@ def mark_sheet(ws, table: SheetTable, findings, step, returned_before: bool = Fa
         _row_note(ws.cell(row=row, column=notes_col), found, table, form)
     for (row, col), found in cells.items():
         _mark_cell(ws.cell(row=row, column=col), found)
+
+
+def to_mark(found: list) -> list:
+    """The findings the return file shows: errors and warnings (hints stay quiet)."""
+    return [f for f in found if f.severity is not Severity.HINT]
 
 
 def _write_edits(ws, table: SheetTable, edits: dict[tuple[int, str], str | None]) -> None:

@@ -18,6 +18,7 @@ from intake.export.cells import RowValues, fixes_of
 from intake.export.output import Progress, Steps, output_file
 from intake.export.profiles import SEQ, ExportProfile, ProfileColumn, load_profile
 from intake.forms import load_form
+from validators.findings import Severity
 
 SUMMARY_SHEET = "导出说明"
 WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_numbers": False,
@@ -156,8 +157,9 @@ def _note(table, i: int, found: list, summary: UploadSummary) -> bool:
     if errors:
         summary.left_out.append(RowNote(table.sheet, table.row_numbers[i], name, errors))
         return True
-    summary.with_warnings.append(RowNote(table.sheet, table.row_numbers[i], name,
-                                         [f.message for f in found]))
+    warnings = [f.message for f in found if f.severity is Severity.WARNING]
+    if warnings:        # hints only: normalised in the file, nothing to verify
+        summary.with_warnings.append(RowNote(table.sheet, table.row_numbers[i], name, warnings))
     return False
 
 

@@ -3,7 +3,7 @@ an ambiguous county name; and a short form (warning)."""
 from __future__ import annotations
 
 from generator import divisions_pick as places
-from generator.injection import Ctx, E, W, register
+from generator.injection import Ctx, E, H, register
 
 
 def _address_field(ctx: Ctx, i: int) -> str:
@@ -72,9 +72,9 @@ def w_address_short(ctx: Ctx, i: int):
         head, sep, tail = text.partition(suffix)
         if sep and len(head) <= 4:
             ctx.set(i, key, head + tail)
-            return [W(i, key, "address.short_form")]
+            return [H(i, key, "address.short_form")]
     ctx.set(i, key, "广西南宁市青秀区" + places.detail(ctx.rng, places.township(ctx.rng, "450103")))
-    return [W(i, key, "address.short_form")]
+    return [H(i, key, "address.short_form")]
 
 
 @register("address_ambiguous")

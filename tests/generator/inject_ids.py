@@ -5,7 +5,7 @@ import copy
 from datetime import date
 
 from generator import ids
-from generator.injection import Ctx, E, W, register
+from generator.injection import Ctx, E, H, W, register
 from generator.record import add_years
 
 
@@ -140,7 +140,7 @@ def w_adult_legacy(ctx: Ctx, i: int):
     birth = date(f.birth.year - ctx.rng.randrange(25, 32), f.birth.month, min(f.birth.day, 28))
     ctx.set(i, "mother_id", ids.legacy15(f.id_area if ids.valid_in(f.id_area, birth.year)
                                          else "110105", birth, "女", ctx.rng))
-    return [W(i, "mother_id", "id.legacy_adult")]
+    return [H(i, "mother_id", "id.legacy_adult")]
 
 
 @register("w_not_adult")

@@ -19,6 +19,11 @@ def W(index: int, field: str, code: str) -> Expected:
     return Expected(index, field, code, "warning")
 
 
+def H(index: int, field: str, code: str) -> Expected:
+    """A hint: the value is understood and only written differently."""
+    return Expected(index, field, code, "hint")
+
+
 @dataclass
 class Ctx:
     rng: random.Random
