@@ -170,16 +170,37 @@ def test_findings_carry_row_field_and_a_known_code():
     assert f.code in CODES and "{" not in f.message
 
 
-def test_adult_id_area_created_after_birth_but_before_first_card_is_normal():
-    """A parent born 1976 in 汝州 (410482, in use from 1989) got the number with the first ID
-    card at 16: no warning. A code created long after (丹徒区 321112, from 2002) still warns,
-    and so does a child registered at birth under a code that did not exist yet."""
+def test_adult_id_with_any_code_that_ever_existed_gets_no_area_finding():
+    """Adults often got their first card late (the second-generation card after 2004), and
+    counties get renumbered: a parent born 1976 with 丹徒区 321112 (from 2002), a carer born 1950
+    with 崇文区 110103 (merged away in 2010): no finding. A child registered at birth under a code
+    that did not exist yet still warns; a code that never existed is an error for anyone."""
     from intake.forms import load_form
     from test_idnumber import make_id
-    form = load_form("liudong")
-    father = form.field("father_id")
-    child = form.field("id_number")
+    form = load_form("liushou")
+    father, carer, child = form.field("father_id"), form.field("carer_id"), form.field("id_number")
     codes = lambda f, v: [x.code for x in check_cell(f, v, 0).findings]
-    assert "id.area_period" not in codes(father, make_id("410482", "19760305", "011"))
-    assert "id.area_period" in codes(father, make_id("321112", "19760305", "011"))
-    assert "id.area_period" in codes(child, make_id("410482", "19850305", "011"))
+    assert codes(father, make_id("410482", "19760305", "011")) == []
+    assert codes(father, make_id("321112", "19760305", "011")) == []
+    assert codes(carer, make_id("110103", "19500305", "012")) == []
+    assert codes(carer, make_id("110103", "20120305", "012")) == []     # abolished before birth too
+    assert codes(child, make_id("410482", "19850305", "011")) == ["id.area_period"]
+    assert codes(father, make_id("419999", "19760305", "011")) == ["id.area_unknown"]
+
+
+@pytest.mark.parametrize("area, region", [("810000", "香港"), ("820000", "澳门"), ("830000", "台湾")])
+def test_residence_permit_numbers_pass_for_adults_and_name_the_region(area, region):
+    """港澳台居民居住证: same checksum, area 810000/820000/830000; no area-history finding for
+    adults whatever the birth year; a child holding one is a warning naming the region."""
+    from intake.forms import load_form
+    from test_idnumber import make_id
+    form = load_form("liushou")
+    number = make_id(area, "19620305", "011")
+    assert check_cell(form.field("carer_id"), number, 0).findings == ()
+    assert check_cell(form.field("father_id"), make_id(area, "19900101", "013"), 0).parsed.area == area
+    child = check_cell(form.field("id_number"), make_id(area, "20150302", "012"), 0)
+    assert [f.code for f in child.findings] == ["id.permit_child"]
+    assert f"{region}居民居住证" in child.findings[0].message
+    broken = check_cell(form.field("mother_id"), number[:-1] + ("1" if number[-1] != "1" else "2"), 0)
+    assert [f.code for f in broken.findings] == ["id.checksum"]
+    assert f"母亲公民身份号码（{region}居民居住证）" in broken.findings[0].message

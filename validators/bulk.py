@@ -153,19 +153,19 @@ def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],
 
 # what check_cell can say about an ID that passed the schema's check: it depends only on the
 # field, the area code and the birth year, so one number speaks for its whole group
-AREA_CODES = frozenset({"id.area_period", "id.area_unknown"})
+AREA_CODES = frozenset({"id.area_period", "id.area_unknown", "id.permit_child"})
 
 
 @lru_cache(maxsize=1 << 16)
-def _area_surely_fine(area: str, year: int, until: int) -> bool:
-    """The code exists and was in use in the years [year, until] the number may have been given
-    in (idnumber.issue_window_end): check_cell has nothing to say about its area. Otherwise
-    check_cell decides."""
+def _area_surely_fine(area: str, year: int, role: str | None) -> bool:
+    """The code exists and (idnumber.area_findings) needs no area finding for a number of this
+    role born in `year`: check_cell has nothing to say about its area. Otherwise check_cell
+    decides."""
     try:
         idnumber.check_area(area)
     except ValidationError:
         return False
-    return idnumber.area_period_issue(area, year, until) is None
+    return not idnumber.area_findings(role, area, year)
 
 
 def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[int], facts: list,
@@ -179,7 +179,7 @@ def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[i
     kind = "child" if field.role in (None, "child") else "adult"
     for key, members in keyed.group_by("k").agg(pl.col("i")).iter_rows():
         year = int(key[6:])
-        if _area_surely_fine(key[:6], year, idnumber.issue_window_end(field.role, year)) \
+        if _area_surely_fine(key[:6], year, "child" if kind == "child" else "adult") \
                 or (kind, key) in checker.fine_id_groups:
             continue
         found, fact = checker.check(field, values[members[0]], members[0])

@@ -4,6 +4,11 @@ The check character (ISO 7064 MOD 11-2) is computed here (`int(first17, 13)` doe
 sum in C: about 1 µs); python-stdnum's cn/loc.dat gives the area codes with their years of
 validity, parsed once into a dict (stdnum's own lookup raises KeyError for an unknown county under
 a known province and costs ~110 µs an ID).
+
+港澳台居民居住证 numbers are 18-character identity numbers with the same checksum and the area
+codes 810000 (香港), 820000 (澳门), 830000 (台湾): `permit_region` names the region, and they
+never get an area-history finding (the code says where the holder comes from, not when a
+county existed).
 """
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ _LAST = frozenset("0123456789X") | {""}
 _SCIENTIFIC = re.compile(r"[0-9]+(\.[0-9]+)?E\+?[0-9]+")
 _FLOAT_TEXT = re.compile(r"[0-9]{16,18}\.0*")     # a float printed in full: 411302201503021012.0
 MIN_BIRTH_YEAR = 1900
+# 港澳台居民居住证 (residence permits for residents of Hong Kong, Macao and Taiwan, since 2018)
+PERMIT_REGIONS = {"810000": "香港", "820000": "澳门", "830000": "台湾"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,16 +131,27 @@ class AreaPeriod:
 def check_area(area: str) -> None:
     """Raise InvalidComponent(part='area') when the code never existed. A code that existed in
     other years only is not an error here (see `area_period_issue`)."""
-    if area not in _area_table():
+    if area not in _area_table() and area not in PERMIT_REGIONS:
         raise InvalidComponent(part="area", code="id.area_unknown", area=area)
+
+
+def permit_region(area: str) -> str | None:
+    """香港 / 澳门 / 台湾 for the area code of a 港澳台居民居住证 number, else None."""
+    return PERMIT_REGIONS.get(area)
+
+
+def permit_label(label: str, area: str) -> str:
+    """公民身份号码 → 公民身份号码（台湾居民居住证）: messages about a permit number name it."""
+    region = PERMIT_REGIONS.get(area)
+    return f"{label}（{region}居民居住证）" if region else label
 
 
 def area_period_issue(area: str, year: int, until: int | None = None) -> dict[str, object] | None:
     """When the code was not in use in any year of [year, until] (until defaults to year):
-    params for the id.area_period warning. A child's number is given at birth registration, so
-    its window is the birth year; an adult's number was given when the first ID card was issued
-    (at 16, and from 1984 on for people born earlier), so a code created after the birth year but
-    within that window is normal and not worth a warning."""
+    params for the id.area_period warning. Used for a child's number, which is given at birth
+    registration (so its code must have been in use in the birth year); see `area_issue`."""
+    if area in PERMIT_REGIONS:
+        return None
     periods = _area_table().get(area)
     if not periods:
         return None
@@ -150,12 +168,51 @@ def area_period_issue(area: str, year: int, until: int | None = None) -> dict[st
     return {"area": area, "area_name": latest.name, "year": year, "why": why}
 
 
-def issue_window_end(role: str | None, birth_year: int) -> int:
-    """Last year a number may have been assigned in: a child's at birth registration, an
-    adult's by the first ID card (age 16; the cards were introduced in 1984)."""
-    if role in (None, "child"):
-        return birth_year
-    return max(birth_year + 16, 1990)
+def is_child_role(role: str | None) -> bool:
+    return role in (None, "child")
+
+
+def area_findings(role: str | None, area: str, birth_year: int) -> list[tuple[str, dict]]:
+    """(code, params) of the findings an existing area code gets on a number of this role
+    (they depend on nothing else, so the bulk run checks one number per area and year).
+
+    A child's number is given at birth registration: a code not in use in the birth year is
+    worth a look (late registration happens: id.area_period, a warning), and a child holding a
+    港澳台居民居住证 is not a registered resident (id.permit_child, a warning). An adult's number
+    was given with the first ID card, which many rural people got late (often only the
+    second-generation card after 2004), and a county may have been renumbered since; so for
+    adults (parents, guardian, carer) any code that was ever valid is normal and gets no finding;
+    only a code that never existed is one (id.area_unknown, an error, raised by check_area)."""
+    if not is_child_role(role):
+        return []
+    region = PERMIT_REGIONS.get(area)
+    if region:
+        return [("id.permit_child", {"region": region, "area": area})]
+    issue = area_period_issue(area, birth_year)
+    return [("id.area_period", issue)] if issue else []
+
+
+@lru_cache(maxsize=1 << 14)
+def same_county(area: str, county: str | None) -> bool:
+    """`area` is an earlier code of `county`: the same province and the same name without its
+    level word (淅川县 412927 → 411326 in 1994, 黄陂县 → 黄陂区), in the same prefecture unless
+    the name is unique in the province. IDs never change, so children born before a county was
+    renumbered carry the old code."""
+    from validators import divisions
+    if not county or area[:2] != county[:2] or area == county:
+        return area == county
+    stem = divisions.name(county)[:-1]
+    names = {p.name[:-1] for p in _area_table().get(area, ())}
+    if not stem or stem not in names:
+        return False
+    return area[:4] == county[:4] or _stem_count(county[:2], stem) == 1
+
+
+@lru_cache(maxsize=None)
+def _stem_count(province: str, stem: str) -> int:
+    from validators import divisions
+    return sum(1 for c in divisions.county_level_codes()
+               if c[:2] == province and divisions.name(c)[:-1] == stem)
 
 
 def area_name(area: str) -> str | None:

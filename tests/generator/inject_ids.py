@@ -120,11 +120,16 @@ def id_duplicate(ctx: Ctx, i: int, j: int):
 ADULT_IDS = {"liudong": ("father_id", "mother_id"), "liushou": ("father_id", "mother_id", "carer_id")}
 
 
-def _adult_field(ctx: Ctx, i: int) -> str:
+def adult_id_fields(ctx: Ctx, i: int) -> list[str]:
+    """The record's filled ID columns of adults (parents, other guardian, carer)."""
     keys = [k for k in ADULT_IDS[ctx.setting.form] if ctx.records[i].get(k)]
     if ctx.records[i].get("guardian_id"):
         keys.append("guardian_id")
-    return ctx.rng.choice(keys)
+    return keys
+
+
+def _adult_field(ctx: Ctx, i: int) -> str:
+    return ctx.rng.choice(adult_id_fields(ctx, i))
 
 
 @register("adult_id_checksum")
@@ -149,13 +154,6 @@ def w_not_adult(ctx: Ctx, i: int):
     birth = add_years(f.birth, -14)
     ctx.set(i, "father_id", ids.make_id("110105", birth, "男", ctx.rng))
     return [W(i, "father_id", "id.not_adult")]
-
-
-@register("w_role_sex")
-def w_role_sex(ctx: Ctx, i: int):
-    f = ctx.records[i].facts
-    ctx.set(i, "father_id", ids.make_id("110105", add_years(f.birth, -30), "女", ctx.rng))
-    return [W(i, "father_id", "id.role_sex")]
 
 
 @register("w_area_period")

@@ -73,4 +73,4 @@ def kinds_for(form: str, county: bool = True) -> list[Kind]:
 def _load() -> None:
     """Import the modules that register kinds."""
     from generator import (inject_addresses, inject_cells, inject_dates,  # noqa: F401
-                           inject_ids, inject_rules)
+                           inject_ids, inject_people, inject_rules)
