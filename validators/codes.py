@@ -24,7 +24,8 @@ CODES: dict[str, Code] = {
     "required.missing": Code(E, "必填项为空", "{label}为必填项，请填写。{hint}"),
     # --- options -----------------------------------------------------------------------------
     "option.unknown": Code(E, "选项不在表格范围内", "{label}填写的“{value}”不是表格中的选项，请从以下选项中选择：{allowed}"),
-    "option.normalised": Code(H, "选项写法不规范", "{label}“{value}”应写作“{suggestion}”"),
+    "option.normalised": Code(H, "选项写法不规范", "{label}“{value}”已识别为“{suggestion}”，上报时按此写法"),
+    "option.detail_unknown": Code(E, "所列类别不在选项中", "{label}“{option}”后面列出的“{bad}”不是可列的类别，请从以下类别中选择：{allowed}"),
     "option.exclusive": Code(E, "互斥选项同时勾选", "{label}中“{option}”不能与其他选项同时填写"),
     # --- identity numbers ---------------------------------------------------------------------
     "id.length": Code(E, "身份证号位数错误", "{label}应为18位，现在是{length}位，请按户口簿核对"),
@@ -53,7 +54,7 @@ CODES: dict[str, Code] = {
     # --- dates ------------------------------------------------------------------------------
     "date.format": Code(E, "日期格式无法识别", "{label}“{value}”不是可识别的日期，请写成2015-03-02这样的格式"),
     "date.invalid": Code(E, "日期不存在", "{label}“{value}”不是真实存在的日期"),
-    "date.normalised": Code(H, "日期写法不规范", "{label}“{value}”应写作“{suggestion}”"),
+    "date.normalised": Code(H, "日期写法不规范", "{label}“{value}”已识别为“{suggestion}”，上报时按此写法"),
     "date.future": Code(E, "日期晚于基准日", "{label}{value}晚于摸排基准日{as_of}"),
     "date.order": Code(E, "日期先后顺序错误", "{label}{value}早于{other_label}{other}，请核对"),
     # --- addresses ----------------------------------------------------------------------------
@@ -66,14 +67,14 @@ CODES: dict[str, Code] = {
     "address.ambiguous": Code(E, "县区重名无法确定", "{label}中的“{county}”在{province}有多个（{candidates}），请写明所属的市（州）"),
     # --- phones -------------------------------------------------------------------------------
     "phone.invalid": Code(E, "联系电话格式错误", "{label}“{value}”不是有效的手机号（11位，1开头）或固定电话（区号+7-8位号码）"),
-    "phone.normalised": Code(H, "联系电话写法不规范", "{label}“{value}”应写作“{suggestion}”"),
+    "phone.normalised": Code(H, "联系电话写法不规范", "{label}“{value}”已识别为“{suggestion}”，上报时按此写法"),
     # --- names / text -------------------------------------------------------------------------
     "name.invalid": Code(E, "姓名含非法字符", "{label}“{value}”含有数字或符号，请核对"),
     "text.whitespace": Code(H, "多余空格", "{label}含有多余的空格"),
     "name.normalised": Code(H, "姓名写法不规范", "{label}“{value}”应写作“{suggestion}”"),
     # --- cross-field --------------------------------------------------------------------------
     "cross.disability": Code(E, "残疾信息前后不一致", "{detail}"),
-    "cross.multiple_disability": Code(E, "多重残疾未列明类别", "残疾类别为多重残疾时，需同时列明至少两个具体残疾类别（如：多重残疾、视力残疾、听力残疾）"),
+    "cross.multiple_disability": Code(E, "多重残疾未列明类别", "残疾类别为多重残疾时，需列明至少{min}个具体残疾类别，如：多重残疾（视力残疾、听力残疾）"),
     "cross.rehab_without_disability": Code(W, "无残疾但接受康复救助", "没有残疾却填写接受康复救助，请核实"),
     "cross.school_age": Code(E, "就学情况与年龄不符", "儿童{age}岁，就学情况却是“{value}”，请核对"),
     "cross.study_status": Code(E, "学业状况与就学情况矛盾", "就学情况为“{schooling}”，学业状况不能是“{value}”"),

@@ -3,8 +3,15 @@
 Normalisation: trim, full-width → half-width, spaces removed, letters upper-cased for matching,
 then the template's synonyms (汉 → 汉族, 男性 → 男). Multi-choice cells are split on 、，,；;/ and
 spaces, after protecting options (and synonyms) that themselves contain a separator
-(心理/行为异常, 心理、行为异常). Exclusive options (健康, 无) stand alone; free-text options (其他)
-may carry a text: 其他：因病, 其他(因病).
+(心理/行为异常, 心理、行为异常). Exclusive options (健康, 无) stand alone.
+
+Details, as the form invites them (an option followed by brackets, full- or half-width, or by a
+colon; the template says which options take them):
+- free_text options (其他) carry any text: 其他：因病, 其他(因病) → 其他：因病 (written last, so
+  the canonical text reads back the same);
+- list_details options (多重残疾) list other options of the field: 多重残疾（肢体残疾、智力残疾）,
+  多重残疾(视力、听力), 多重：听力、言语 → 多重残疾、肢体残疾、智力残疾 (each listed one must be
+  one of the template's `of`, written with or without 残疾: option.detail_unknown otherwise).
 
 Results are cached per (field, cell text): option columns have few distinct values.
 """
@@ -41,10 +48,21 @@ class _Matcher:
             self.lookup[_key(option)] = option
         self.protected = sorted((k for k in self.lookup if _SEPARATORS.search(k)), key=len,
                                 reverse=True)
+        self.listing = _listing_pattern(field)
         self.cache: dict[str, OptionResult | InvalidComponent | InvalidFormat] = {}
 
     def allowed(self) -> str:
         return "、".join(self.field.options)
+
+
+def _listing_pattern(field: Field) -> re.Pattern | None:
+    """Any writing of a list_details option (its name or a synonym) followed by its list."""
+    if not field.list_details:
+        return None
+    heads = [w for w, o in (*((o, o) for o in field.options), *field.synonyms.items())
+             if o in field.list_details]
+    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(f"({alternation})\\s*(?:[:：](.*)$|[(（]([^)）]*)[)）]?)", re.S | re.I)
 
 
 def _key(text: str) -> str:
@@ -101,7 +119,7 @@ def _check_choice(m: _Matcher, value: str) -> OptionResult:
 
 
 def _check_multi(m: _Matcher, value: str) -> OptionResult:
-    text, details = _take_free_text(m, value.strip())
+    text, details = _take_free_text(m, _expand_lists(m, value.strip()))
     key = _multi_key(text)
     tokens: dict[str, str] = {}
     for i, protected in enumerate(m.protected):
@@ -131,6 +149,28 @@ def _check_multi(m: _Matcher, value: str) -> OptionResult:
     return OptionResult(tuple(chosen), _render(chosen, details), tuple(details.items()))
 
 
+def _expand_lists(m: _Matcher, text: str) -> str:
+    """多重残疾（肢体、智力） → 多重残疾、肢体残疾、智力残疾 (InvalidComponent for a listed value
+    that is not one of the option's `of`)."""
+    if m.listing is None:
+        return text
+    found = m.listing.search(text)
+    if not found:
+        return text
+    option = m.lookup[_key(found[1])]
+    spec = m.field.list_details[option]
+    listed = []
+    for part in _SEPARATORS.split(_multi_key(found[2] if found[2] is not None else found[3])):
+        if not part:
+            continue
+        canonical = m.lookup.get(part)
+        if canonical not in spec.of:
+            raise InvalidComponent(part="option", code="option.detail_unknown", option=option,
+                                   bad=part, allowed="、".join(spec.of))
+        listed.append(canonical)
+    return text[:found.start()] + "、".join(("", option, *listed, "")) + text[found.end():]
+
+
 def _glued_free_text(m: _Matcher, part: str, details: dict[str, str]) -> str | None:
     """其他因病 (no ':' or brackets): the free-text option with its text glued on."""
     for option in m.field.free_text:
@@ -152,7 +192,11 @@ def _take_free_text(m: _Matcher, text: str) -> tuple[str, dict[str, str]]:
 
 
 def _render(chosen: list[str], details: dict[str, str]) -> str:
-    return "、".join(f"{o}：{details[o]}" if details.get(o) else o for o in chosen)
+    """Options joined by 、; one carrying a text comes last (the text after its colon runs to
+    the end of the cell, so anything after it would be read as part of it)."""
+    plain = [o for o in chosen if not details.get(o)]
+    told = [f"{o}：{details[o]}" for o in chosen if details.get(o)]
+    return "、".join(plain + told)
 
 
 def validate(field: Field, value: str) -> str:
