@@ -25,7 +25,7 @@ def cross_disability(ctx: Ctx, i: int):
 @register("cross_multiple_disability")
 def cross_multiple_disability(ctx: Ctx, i: int):
     rec = ctx.rebuild(i, disabled=True)
-    rec.set("disability_category", ctx.rng.choice(("多重残疾", "多重残疾、智力残疾")))
+    rec.set("disability_category", ctx.rng.choice(("多重残疾", "多重残疾、智力残疾", "多重残疾（智力）")))
     return [E(i, "disability_category", "cross.multiple_disability")]
 
 

@@ -95,6 +95,22 @@ def option_spacing(ctx: Ctx, i: int) -> None:
     rec.set("guardianship", f" {rec.get('guardianship')} ")
 
 
+@variation("details_as_invited")
+def details_as_invited(ctx: Ctx, i: int) -> None:
+    """多重残疾 with its categories in brackets or after a colon (残疾 left out or not), 其他
+    with its text in brackets: what the form asks for, a hint at most."""
+    rec = ctx.rebuild(i, disabled=True)
+    a, b = ctx.rng.sample(("视力", "听力", "言语", "肢体", "智力", "精神"), 2)
+    rec.set("disability_category", ctx.rng.choice((f"多重残疾（{a}残疾、{b}残疾）", f"多重残疾({a}、{b})",
+                                                   f"多重残疾：{a}、{b}")))
+    if ctx.setting.form == "liudong":
+        rec.set("housing_type", "其他（借住亲戚家）")
+    else:
+        rec.set("carer_relation", rec.get("carer_relation") and "其他（邻居）")
+    if not rec.get("family_hardship") or rec.get("family_hardship") == "无":
+        rec.set("family_hardship", "其他（因病致贫）")
+
+
 @variation("phone_styles")
 def phone_styles(ctx: Ctx, i: int) -> None:
     rec = ctx.records[i]
