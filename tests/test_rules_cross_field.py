@@ -124,3 +124,17 @@ def test_multiple_disability_written_as_the_form_invites_it_end_to_end():
                      (2, "option.normalised", "hint"), (3, "option.normalised", "hint"),
                      (3, "cross.multiple_disability", "error"), (4, "option.detail_unknown", "error"),
                      (5, "option.normalised", "hint"), (5, "cross.disability", "error")}
+
+
+def test_no_entrusted_guardian_but_carer_details_filled_is_a_warning():
+    from validators.rules import carer
+    filled = row("liushou", **liushou_cells(has_entrusted_guardian="无"))
+    found = carer.check(filled)
+    assert codes(found) == [("cross.carer_without_entrusted", "has_entrusted_guardian")]
+    assert not found[0].is_error and "受委托照顾人姓名" in found[0].message
+    assert carer.check(row("liushou", **liushou_cells())) == []           # 有, details given
+    none = liushou_cells(has_entrusted_guardian="无", carer_relation=None, carer_phone=None,
+                         carer_name=None, carer_id=None)
+    assert carer.check(row("liushou", **none)) == []
+    address_only = dict(none, carer_current_address="河南省南阳市宛城区新华街道1号")
+    assert carer.check(row("liushou", **address_only)) == []      # an address alone: leftover, no person

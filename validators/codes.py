@@ -79,6 +79,7 @@ CODES: dict[str, Code] = {
     "cross.school_age": Code(E, "就学情况与年龄不符", "儿童{age}岁，就学情况却是“{value}”，请核对"),
     "cross.study_status": Code(E, "学业状况与就学情况矛盾", "就学情况为“{schooling}”，学业状况不能是“{value}”"),
     "cross.service_age": Code(W, "健康服务与年龄不符", "儿童已{age}，{label}通常不适用，请核实"),
+    "cross.carer_without_entrusted": Code(W, "无受委托监护人却填了照顾人", "有无受委托监护人为“无”，却填写了{fields}，请核实：有受委托监护人请改为“有”，没有请清空这些内容"),
     "cross.hardship_support": Code(W, "困难情况与保障情况不一致", "家庭困难情况为“{hardship}”，生活保障情况却没有“{support}”，请核实"),
     # --- eligibility ------------------------------------------------------------------------------
     "eligibility.age": Code(E, "已满16周岁", "儿童在摸排基准日{as_of}已满16周岁（{birth}出生），不属于摸排对象"),

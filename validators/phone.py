@@ -1,5 +1,6 @@
 """Phone numbers (联系方式): mainland mobiles (11 digits, 1[3-9]…) and landlines (0 + area code +
-7–8 digits, with or without '-'); several numbers separated by 、 / ； ; , ，.
+7–8 digits, with or without '-', optionally with an extension: 0371-12345678转8001, 分机/ext written 转);
+several numbers separated by 、 / ； ; , ，.
 
 `validate` returns the normalised text: half-width, no spaces, +86 dropped, (0371)1234567 written
 0371-1234567, numbers joined by 、 (a '/' between numbers is kept).
@@ -14,6 +15,7 @@ from validators.text import no_spaces
 _SPLIT = re.compile(r"([、/;,；，]+)")
 _MOBILE = re.compile(r"(?:\+?86-?)?(1[3-9]\d{9})")
 _LANDLINE = re.compile(r"(?:\+?86-?)?\(?(0\d{2,3})\)?-?(\d{7,8})")
+_EXTENSION = re.compile(r"(.+?)(?:转|分机|ext\.?)(\d{1,6})", re.I)
 
 
 def compact(value: str) -> str:
@@ -21,9 +23,17 @@ def compact(value: str) -> str:
 
 
 def _one(number: str) -> str | None:
+    ext = _EXTENSION.fullmatch(number)
+    if ext:
+        base = _landline(ext[1])
+        return f"{base}转{ext[2]}" if base else None
     m = _MOBILE.fullmatch(number.replace("-", ""))
     if m:
         return m[1]
+    return _landline(number)
+
+
+def _landline(number: str) -> str | None:
     m = _LANDLINE.fullmatch(number)
     if m and 10 <= len(m[1]) + len(m[2]) <= 12:
         return f"{m[1]}-{m[2]}" if "-" in number or "(" in number else m[1] + m[2]

@@ -119,6 +119,12 @@ def phone_styles(ctx: Ctx, i: int) -> None:
     rec.set("mother_phone", ctx.rng.choice(("+86 ", "+86-", "")) + "1" + number[1:] + "/0371-65123456")
 
 
+@variation("phone_extension")
+def phone_extension(ctx: Ctx, i: int) -> None:
+    """An office landline with its extension: 0371-65123456转8001."""
+    ctx.set(i, "mother_phone", f"0371-65{i % 1000000:06d}转{ctx.rng.randrange(100, 9000)}")
+
+
 @variation("unregistered")
 def unregistered(ctx: Ctx, i: int) -> None:
     """No 户口 yet (是否登记户口 = 否): the ID may be blank."""
