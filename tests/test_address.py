@@ -49,11 +49,24 @@ def test_city_without_counties_stands_for_its_own_county():
     ("辽宁省本溪县小市镇", "辽宁省本溪市本溪满族自治县小市镇"),
     ("山东济南市中区经四路", "山东省济南市市中区经四路"),          # 济南 + 市中区, not 济南市 + 中区
 ])
-def test_short_forms_are_warnings_with_the_full_form(text, suggestion):
+def test_short_forms_are_hints_with_the_full_form(text, suggestion):
     assert issues(text) == [("address.short_form", {}, suggestion)]
     assert address.resolve(text).resolved.full_text == suggestion
     assert address.is_valid(text)
     assert address.validate(text) == suggestion
+
+
+def test_a_prefecture_named_like_its_province_is_not_the_province():
+    """吉林市舒兰市… leaves the province out; 吉林 is the start of 吉林市, not 吉林省."""
+    assert issues("吉林市舒兰市平安镇1号") == [("address.no_province", {}, "吉林省吉林市舒兰市平安镇1号")]
+    assert issues("吉林舒兰市平安镇") == [("address.short_form", {}, "吉林省吉林市舒兰市平安镇")]
+
+
+def test_a_road_named_after_a_city_is_a_missing_county_not_a_mismatch():
+    """南阳市中山路12号 names 中山路: the county is missing, 中山市 is not involved."""
+    assert issues("南阳市中山路12号") == [("address.no_county", {}, None)]
+    assert issues("河南省南阳市中山路12号") == [("address.no_county", {}, None)]
+    assert issues("河南省南阳市金水区1号") == [("address.mismatch", {"part": "金水区", "parent": "南阳市"}, None)]
 
 
 def test_missing_province_is_an_error_with_a_suggestion_when_certain():
