@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from validators import divisions as dv
+from validators.codes import CODES
+from validators.findings import Severity
 from validators.address_index import Candidate, Scan, address_index, direct_towns, townships_under
 
 _CACHE_LIMIT = 300_000
@@ -22,7 +24,7 @@ class Issue:
 
     @property
     def is_error(self) -> bool:
-        return self.code != "address.short_form"
+        return CODES[self.code].severity is Severity.ERROR
 
 
 @dataclass

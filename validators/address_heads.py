@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import polars as pl
 
-from validators import divisions
+from validators import divisions, townships
 
 DETAIL_START = r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}0-9A-Za-z]"
 
@@ -45,6 +45,15 @@ def heads(frame: pl.DataFrame, key: str) -> pl.Series:
     """The county path of each text of column `key` (null when none)."""
     c, n = pl.col(key), pl.col(N)
     return frame.with_columns(head_length(c).alias(N)).select(pl.when(n > 0).then(c.str.slice(0, n))).to_series()
+
+
+def town_keys(texts: pl.Series, heads: pl.Series) -> pl.Series:
+    """The township word after each county path (validators.townships.named, the same pattern):
+    null where the detail names none or there is no path."""
+    frame = pl.DataFrame({"t": texts, "h": heads})
+    detail = pl.col("t").str.slice(pl.col("h").str.len_chars()).str.replace_all("[\u200b\ufeff]", "")
+    return frame.select(pl.when(pl.col("h").is_not_null())
+                        .then(detail.str.extract(townships.TOWN_WORD, 1))).to_series()
 
 
 def canonical(c: pl.Expr, n: pl.Expr) -> pl.Expr:

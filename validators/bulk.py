@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import polars as pl
 
-from validators import address_heads, idnumber
+from validators import address_heads, idnumber, townships
 from validators.cell_facts import to_facts
 from validators.errors import ValidationError
 from validators.findings import Finding
@@ -36,6 +36,8 @@ class CellChecker:
         self.place_by_head: dict[str, Any] = {}
         # (child|adult, area code + birth year) groups whose numbers check_cell found clean
         self.fine_id_groups: set[tuple[str, str]] = set()
+        # (county path, township word) -> facts with the township (None: not one of the county's)
+        self.place_by_town: dict[tuple[str, str], Any] = {}
 
     def check(self, field: Field, value: str | None, index: int,
               numeric: bool = False) -> tuple[list[Finding], Any]:
@@ -104,25 +106,51 @@ def _fill_clean(field: Field, series: pl.Series, values: list, blank: pl.Series,
 
 def _fill_addresses(field: Field, values: list, series: pl.Series, clean: list[int], slow: set[int],
                     facts: list, checker: CellChecker) -> None:
-    """Canonical addresses grouped by county path: one check_cell per group; a group whose
-    representative has a finding (or no facts) goes to the slow path whole."""
+    """Canonical addresses grouped by county path and township word: one check_cell per county
+    path, one township lookup per word; a group whose representative has a finding other than
+    an unknown township (or no facts), or whose word is not one of the county's townships, goes
+    to the slow path whole."""
     if not clean:
         return
-    heads = address_heads.heads(pl.DataFrame({"a": series.gather(clean)}), "a")
-    groups: dict[str | None, list[int]] = defaultdict(list)
-    for i, name in zip(clean, heads.to_list()):
-        groups[name].append(i)
-    for name, members in groups.items():
-        fact = checker.place_by_head.get(name) if name else None
-        if fact is None and name:
-            found, fact = checker.check(field, values[members[0]], members[0])
-            if not found and fact is not None:
-                checker.place_by_head[name] = fact
-        if fact is None or name not in checker.place_by_head:
+    texts = series.gather(clean)
+    heads = address_heads.heads(pl.DataFrame({"a": texts}), "a")
+    keys = address_heads.town_keys(texts, heads)
+    groups: dict[tuple[str | None, str | None], list[int]] = defaultdict(list)
+    for i, name, key in zip(clean, heads.to_list(), keys.to_list()):
+        groups[(name, key)].append(i)
+    for (name, key), members in groups.items():
+        fact = _head_fact(field, name, values[members[0]], members[0], checker)
+        if fact is not None and key is not None:
+            fact = _town_fact(name, key, fact, checker)
+        if fact is None:
             slow.update(members)
             continue
         for i in members:
             facts[i] = fact
+
+
+def _head_fact(field: Field, name: str | None, value: str, index: int, checker: CellChecker) -> Any:
+    """The facts (without a township) of the county path `name`, from one address with it."""
+    fact = checker.place_by_head.get(name) if name else None
+    if fact is None and name:
+        found, fact = checker.check(field, value, index)
+        if fact is None or any(f.code != TOWNSHIP_UNKNOWN for f in found):
+            return None
+        fact = checker.place_by_head[name] = fact._replace(township=None)
+    return fact
+
+
+def _town_fact(name: str, key: str, fact: Any, checker: CellChecker) -> Any:
+    """`fact` with the township `key` names; None when it names none of the county's."""
+    hit = checker.place_by_town.get((name, key), _MISSING)
+    if hit is _MISSING:
+        code, unknown = townships.lookup(fact.county, key)
+        hit = checker.place_by_town[(name, key)] = None if unknown else fact._replace(township=code)
+    return hit
+
+
+TOWNSHIP_UNKNOWN = "address.township_unknown"
+_MISSING = object()
 
 
 def _id_facts(series: pl.Series) -> list[IdFacts | None]:

@@ -63,6 +63,8 @@ CODES: dict[str, Code] = {
     "address.mismatch": Code(E, "地址上下级不符", "{label}中“{part}”不属于“{parent}”，请核对"),
     "address.no_detail": Code(E, "地址缺少详细地址", "{label}在县区之后没有详细地址（乡镇、村、门牌），请补充"),
     "address.short_form": Code(H, "地址写法不完整", "{label}建议写作“{suggestion}”"),
+    "address.township_unknown": Code(W, "乡镇（街道）不在该县", "{label}中的“{town}”不是{county}现有的乡镇（街道）{near}。乡镇常有撤并改名，请核对，地址无误可不改"),
+    "address.outside_township": Code(W, "不在本乡镇范围", "{label}在{town}，不在本表填报单位{sheet_town}的范围内，请核实是否应由{town}登记"),
     "address.outside_county": Code(E, "不在本县范围", "{label}不在本县（{county}）范围内，应由{where}登记"),
     "address.ambiguous": Code(E, "县区重名无法确定", "{label}中的“{county}”在{province}有多个（{candidates}），请写明所属的市（州）"),
     # --- phones -------------------------------------------------------------------------------

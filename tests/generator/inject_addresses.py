@@ -3,7 +3,7 @@ an ambiguous county name; and a short form (warning)."""
 from __future__ import annotations
 
 from generator import divisions_pick as places
-from generator.injection import Ctx, E, H, register
+from generator.injection import Ctx, E, H, W, register
 
 
 def _address_field(ctx: Ctx, i: int) -> str:
@@ -75,6 +75,28 @@ def w_address_short(ctx: Ctx, i: int):
             return [H(i, key, "address.short_form")]
     ctx.set(i, key, "广西南宁市青秀区" + places.detail(ctx.rng, places.township(ctx.rng, "450103")))
     return [H(i, key, "address.short_form")]
+
+
+@register("w_township_unknown")
+def w_township_unknown(ctx: Ctx, i: int):
+    """A township word that is not one of the county's: a neighbouring county's township, or a
+    real name with one character changed (荆子关镇 for 荆紫关镇)."""
+    key = _address_field(ctx, i)
+    county, _ = _fresh(ctx, i, key)
+    town = places.foreign_township(ctx.rng, county)
+    ctx.set(i, key, places.division_names(county) + places.detail(ctx.rng, town))
+    return [W(i, key, "address.township_unknown")]
+
+
+@register("w_outside_township")
+def w_outside_township(ctx: Ctx, i: int):
+    """The child lives (流动) / is registered (留守) in another township of the county: maybe
+    a child for that township's sheet."""
+    key = ctx.setting.form == "liudong" and "current_address" or "hukou_address"
+    county = ctx.setting.county
+    others = [t for t in places.townships_of(county) if places.code_of(county, t) != ctx.setting.township]
+    ctx.set(i, key, places.division_names(county) + places.detail(ctx.rng, ctx.rng.choice(others)))
+    return [W(i, key, "address.outside_township")]
 
 
 @register("address_ambiguous")

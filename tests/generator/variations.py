@@ -119,6 +119,48 @@ def phone_styles(ctx: Ctx, i: int) -> None:
     rec.set("mother_phone", ctx.rng.choice(("+86 ", "+86-", "")) + "1" + number[1:] + "/0371-65123456")
 
 
+@variation("township_other_word")
+def township_other_word(ctx: Ctx, i: int) -> None:
+    """The township written with another township word (转塘镇 for 转塘街道, 荆紫关乡 for 荆紫关镇)."""
+    rec = ctx.records[i]
+    for key in ("current_address", "hukou_address"):
+        text = str(rec.get(key))
+        for suffix, other in (("街道", "镇"), ("镇", "乡"), ("乡", "镇")):
+            town = next((t for t in places.townships_of(rec.facts.current if key == "current_address"
+                                                        else rec.facts.hukou)
+                         if t in text and t.endswith(suffix) and len(t) - len(suffix) >= 2), None)
+            if town:
+                rec.set(key, text.replace(town, town[: -len(suffix)] + other, 1))
+                break
+
+
+@variation("township_omitted")
+def township_omitted(ctx: Ctx, i: int) -> None:
+    """Addresses without their township: the county, then the village or the road."""
+    rec = ctx.records[i]
+    for key, county in (("current_address", rec.facts.current), ("hukou_address", rec.facts.hukou)):
+        text, head = str(rec.get(key)), places.division_names(county)
+        town = next((t for t in places.townships_of(county) if text.startswith(head + t)), None)
+        if town:
+            rec.set(key, head + text[len(head) + len(town):])
+
+
+@variation("family_shared")
+def family_shared(ctx: Ctx, i: int) -> None:
+    """One family, one phone and one home: the parents (and the carer or guardian) share the
+    number and the addresses."""
+    rec = ctx.records[i]
+    number = rec.get("father_phone")
+    for key in ("mother_phone", "carer_phone", "guardian_phone"):
+        if rec.get(key):
+            rec.set(key, number)
+    for role in ("father", "mother", "carer", "guardian"):
+        for what, own in (("hukou_address", "hukou_address"), ("current_address", "current_address")):
+            key = f"{role}_{what}"
+            if key in rec.values and rec.get(key):
+                rec.set(key, rec.get(own))
+
+
 @variation("phone_extension")
 def phone_extension(ctx: Ctx, i: int) -> None:
     """An office landline with its extension: 0371-65123456转8001."""
