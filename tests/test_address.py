@@ -203,3 +203,27 @@ def test_bundled_table_is_the_packaged_source(tmp_path):
     assert fresh == gzip.decompress(divisions.DATA_FILE.read_bytes())
     levels = [d.level for d in divisions.all_divisions()]
     assert [levels.count(n) for n in (1, 2, 3, 4)] == [int(payload["metadata"]["counts"][k]) for k in "1234"]
+
+
+def test_the_township_of_an_address_is_resolved():
+    r = address.resolve("河南省南阳市淅川县荆紫关镇王庄村3组12号").resolved
+    assert r.township == "411326101"
+    assert address.resolve("浙江省杭州市西湖区转塘镇1号").resolved.township == "330106011"
+    assert address.resolve("广东省东莞市长安镇乌沙村").resolved.township.startswith("4419")
+    assert address.resolve("河南省南阳市淅川县王庄村3组").resolved.township is None   # none named: fine
+    assert issues("河南省南阳市淅川县王庄村3组") == []
+
+
+def test_a_township_not_in_the_county_is_a_warning_naming_real_ones():
+    found = issues("河南省南阳市淅川县荆子关镇王庄村1号")
+    assert found == [("address.township_unknown", {"town": "荆子关镇", "county": "淅川县",
+                                                   "near": "；本县（区）相近的有：荆紫关镇"}, None)]
+    assert address.is_valid("河南省南阳市淅川县荆子关镇王庄村1号")        # never an error
+    other = address.resolve("河南省南阳市淅川县城关镇1号").issues[0]
+    assert "南召县" in other.params["near"] and not other.is_error
+    from validators.cells import check_cell
+    from intake.forms import load_form
+    cell = check_cell(load_form("liushou").field("hukou_address"), "河南省南阳市淅川县荆子关镇王庄村1号", 0)
+    assert [(f.code, f.severity.value) for f in cell.findings] == [("address.township_unknown", "warning")]
+    assert "荆紫关镇" in cell.findings[0].message and cell.findings[0].suggestion is None
+    assert cell.parsed.county == "411326" and cell.parsed.township is None

@@ -62,3 +62,34 @@ def test_unit_without_a_township():
     assert townships.from_unit_text("杭州市西湖区民政局") is None
     assert townships.from_unit_text("") is None
     assert townships.from_unit_text(None) is None
+
+
+# --- the township part of an address (issue 13) ----------------------------------------------
+
+def test_the_township_word_a_detail_starts_with():
+    assert townships.named("荆紫关镇王庄村3组12号") == "荆紫关镇"
+    assert townships.named("转塘街道人民路1号") == "转塘街道"
+    assert townships.named("新华街道办事处人民路") == "新华街道办事处"
+    assert townships.named("良乡镇王庄") == "良乡镇"            # 乡 inside a name
+    assert townships.named("营镇回族乡王庄村") == "营镇回族乡"
+    assert townships.named("城关镇新乡村2组") == "城关镇"        # 新乡村 is a village
+    for none in ("王庄村3组", "中山路12号", "新乡村3组", "城镇路1号", "1号楼", "", None):
+        assert townships.named(none) is None
+
+
+def test_find_and_lookup_in_the_county():
+    assert townships.find("411326", "荆紫关镇").code == "411326101"
+    assert townships.find("330106", "转塘镇").code == "330106011"       # another township word
+    assert townships.find("330106", "高新区转塘街道").code == "330106011"   # after a zone
+    assert townships.find("330106", "东转塘街道") is None
+    assert townships.lookup("411326", "荆紫关镇") == ("411326101", False)
+    assert townships.lookup("411326", "荆子关镇") == (None, True)
+    assert townships.lookup("411326", None) == (None, False)
+    assert townships.lookup("810000", "某某镇") == (None, False)          # no townships in the table
+
+
+def test_nearest_names_and_other_counties():
+    assert townships.nearest("411326", "荆子关镇") == ["荆紫关镇"]
+    assert townships.nearest("411326", "北京镇") == []
+    assert "南召县" in townships.elsewhere("411326", "城关镇")
+    assert townships.elsewhere("411326", "荆紫关镇") == []
