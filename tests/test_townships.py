@@ -93,3 +93,15 @@ def test_nearest_names_and_other_counties():
     assert townships.nearest("411326", "北京镇") == []
     assert "南召县" in townships.elsewhere("411326", "城关镇")
     assert townships.elsewhere("411326", "荆紫关镇") == []
+
+
+def test_find_agrees_with_match_on_every_township_word():
+    """find's dictionary of words gives what match would for every full name and every short
+    name + township word of a few counties (the fast path must not change an answer)."""
+    for unit in ("330106", "411326", "441900", "110105", "511324"):
+        for town in townships.townships_of(unit):
+            stem = townships.short_name(town.name)
+            for word in {town.name, *(stem + s for s in townships.SUFFIXES)}:
+                expected = townships.match(unit, word)
+                found = townships.find(unit, word)
+                assert (found and found.code) == (expected and expected.code), (unit, word)

@@ -9,7 +9,6 @@ and valid in that year, and only groups with a finding are checked number by num
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable
@@ -38,6 +37,10 @@ class CellChecker:
         self.fine_id_groups: set[tuple[str, str]] = set()
         # (county path, township word) -> facts with the township (None: not one of the county's)
         self.place_by_town: dict[tuple[str, str], Any] = {}
+        # the (county path, township word) pairs of canonical addresses seen in any column, with
+        # the index of their facts in pair_facts (None: the pair's cells go to check_cell)
+        self.town_pairs = pl.DataFrame(schema={"h": pl.Utf8, "k": pl.Utf8, "g": pl.UInt32})
+        self.pair_facts: list[Any] = []
 
     def check(self, field: Field, value: str | None, index: int,
               numeric: bool = False) -> tuple[list[Finding], Any]:
@@ -114,19 +117,31 @@ def _fill_addresses(field: Field, values: list, series: pl.Series, clean: list[i
         return
     texts = series.gather(clean)
     heads = address_heads.heads(pl.DataFrame({"a": texts}), "a")
-    keys = address_heads.town_keys(texts, heads)
-    groups: dict[tuple[str | None, str | None], list[int]] = defaultdict(list)
-    for i, name, key in zip(clean, heads.to_list(), keys.to_list()):
-        groups[(name, key)].append(i)
-    for (name, key), members in groups.items():
-        fact = _head_fact(field, name, values[members[0]], members[0], checker)
-        if fact is not None and key is not None:
-            fact = _town_fact(name, key, fact, checker)
+    frame = pl.DataFrame({"h": heads, "k": address_heads.town_keys(texts, heads)}).with_row_index("r")
+    joined = _pair_ids(frame, checker)
+    new = joined.filter(pl.col("g").is_null()).group_by(["h", "k"]).agg(pl.col("r").first())
+    if new.height:          # pairs no earlier column had: one check per county path, one lookup per word
+        start = len(checker.pair_facts)
+        for name, key, first in new.iter_rows():
+            i = clean[first]
+            fact = _head_fact(field, name, values[i], i, checker)
+            checker.pair_facts.append(_town_fact(name, key, fact, checker)
+                                      if fact is not None and key is not None else fact)
+        added = new.select("h", "k", g=pl.int_range(start, start + new.height, dtype=pl.UInt32))
+        checker.town_pairs = pl.concat([checker.town_pairs, added])
+        joined = _pair_ids(frame, checker)
+    pair_facts = checker.pair_facts
+    for i, g in zip(clean, joined["g"].to_list()):
+        fact = pair_facts[g]
         if fact is None:
-            slow.update(members)
-            continue
-        for i in members:
+            slow.add(i)
+        else:
             facts[i] = fact
+
+
+def _pair_ids(frame: pl.DataFrame, checker: CellChecker) -> pl.DataFrame:
+    return frame.join(checker.town_pairs, on=["h", "k"], how="left", nulls_equal=True,
+                      maintain_order="left")
 
 
 def _head_fact(field: Field, name: str | None, value: str, index: int, checker: CellChecker) -> Any:
@@ -145,7 +160,8 @@ def _town_fact(name: str, key: str, fact: Any, checker: CellChecker) -> Any:
     hit = checker.place_by_town.get((name, key), _MISSING)
     if hit is _MISSING:
         code, unknown = townships.lookup(fact.county, key)
-        hit = checker.place_by_town[(name, key)] = None if unknown else fact._replace(township=code)
+        # tuple.__new__: NamedTuple._replace costs a few µs, and this runs per distinct township
+        hit = checker.place_by_town[(name, key)] = None if unknown else tuple.__new__(type(fact), (*fact[:-1], code))
     return hit
 
 

@@ -205,14 +205,15 @@ def same_county(area: str, county: str | None) -> bool:
     names = {p.name[:-1] for p in _area_table().get(area, ())}
     if not stem or stem not in names:
         return False
-    return area[:4] == county[:4] or _stem_count(county[:2], stem) == 1
+    return area[:4] == county[:4] or _stem_counts()[(county[:2], stem)] == 1
 
 
-@lru_cache(maxsize=None)
-def _stem_count(province: str, stem: str) -> int:
+@lru_cache(maxsize=1)
+def _stem_counts() -> dict[tuple[str, str], int]:
+    """(province, county name without its level word) → how many counties have it now."""
+    from collections import Counter
     from validators import divisions
-    return sum(1 for c in divisions.county_level_codes()
-               if c[:2] == province and divisions.name(c)[:-1] == stem)
+    return Counter((c[:2], divisions.name(c)[:-1]) for c in divisions.county_level_codes())
 
 
 def area_name(area: str) -> str | None:

@@ -44,6 +44,7 @@ def short_name(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=8192)
 def townships_of(unit: str) -> tuple[dv.Division, ...]:
     """The townships directly under a county-level unit (empty for an unknown code)."""
     return tuple(d for d in dv.children(unit) if d.level == 4)
@@ -182,6 +183,9 @@ def find(unit: str | None, key: str | None) -> TownshipMatch | None:
     (荆紫关镇, 转塘镇 for 转塘街道), or after a zone written before it (高新区转塘街道)."""
     if not unit or not key:
         return None
+    code = _full_names(unit).get(key)
+    if code is not None:                 # the common case: the word is a full name
+        return TownshipMatch(code, key, True, len(key))
     for start in [0, *(i for i in range(2, len(key) - 1) if key[i - 1] in _ZONE_END)]:
         found = match(unit, key[start:])
         if found is not None:
@@ -192,12 +196,22 @@ def find(unit: str | None, key: str | None) -> TownshipMatch | None:
 _ZONE_END = "区园会"        # 高新区、工业园、管委会: a zone written before the township
 
 
+@lru_cache(maxsize=8192)
+def _full_names(unit: str) -> dict[str, str]:
+    """Full township name → code, for the fast path of `find`."""
+    return {d.name: d.code for d in townships_of(unit)}
+
+
 def lookup(unit: str | None, key: str | None) -> tuple[str | None, bool]:
     """(township code, unknown) for the township word of an address in `unit`: the code when
     the word names one of its townships; unknown when it names none (and the unit has
     townships in the table: 香港 has none). The one decision both check paths share."""
-    if not unit or not key or not townships_of(unit):
+    if not unit or not key:
         return None, False
+    names = _full_names(unit)
+    code = names.get(key)
+    if code is not None or not names:
+        return code, False
     found = find(unit, key)
     return (found.code, False) if found is not None else (None, True)
 
