@@ -120,7 +120,7 @@ def _summary_sheet(book, checked: Sequence, source: Path) -> None:
                    f"{_rows_with_marks(fs) - bad}行只有警告"])
     hints = sum(_hints(sheet.findings) for sheet in checked)
     if hints:
-        ws.append([HINTS_NOTE.format(n=hints)])
+        _wrapped_line(ws, HINTS_NOTE.format(n=hints), 36)
     ws.append([HOW_TO])
     ws.cell(row=ws.max_row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=4)
@@ -136,6 +136,13 @@ def _summary_sheet(book, checked: Sequence, source: Path) -> None:
                    "错误" if _is_error(code) else "提示" if hint else "警告", n])
         if not hint:
             ws.cell(row=ws.max_row, column=3).fill = ERROR_FILL if _is_error(code) else WARNING_FILL
+
+
+def _wrapped_line(ws, text: str, height: float) -> None:
+    ws.append([text])
+    ws.cell(row=ws.max_row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=4)
+    ws.row_dimensions[ws.max_row].height = height
 
 
 def _is_error(code: str) -> bool:
