@@ -36,13 +36,26 @@ def address_no_province(ctx: Ctx, i: int):
     return [E(i, key, "address.no_province")]
 
 
+@register("address_no_province_like_its_city")
+def address_no_province_like_its_city(ctx: Ctx, i: int):
+    """吉林市舒兰市…: the province left out, the city named like it (吉林 is not the province here)."""
+    key = _address_field(ctx, i)
+    county = ctx.rng.choice([c for c in places.county_codes() if c.startswith("2202")])
+    names = places.place_names(county)
+    ctx.set(i, key, "".join(names[1:]) + places.detail(ctx.rng, places.township(ctx.rng, county)))
+    return [E(i, key, "address.no_province")]
+
+
 @register("address_no_county")
 def address_no_county(ctx: Ctx, i: int):
     key = _address_field(ctx, i)
     county, _ = _fresh(ctx, i, key)
     names = places.place_names(county)
     above = names[:-1] if len(names) > 1 else names
-    ctx.set(i, key, "".join(above) + f"{ctx.rng.choice(places.ROADS)}{ctx.rng.randrange(1, 300)}号")
+    road = ctx.rng.choice(places.ROADS + places.CITY_ROADS)       # 中山路 names a road, not 中山市
+    if ctx.rng.random() < 0.3:
+        above = above[1:] or above                                  # 南阳市中山路12号: no province either
+    ctx.set(i, key, "".join(above) + f"{road}{ctx.rng.randrange(1, 300)}号")
     return [E(i, key, "address.no_county")]
 
 

@@ -59,6 +59,15 @@ def w_role_sex(ctx: Ctx, i: int):
     return [W(i, key, "id.role_sex")]
 
 
+@register("w_permit_child")
+def w_permit_child(ctx: Ctx, i: int):
+    """The child's number is a 港澳台居民居住证 number (810000/820000/830000)."""
+    f = ctx.records[i].facts
+    area = ctx.rng.choice(("810000", "820000", "830000"))
+    ctx.set(i, "id_number", ids.make_id(area, f.birth, f.sex, ctx.rng))
+    return [W(i, "id_number", "id.permit_child")]
+
+
 @register("w_guardian_minor", forms=("liushou",))
 def w_guardian_minor(ctx: Ctx, i: int):
     """The carer is 其他：哥哥 and 17 years old on the reference date."""

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import Callable
 
 from generator import divisions_pick as places
+from generator import ids
 from generator.injection import Ctx
 from generator.record import add_years, age_months
 
@@ -159,6 +160,16 @@ def family_shared(ctx: Ctx, i: int) -> None:
             key = f"{role}_{what}"
             if key in rec.values and rec.get(key):
                 rec.set(key, rec.get(own))
+
+
+@variation("adult_permit")
+def adult_permit(ctx: Ctx, i: int) -> None:
+    """A parent from Taiwan, Hong Kong or Macao holding a 港澳台居民居住证 (830000…): valid."""
+    rec = ctx.records[i]
+    birth = date.fromisoformat(str(rec.get("birth_date"))) if isinstance(rec.get("birth_date"), str) \
+        else rec.facts.birth
+    area = ctx.rng.choice(("810000", "820000", "830000"))
+    rec.set("mother_id", ids.make_id(area, add_years(birth, -ctx.rng.randrange(24, 36)), "女", ctx.rng))
 
 
 @variation("phone_extension")
