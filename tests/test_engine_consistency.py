@@ -56,6 +56,13 @@ VARIANTS = [
     {"current_address": "河南省郑州市金水区花园路\u200b街道1号"}, {"current_address": "河南省郑州市金水区城东新乡村1号"},
     {"hukou_address": "河南省南阳市宛城区新华镇光明社区12号"}, {"hukou_address": "河南省南阳市宛城区经八路街道1号"},
     {"father_current_address": "河南省郑州市金水区花园路街道1号", "father_hukou_address": "河南省南阳市宛城区荆紫关镇1号"},
+    # a parent's address the child's very text in the same row (shared facts), clean or not
+    {"current_address": "河南省郑州市金水区花园路街道2号", "father_current_address": "河南省郑州市金水区花园路街道2号",
+     "father_hukou_address": "河南省南阳市宛城区新华街道光明社区12号"},
+    {"current_address": "河南省郑州市金水区荆子关镇2号", "father_current_address": "河南省郑州市金水区荆子关镇2号"},
+    {"hukou_address": "河南省郑州市金水区经八路街道3号", "current_address": "河南省郑州市金水区经八路街道3号"},
+    {"current_address": "河南省郑州市金水区花园路街道3号", "father_current_address": "河南省郑州市金水区花园路街道4号",
+     "father_hukou_address": "河南省郑州市金水区花园路街道3号"},
 ]
 
 
@@ -88,6 +95,9 @@ def test_bulk_and_per_row_edits_give_identical_findings(ctx):
         for key, value in rec.items():
             edited.set_value(i, key, value)
     assert edited.findings.all() == bulk.findings.all()
+    for key in ("hukou_address", "current_address", "father_current_address", "father_hukou_address"):
+        assert edited._facts[key] == bulk._facts[key], key      # townships too (county_field only)
+    assert any(f.township for f in bulk._facts["current_address"] if f)
 
 
 def test_rerun_after_edits_matches_the_incremental_state():

@@ -47,6 +47,25 @@ def heads(frame: pl.DataFrame, key: str) -> pl.Series:
     return frame.with_columns(head_length(c).alias(N)).select(pl.when(n > 0).then(c.str.slice(0, n))).to_series()
 
 
+@lru_cache(maxsize=1)
+def _units() -> dict[str, str]:
+    return {divisions.full_name(code): code for code in divisions.county_level_codes()}
+
+
+def unit_of(path: str) -> str | None:
+    """The county-level unit whose canonical path this is (河南省南阳市淅川县 → 411326)."""
+    return _units().get(path)
+
+
+@lru_cache(maxsize=1)
+def township_names() -> pl.DataFrame:
+    """Every township by its county path and full name: h (path), k (name), t (9-digit code)."""
+    rows = [(path, town.name, town.code) for path, unit in _units().items()
+            for town in townships.townships_of(unit)]
+    frame = pl.DataFrame(rows, schema={"h": pl.Utf8, "k": pl.Utf8, "t": pl.Utf8}, orient="row")
+    return frame.unique(subset=["h", "k"], keep="first", maintain_order=True)   # a name twice: the first
+
+
 def town_keys(texts: pl.Series, heads: pl.Series) -> pl.Series:
     """The township word after each county path (validators.townships.named, the same pattern):
     null where the detail names none or there is no path."""

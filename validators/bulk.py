@@ -28,26 +28,32 @@ CellCheck = Callable[..., Any]   # check_cell(field, value, index, numeric=False
 class CellChecker:
     """check_cell plus the conversion to facts; the one path both bulk and edits use."""
 
-    def __init__(self, check_cell: CellCheck):
+    def __init__(self, check_cell: CellCheck, township_fields: frozenset[str] = frozenset()):
         self._check_cell = check_cell
+        # the address fields whose facts keep their township (the form's county_field: the one
+        # a rule reads); other addresses' facts have none, in the bulk run and on edits alike
+        self.township_fields = township_fields
         # county path -> facts of a canonical address with it that check_cell found clean: the
         # other canonical addresses with that path (any column) share them (see _fill_addresses)
         self.place_by_head: dict[str, Any] = {}
         # (child|adult, area code + birth year) groups whose numbers check_cell found clean
         self.fine_id_groups: set[tuple[str, str]] = set()
-        # (county path, township word) -> facts with the township (None: not one of the county's)
+        # (county path, township code) -> facts with that township
         self.place_by_town: dict[tuple[str, str], Any] = {}
-        # the (county path, township word) pairs of canonical addresses seen in any column, with
-        # the index of their facts in pair_facts (None: the pair's cells go to check_cell)
-        self.town_pairs = pl.DataFrame(schema={"h": pl.Utf8, "k": pl.Utf8, "g": pl.UInt32})
-        self.pair_facts: list[Any] = []
+        # address columns done so far (cells, facts, cells sent to check_cell): a parent's
+        # address is most often the child's very text in the same row, whose facts it shares
+        self.address_columns: list[tuple[pl.Series, list, set[int], bool]] = []
 
     def check(self, field: Field, value: str | None, index: int,
               numeric: bool = False) -> tuple[list[Finding], Any]:
         if is_blank(value):
             return [], None
         result = self._check_cell(field, value, index, numeric=numeric)
-        return list(result.findings), to_facts(field, result.parsed)
+        fact = to_facts(field, result.parsed)
+        if field.type == "address" and fact is not None and fact.township \
+                and field.key not in self.township_fields:
+            fact = with_township(fact, None)
+        return list(result.findings), fact
 
 
 class ColumnResult:
@@ -109,39 +115,77 @@ def _fill_clean(field: Field, series: pl.Series, values: list, blank: pl.Series,
 
 def _fill_addresses(field: Field, values: list, series: pl.Series, clean: list[int], slow: set[int],
                     facts: list, checker: CellChecker) -> None:
-    """Canonical addresses grouped by county path and township word: one check_cell per county
-    path, one township lookup per word; a group whose representative has a finding other than
-    an unknown township (or no facts), or whose word is not one of the county's townships, goes
-    to the slow path whole."""
+    """Canonical addresses, column-wise: the county path and the township word of each cell; a
+    word that is a full township name of the path's county is known by one join, any other word
+    is looked up once (one that names none of the county's townships sends its cells to
+    check_cell, which warns). One check_cell per county path gives the facts its cells share,
+    with the township for the form's county_field (the one address whose township a rule reads);
+    a path whose representative has any other finding (or no facts) goes to the slow path."""
+    keep = field.key in checker.township_fields
+    clean = _copy_same_row(series, clean, facts, keep, checker)
+    checker.address_columns.append((series, facts, slow, keep))
     if not clean:
         return
     texts = series.gather(clean)
     heads = address_heads.heads(pl.DataFrame({"a": texts}), "a")
-    frame = pl.DataFrame({"h": heads, "k": address_heads.town_keys(texts, heads)}).with_row_index("r")
-    joined = _pair_ids(frame, checker)
-    new = joined.filter(pl.col("g").is_null()).group_by(["h", "k"]).agg(pl.col("r").first())
-    if new.height:          # pairs no earlier column had: one check per county path, one lookup per word
-        start = len(checker.pair_facts)
-        for name, key, first in new.iter_rows():
-            i = clean[first]
-            fact = _head_fact(field, name, values[i], i, checker)
-            checker.pair_facts.append(_town_fact(name, key, fact, checker)
-                                      if fact is not None and key is not None else fact)
-        added = new.select("h", "k", g=pl.int_range(start, start + new.height, dtype=pl.UInt32))
-        checker.town_pairs = pl.concat([checker.town_pairs, added])
-        joined = _pair_ids(frame, checker)
-    pair_facts = checker.pair_facts
-    for i, g in zip(clean, joined["g"].to_list()):
-        fact = pair_facts[g]
+    frame = pl.DataFrame({"i": clean, "h": heads, "k": address_heads.town_keys(texts, heads)}).join(
+        address_heads.township_names(), on=["h", "k"], how="left", maintain_order="left")
+    odd = frame.filter(pl.col("k").is_not_null() & pl.col("t").is_null())
+    if odd.height:
+        frame = _other_words(frame, odd, slow)
+    groups = frame.group_by(["h", "t"] if keep else ["h"]).agg(pl.col("i"))
+    for row in groups.iter_rows():
+        name, town, members = row if keep else (row[0], None, row[1])
+        fact = _head_fact(field, name, values[members[0]], members[0], checker)
         if fact is None:
-            slow.add(i)
-        else:
+            slow.update(members)
+            continue
+        if town is not None:
+            fact = _town_fact(name, town, fact, checker)
+        for i in members:
             facts[i] = fact
 
 
-def _pair_ids(frame: pl.DataFrame, checker: CellChecker) -> pl.DataFrame:
-    return frame.join(checker.town_pairs, on=["h", "k"], how="left", nulls_equal=True,
-                      maintain_order="left")
+def _copy_same_row(series: pl.Series, clean: list[int], facts: list, keep: bool,
+                   checker: CellChecker) -> list[int]:
+    """Give each clean cell whose text is the same row's text in an address column done before
+    (and clean there) that cell's facts; returns the clean cells left to do."""
+    if not checker.address_columns or not clean:
+        return clean
+    todo = pl.Series(clean, dtype=pl.UInt32)
+    for earlier, done, went_slow, had_town in checker.address_columns:
+        if keep and not had_town:           # its facts have no township: this column needs one
+            continue
+        same = todo.filter((series.gather(todo) == earlier.gather(todo)).fill_null(False))
+        if not same.len():
+            continue
+        copied = []
+        for i in same.to_list():
+            fact = done[i]
+            if fact is not None and i not in went_slow:
+                facts[i] = fact if keep or fact.township is None else with_township(fact, None)
+                copied.append(i)
+        if copied:
+            todo = todo.filter(~todo.is_in(copied))
+    return todo.to_list()
+
+
+def _other_words(frame: pl.DataFrame, odd: pl.DataFrame, slow: set[int]) -> pl.DataFrame:
+    """Township words that are not a full name (转塘镇 for 转塘街道, 高新区转塘街道, a name the
+    county does not have): looked up once each; cells naming none of the county's go slow."""
+    found, unknown = [], []
+    for name, key in odd.select("h", "k").unique().iter_rows():
+        code, missing = townships.lookup(address_heads.unit_of(name), key)
+        (unknown if missing else found).append((name, key, code))
+    if unknown:
+        bad = pl.DataFrame(unknown, schema={"h": pl.Utf8, "k": pl.Utf8, "t": pl.Utf8}, orient="row")
+        slow.update(odd.join(bad.select("h", "k"), on=["h", "k"], how="semi")["i"].to_list())
+        frame = frame.join(bad.select("h", "k"), on=["h", "k"], how="anti", maintain_order="left")
+    if found:
+        codes = pl.DataFrame(found, schema={"h": pl.Utf8, "k": pl.Utf8, "t2": pl.Utf8}, orient="row")
+        frame = frame.join(codes, on=["h", "k"], how="left", maintain_order="left").with_columns(
+            pl.coalesce("t", "t2").alias("t")).drop("t2")
+    return frame
 
 
 def _head_fact(field: Field, name: str | None, value: str, index: int, checker: CellChecker) -> Any:
@@ -155,18 +199,20 @@ def _head_fact(field: Field, name: str | None, value: str, index: int, checker: 
     return fact
 
 
-def _town_fact(name: str, key: str, fact: Any, checker: CellChecker) -> Any:
-    """`fact` with the township `key` names; None when it names none of the county's."""
-    hit = checker.place_by_town.get((name, key), _MISSING)
-    if hit is _MISSING:
-        code, unknown = townships.lookup(fact.county, key)
-        # tuple.__new__: NamedTuple._replace costs a few µs, and this runs per distinct township
-        hit = checker.place_by_town[(name, key)] = None if unknown else tuple.__new__(type(fact), (*fact[:-1], code))
+def _town_fact(name: str, town: str, fact: Any, checker: CellChecker) -> Any:
+    """`fact` (of the county path `name`) with the township `town` (a 9-digit code)."""
+    hit = checker.place_by_town.get((name, town))
+    if hit is None:
+        hit = checker.place_by_town[(name, town)] = with_township(fact, town)
     return hit
 
 
+def with_township(fact: Any, town: str | None) -> Any:
+    """A PlaceFacts with another township (tuple.__new__: NamedTuple._replace costs µs)."""
+    return tuple.__new__(type(fact), (*fact[:-1], town))
+
+
 TOWNSHIP_UNKNOWN = "address.township_unknown"
-_MISSING = object()
 
 
 def _id_facts(series: pl.Series) -> list[IdFacts | None]:

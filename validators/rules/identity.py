@@ -99,6 +99,8 @@ def candidates(form, ctx, values, facts, refs: list, births: list) -> set[int]:
             continue
         numbers.append(col)
         relations = values.get(field.role_from) if field.role_from else None
+        fixed = people.expectations(field.role, None) if relations is None else None
+        expect: dict = {}
         for i, f in enumerate(col):
             if f is None:
                 continue
@@ -110,9 +112,17 @@ def candidates(form, ctx, values, facts, refs: list, births: list) -> set[int]:
                         or (sexes[i] is not None and sexes[i] != f.sex)
                         or (isinstance(hukou, PlaceFacts) and f.area != hukou.county)):
                     out.add(i)
-            elif field.role and people.may_fire(f, field.role, relations[i] if relations else None,
-                                                births[i], refs[i]):
-                out.add(i)
+            elif field.role:
+                if relations is None:
+                    sex, years = fixed
+                else:
+                    relation = relations[i]
+                    hit = expect.get(relation)
+                    if hit is None:
+                        hit = expect[relation] = people.expectations(field.role, relation)
+                    sex, years = hit
+                if people.may_fire(f, sex, years, births[i], refs[i]):
+                    out.add(i)
     out.update(_rows_sharing_a_number(numbers))
     return out
 

@@ -122,12 +122,19 @@ def gap_too_small(adult_birth: date, child_birth: date, years: int) -> bool:
             < (adult_birth.year + years, adult_birth.month, adult_birth.day))
 
 
-def may_fire(number: IdFacts, role: str, relation: str | None, child: date | None, ref: date) -> bool:
-    """Looser than `check` for one adult number (the bulk run's prefilter): its sex, its age."""
-    expected = ROLE_SEX.get(role) or sex_of_relation(relation)
-    if (expected and number.sex != expected) or number.birth is None:
-        return True
+def expectations(role: str, relation: str | None) -> tuple[str | None, int | None]:
+    """(the sex the role implies, the years it must be older than the child; None: only adult)."""
     generation = generation_of(role, relation)
-    if generation is None:
-        return age_years(number.birth, ref) < ADULT_AGE
-    return child is not None and gap_too_small(number.birth, child, YEARS_PER_GENERATION * generation)
+    return (ROLE_SEX.get(role) or sex_of_relation(relation),
+            None if generation is None else YEARS_PER_GENERATION * generation)
+
+
+def may_fire(number: IdFacts, sex: str | None, years: int | None, child: date | None, ref: date) -> bool:
+    """Looser than `check` for one adult number (the bulk run's prefilter): its sex, its age.
+    sex and years: `expectations` of the role."""
+    born = number.birth
+    if (sex and number.sex != sex) or born is None:
+        return True
+    if years is None:
+        return (ref.year - born.year) <= ADULT_AGE
+    return child is not None and gap_too_small(born, child, years)
