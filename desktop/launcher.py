@@ -5,15 +5,22 @@ on a machine without a display.
 """
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from intake.cli import SUBCOMMANDS, main as cli_main
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()     # a frozen build's reader child process ends here
     args = sys.argv[1:] if argv is None else argv
     if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help", "--version")):
         return cli_main(args)
+    from desktop.platform_check import EXIT_NO_DISPLAY, problem, tell
+    trouble = problem()              # before Qt tries the platform plugin (English, cryptic)
+    if trouble:
+        tell(trouble)
+        return EXIT_NO_DISPLAY
     from desktop.app import run_app  # deferred: Qt only when the window is wanted
     return run_app(args)
 

@@ -1,14 +1,20 @@
-"""Next / previous problem (F8 / Shift+F8) in the order the table shows its rows and columns."""
+"""Next / previous problem (F8 / Shift+F8) in the order the table shows its rows and columns.
+Hints (only written differently) are not problems to walk through: F8 skips them."""
 from __future__ import annotations
 
 from desktop.table_model import SheetTableModel
 from validators.finding_set import FindingSet
+from validators.findings import Severity
+
+
+def _problems(findings: FindingSet, record: int):
+    return [f for f in findings.for_row(record) if f.severity is not Severity.HINT]
 
 
 def _columns_with_findings(model: SheetTableModel, findings: FindingSet, record: int) -> list[int]:
     """View columns of a record's findings, left to right (a whole-row finding counts as column 0)."""
     columns = set()
-    for f in findings.for_row(record):
+    for f in _problems(findings, record):
         column = model.column_of(f.field)
         columns.add(0 if column is None else column)
     return sorted(columns)
@@ -21,7 +27,7 @@ def next_finding_cell(model: SheetTableModel, findings: FindingSet, row: int, co
     n = model.rowCount()
     if n == 0:
         return None
-    with_findings = set(findings.rows_with_findings())
+    with_findings = {i for i in findings.rows_with_findings() if _problems(findings, i)}
     if not with_findings:
         return None
     here = _columns_with_findings(model, findings, model.record_at(row)) if 0 <= row < n else []

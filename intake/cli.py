@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 from intake import __version__
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_stdio()
+    _start_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -38,6 +40,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     module = importlib.import_module(SUBCOMMANDS[args.command][0])
     return module.run(args)
+
+
+def _start_logging() -> None:
+    """Log records go to the masked log file (intake.logs), never to the console."""
+    from intake import logs
+    from intake.errors import MopaiError
+    try:
+        logs.configure()
+    except (OSError, MopaiError):
+        logging.getLogger().addHandler(logging.NullHandler())   # no data folder: no log, no noise
 
 
 def _utf8_stdio() -> None:

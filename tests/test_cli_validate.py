@@ -74,9 +74,9 @@ def test_hints_are_counted_apart_and_listed_after_the_rest(tmp_path, capsys):
     out_json = tmp_path / "report.json"
     assert main(["validate", str(path), "--as-of", "2025-12-31", "--json", str(out_json)]) == 0
     out = capsys.readouterr().out
-    assert "错误 0 处，提醒 1 处，写法提示 2 处（已能识别，上报时自动规范）。" in out
+    assert "错误 0 处，警告 1 处，提示 2 处（写法不同，已能识别，上报时自动规范）。" in out
     listed = [line for line in out.splitlines() if line.startswith("  第")]
-    assert "[提醒]" in listed[0] and all("[提示]" in line for line in listed[1:]) and len(listed) == 3
+    assert "[警告]" in listed[0] and all("[提示]" in line for line in listed[1:]) and len(listed) == 3
     report = json.loads(out_json.read_text("utf-8"))
     assert report["summary"]["warnings"] == 1 and report["summary"]["hints"] == 2
     assert sorted(f["severity"] for f in report["findings"]) == ["hint", "hint", "warning"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from validators.findings import Finding, Severity
+from validators.redact import Preformatted, quote
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 
@@ -70,6 +71,9 @@ CODES: dict[str, Code] = {
     # --- phones -------------------------------------------------------------------------------
     "phone.invalid": Code(E, "联系电话格式错误", "{label}“{value}”不是有效的手机号（11位，1开头）或固定电话（区号+7-8位号码）"),
     "phone.normalised": Code(H, "联系电话写法不规范", "{label}“{value}”已识别为“{suggestion}”，上报时按此写法"),
+    # --- any cell -----------------------------------------------------------------------------
+    "cell.formula_error": Code(E, "公式错误", "{label}是Excel公式的错误值（公式错误 {error}）：{why}。"
+                               "请在Excel中修正这一格的公式（或直接填写内容）后重新保存"),
     # --- names / text -------------------------------------------------------------------------
     "name.invalid": Code(E, "姓名含非法字符", "{label}“{value}”含有数字或符号，请核对"),
     "text.whitespace": Code(H, "多余空格", "{label}含有多余的空格"),
@@ -96,9 +100,22 @@ def make(code: str, index: int, field: str | None, *, value: str | None = None,
          suggestion: str | None = None, **params: object) -> Finding:
     """Create a finding from the catalogue; params fill the message template."""
     spec = CODES[code]
-    fill = {"value": value or "", "suggestion": suggestion or "", **params}
-    return Finding(code, spec.severity, index, field, spec.template.format_map(_Blank(fill)),
+    return Finding(code, spec.severity, index, field, message(spec.template, value, suggestion, params),
                    value, suggestion)
+
+
+# parameters that come from the form template or the code, never from a cell: kept whole
+TRUSTED_PARAMS = frozenset({"label", "hint", "allowed", "candidates"})
+
+
+def message(template: str, value: str | None, suggestion: str | None, params: dict) -> str:
+    """The message text: every parameter that may hold a cell's text is quoted
+    (validators.redact.quote: IDs masked, control characters visible, at most 50 characters)."""
+    fill = {"value": quote(value) if value else "", "suggestion": quote(suggestion) if suggestion else ""}
+    for key, v in params.items():
+        fill[key] = v if key in TRUSTED_PARAMS or isinstance(v, Preformatted) or not isinstance(v, str) \
+            else quote(v)
+    return template.format_map(_Blank(fill))
 
 
 class _Blank(dict):

@@ -51,6 +51,7 @@ class TableValidator:
         self._rule_cache: dict[tuple, list[Finding]] = {}
         self._signatures: dict[Callable, list[tuple]] = {}   # bulk run: cells each cached rule reads
         self.findings = FindingSet(form.keys)
+        self.excluded: set[int] = set()      # records left out (rows the clerk deleted)
 
     # --- bulk --------------------------------------------------------------------------------
     def run(self, progress: Progress | None = None,
@@ -113,7 +114,9 @@ class TableValidator:
         facts = self._facts.get(duplicates.FIELD)
         if facts is None:
             return []
-        return [f.number if isinstance(f, IdFacts) else None for f in facts]
+        excluded = self.excluded
+        return [f.number if isinstance(f, IdFacts) and i not in excluded else None
+                for i, f in enumerate(facts)]
 
     # --- one record ----------------------------------------------------------------------------
     def row(self, index: int) -> Row:
@@ -123,7 +126,9 @@ class TableValidator:
                       prefilter: dict[Callable, set[int]] | None = None) -> list[Finding]:
         """Findings of one record. In the bulk run `missing` are its blank required fields and
         `prefilter` the records each prefiltered rule may fire on, both found column-wise;
-        without them (an edit) every rule runs on the record."""
+        without them (an edit) every rule runs on the record. An excluded record has none."""
+        if index in self.excluded:
+            return []
         found = [f for cell in self._cells.get(index, {}).values() for f in cell]
         row = self.row(index)
         if missing is None:
@@ -157,11 +162,33 @@ class TableValidator:
         else:
             cells.pop(key, None)
         affected = {index}
-        if key == duplicates.FIELD:
+        if key == duplicates.FIELD and index not in self.excluded:
             new_number = self._number_at(index)
             affected |= self._ids.rows(old_number)
             self._ids.move(index, old_number, new_number)
             affected |= self._ids.rows(new_number)
+        self.findings.replace_rows({i: self._row_findings(i) for i in affected})
+        return affected
+
+    # --- records left out ------------------------------------------------------------------------
+    def set_excluded(self, indices: Iterable[int], excluded: bool = True) -> set[int]:
+        """Leave records out of the check (rows the clerk deleted: no findings of their own, and
+        their ID numbers no longer count as duplicates) or take them back in; returns the
+        records re-validated. Before the first run() this only records the set."""
+        changed = {i for i in indices if (i in self.excluded) != excluded}
+        if not changed:
+            return set()
+        if excluded:
+            self.excluded |= changed
+        else:
+            self.excluded -= changed
+        if not self._facts:
+            return set()
+        affected = set(changed)
+        for i in changed:
+            number = self._number_at(i)
+            self._ids.move(i, *((number, None) if excluded else (None, number)))
+            affected |= self._ids.rows(number)
         self.findings.replace_rows({i: self._row_findings(i) for i in affected})
         return affected
 

@@ -15,16 +15,15 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from intake.errors import WriteError
-from intake.export.output import Progress, Steps, output_file
+from intake.export.output import Progress, Steps, output_file, writer_tmpdir
+from intake.export.protect import check_password
 from intake.export.upload import WORKBOOK_OPTIONS
 from intake.forms import load_form
 from validators.codes import CODES
-from validators.findings import Severity
+from intake.severity_words import ERROR_WORD, HINT_WORD, word
 
 HEADERS = ("工作表", "行号", "列", "表头", "单元格内容", "严重程度", "问题代码", "问题类型", "说明", "建议修改为")
 WIDTHS = (14, 8, 6, 18, 30, 9, 22, 22, 70, 30)
-ERROR, WARNING, HINT = "错误", "警告", "提示"
-SEVERITY_TEXT = {Severity.ERROR: ERROR, Severity.WARNING: WARNING, Severity.HINT: HINT}
 VALUE_COLUMNS = (4, 9)          # written as text cells ('@'): IDs must keep their digits
 
 
@@ -42,20 +41,22 @@ def report_lines(checked: Sequence) -> Iterator[tuple]:
         for f in sheet.findings.all():
             letter, header = where[f.field]
             yield (table.sheet, rows[f.index], letter, header, f.value or "",
-                   SEVERITY_TEXT[f.severity], f.code,
+                   word(f), f.code,
                    titles.get(f.code, f.code), f.message, f.suggestion or "")
 
 
 def write_report(checked: Sequence, target: str | os.PathLike, *, protected: Iterable[Path] = (),
-                 progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> int:
-    """Write the report (.xlsx or .csv by the target's suffix); returns the number of lines."""
+                 progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                 output_password: str | None = None) -> int:
+    """Write the report (.xlsx or .csv by the target's suffix); returns the number of lines.
+    output_password: protect the .xlsx with it (a .csv cannot be protected: WriteError)."""
     suffix = Path(target).suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise WriteError(f"问题清单只能保存为.xlsx或.csv文件，“{Path(target).name}”不是")
+    check_password(Path(target), output_password)
     protected = [*protected, *{Path(c.table.source) for c in checked}]
     steps = Steps(sum(len(c.findings) for c in checked), progress, cancelled)
-    with output_file(target, protected) as tmp:
+    with output_file(target, protected, output_password) as tmp:
         n = (_write_csv if suffix == ".csv" else _write_xlsx)(tmp, report_lines(checked), steps)
         steps.finish()
     return n
@@ -74,7 +75,7 @@ def _write_csv(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
 
 
 def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
-    book = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    book = xlsxwriter.Workbook(str(path), {**WORKBOOK_OPTIONS, "tmpdir": writer_tmpdir(path)})
     ws = book.add_worksheet("问题清单")
     header = book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
     text = book.add_format({"num_format": "@"})
@@ -108,7 +109,7 @@ def _write_line(ws, r: int, line: tuple, text, error, quiet) -> None:
         write(r, 3, header)
     if value:
         write(r, 4, value, text)
-    write(r, 5, severity, error if severity == ERROR else quiet if severity == HINT else None)
+    write(r, 5, severity, error if severity == ERROR_WORD else quiet if severity == HINT_WORD else None)
     write(r, 6, code)
     write(r, 7, title)
     write(r, 8, message)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from validators.codes import make
 from validators.findings import Finding
+from validators.redact import preformatted
 from validators.rules.row import Row, is_blank
 
 ANSWER = "has_entrusted_guardian"
@@ -17,7 +18,7 @@ def check(row: Row) -> list[Finding]:
     if not filled:
         return []
     return [make("cross.carer_without_entrusted", row.index, ANSWER, value=row.raw(ANSWER),
-                 fields="、".join(filled))]
+                 fields=preformatted("、".join(filled)))]          # the form's labels: kept whole
 
 
 def candidates(form, ctx, values, facts, refs: list, births: list) -> set[int]:
