@@ -12,7 +12,8 @@ from intake.cli import SUBCOMMANDS, main as cli_main
 
 
 def main(argv: list[str] | None = None) -> int:
-    multiprocessing.freeze_support()     # a frozen build's reader child process ends here
+    # a frozen build's child process (intake.child_pool, the reader's) ends here, before any Qt
+    multiprocessing.freeze_support()
     args = sys.argv[1:] if argv is None else argv
     if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help", "--version")):
         return cli_main(args)

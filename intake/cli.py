@@ -17,6 +17,7 @@ SUBCOMMANDS = {
     "validate": ("intake.cli_validate", "检查登记表，列出所有问题"),
     "export": ("intake.cli_export", "导出上报文件、退回文件和问题清单"),
     "template": ("intake.cli_template", "生成空白登记表模板"),
+    "county": ("intake.cli_county", "县级汇总：合并各乡镇的登记表，找出重复登记的儿童"),
 }
 
 

@@ -22,7 +22,7 @@ from typing import Any, Iterator
 
 import sqlite_utils
 
-from intake import workspace_schema as schema
+from intake import workspace_migrate, workspace_schema as schema
 from intake.edits import EditBatch, RowBatch
 from intake.errors import MopaiError, WriteError
 from intake.paths import data_dir, private_file
@@ -69,11 +69,12 @@ class Workspace(RowMarks):
             conn.execute("PRAGMA temp_store=MEMORY")      # no temp files with rows in $TMPDIR
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
-            conn.executescript(schema.DDL)
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(schema.SCHEMA_VERSION),))
-            conn.commit()
+            workspace_migrate.migrate(conn)
         except sqlite3.Error as exc:
             raise MopaiError(_open_message(self.path, exc)) from exc
+        except workspace_migrate.NewerWorkspace:
+            raise MopaiError(f"工作区文件“{self.path.name}”是由更新版本的摸排助手创建的，"
+                             "请升级摸排助手后再打开") from None
         except OSError as exc:
             raise MopaiError(f"无法创建工作区文件“{self.path}”：{exc.strerror or exc}。"
                              "请检查数据文件夹的权限和磁盘空间") from exc
@@ -90,6 +91,16 @@ class Workspace(RowMarks):
                 raise WriteError("无法保存到工作区：磁盘可能已满，或工作区文件正被其他程序占用。"
                                  "请腾出磁盘空间、关闭其他摸排助手窗口后再试") from exc
 
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One locked transaction for a caller's own tables (intake.county): committed when the
+        block ends, rolled back on failure; a failed write raises WriteError."""
+        return self._writing()
+
+    def query(self, sql: str, params: list | tuple = ()) -> list[tuple]:
+        """Rows of one read, under the lock."""
+        with self._lock:
+            return self.db.execute(sql, list(params)).fetchall()
+
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Workspace":
         return cls(path)
@@ -105,16 +116,28 @@ class Workspace(RowMarks):
         self.close()
 
     # --- sheets ----------------------------------------------------------------------------
-    def import_table(self, table: SheetTable, *, file_hash: str | None = None) -> int:
-        """Store an imported sheet (metadata and cells) in one transaction; returns its id."""
+    def import_table(self, table: SheetTable, *, file_hash: str | None = None,
+                     cells: list[tuple[str, bytes, str]] | None = None,
+                     conn: sqlite3.Connection | None = None) -> int:
+        """Store an imported sheet (metadata and cells) in one transaction; returns its id.
+        cells: the table's columns already packed (workspace_schema.cell_rows, e.g. by a child
+        process), so `table` may come without its data. conn: a transaction of `writing()` the
+        sheet joins (the county stores a file and its sheets together)."""
         row = schema.sheet_row(table, file_hash, _now())
-        cells = list(schema.cell_rows(table))          # packed before taking the lock
+        if cells is None:
+            cells = list(schema.cell_rows(table))      # packed before taking the lock
+        if conn is not None:
+            return self._insert_sheet(conn, row, cells)
         with self._writing() as conn:     # one transaction: the sheet and all its cells, or nothing
-            cur = conn.execute(f"INSERT INTO sheets ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                               list(row.values()))
-            sheet_id = cur.lastrowid
-            conn.executemany("INSERT INTO cells (sheet_id, slot, vals, numeric) VALUES (?, ?, ?, ?)",
-                             [(sheet_id, *c) for c in cells])
+            return self._insert_sheet(conn, row, cells)
+
+    @staticmethod
+    def _insert_sheet(conn: sqlite3.Connection, row: dict[str, Any], cells) -> int:
+        cur = conn.execute(f"INSERT INTO sheets ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                           list(row.values()))
+        sheet_id = cur.lastrowid
+        conn.executemany("INSERT INTO cells (sheet_id, slot, vals, numeric) VALUES (?, ?, ?, ?)",
+                         [(sheet_id, *c) for c in cells])
         return sheet_id
 
     def sheets(self) -> list[SheetInfo]:
@@ -152,7 +175,7 @@ class Workspace(RowMarks):
 
     def remove_sheet(self, sheet_id: int) -> None:
         with self._writing() as conn:
-            for name in ("edits", "row_marks", "cells", "decisions"):
+            for name in ("edits", "row_marks", "cells", "decisions", "county_keys", "county_sheets"):
                 conn.execute(f"DELETE FROM {name} WHERE sheet_id = ?", [sheet_id])
             conn.execute("DELETE FROM sheets WHERE id = ?", [sheet_id])
 

@@ -40,3 +40,10 @@ def pytest_collection_modifyitems(config, items):
     if slow:
         config.hook.pytest_deselected(items=slow)
         items[:] = [item for item in items if not item.get_closest_marker("build")]
+
+
+@pytest.fixture(scope="session")
+def county_set(tmp_path_factory):
+    """A generated county's township files, received once into a base workspace (countykit)."""
+    from countykit import build
+    return build(tmp_path_factory.mktemp("county"))

@@ -93,6 +93,8 @@ CODES: dict[str, Code] = {
     "eligibility.city_districts": Code(W, "市辖区之间流动", "市辖区之间流动，请核实是否纳入（{from_}→{to}）"),
     "eligibility.short_stay": Code(E, "来现居住地不满6个月", "来现居住地日期{arrival}距摸排基准日{as_of}不满{months}个月"),
     "eligibility.not_left_behind": Code(E, "不符合留守儿童条件", "“父母双方同时外出”和“父母一方外出、另一方无监护能力”至少有一项应为“是”"),
+    # --- the county's desk (intake.county): a record the county sent back for checking ----------
+    "county.sent_back": Code(E, "县级退回核实", "县级汇总时发现：{what}（{others}）。请核实这名儿童的登记信息，改正后重新报送{reason}"),
 }
 
 

@@ -5,6 +5,13 @@ listing the rows left out (and why: errors, or deleted by the township) and the 
 warnings (hints are not listed: their values are written the canonical way). IDs and phones are text
 cells with number format '@'; dates YYYY-MM-DD; options in canonical wording (or codes).
 Written with xlsxwriter in constant-memory mode (the fastest well-kept writer measured).
+
+The county's merged upload (intake.county.upload) passes sheet objects with optional
+attributes, all absent for a township's own export: `records` (the record indices to write, in
+order: one row per child), `overrides` (index -> {field: canonical value}: a merged record's
+fields), `source` ((township, file): each written row is listed on a 来源 sheet with its
+township, file, sheet and Excel row), `label` (how the 导出说明 sheet names the sheet) and
+`held_back` (RowNotes of rows not written for reasons other than their errors).
 """
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ from intake.export.cells import RowValues, fixes_of
 from intake.export.output import Progress, Steps, output_file, writer_tmpdir
 from intake.export.protect import check_password
 from intake.export.profiles import SEQ, ExportProfile, ProfileColumn, load_profile
+from intake.export.upload_sources import SourceRow, write_sources
 from intake.forms import load_form
 from intake.severity_words import is_warning
 
@@ -35,6 +43,7 @@ class RowNote:
     row: int                   # Excel row in the township's sheet
     name: str | None
     problems: list[str]
+    status: str | None = None  # the 导出说明 status when not "未导出（有错误）" (county: held back)
 
 
 @dataclass
@@ -44,12 +53,17 @@ class UploadSummary:
     left_out: list[RowNote] = field(default_factory=list)
     with_warnings: list[RowNote] = field(default_factory=list)
     deleted: list[RowNote] = field(default_factory=list)       # rows the township deleted
+    sources: list[SourceRow] = field(default_factory=list)     # the county's 来源 sheet
 
     def lines(self) -> list[str]:
         done = "，".join(f"{load_form(k).short}{n}行" for k, n in self.exported.items()) or "0行"
         out = [f"上报文件已写入：{self.path}（导出{done}）"]
-        if self.left_out:
-            out.append(f"有错误未导出{len(self.left_out)}行，原因见上报文件的“{SUMMARY_SHEET}”页")
+        errors = sum(n.status is None for n in self.left_out)
+        if errors:
+            out.append(f"有错误未导出{errors}行，原因见上报文件的“{SUMMARY_SHEET}”页")
+        if len(self.left_out) > errors:
+            out.append(f"另有{len(self.left_out) - errors}行未导出（县级待处理或同一儿童的另一条记录），"
+                       f"原因见“{SUMMARY_SHEET}”页")
         if self.deleted:
             out.append(f"乡镇删除的{len(self.deleted)}行未导出")
         if self.with_warnings:
@@ -67,7 +81,7 @@ def write_upload(checked: Sequence, target: str | os.PathLike, *,
     protected = [*protected, *{Path(c.table.source) for c in checked}]
     forms = list(dict.fromkeys(c.table.form for c in checked))
     chosen = {f: (profiles or {}).get(f) or load_profile(form=f) for f in forms}
-    steps = Steps(sum(c.table.n_rows for c in checked), progress, cancelled)
+    steps = Steps(sum(len(_records(c)) for c in checked), progress, cancelled)
     summary = UploadSummary(Path(target))
     with output_file(target, protected, output_password) as tmp:
         book = xlsxwriter.Workbook(str(tmp), {**WORKBOOK_OPTIONS, "tmpdir": writer_tmpdir(tmp)})
@@ -75,6 +89,8 @@ def write_upload(checked: Sequence, target: str | os.PathLike, *,
         for form in forms:
             sheets = [c for c in checked if c.table.form == form]
             summary.exported[form] = _write_form(book, styles, chosen[form], sheets, summary, steps)
+        if summary.sources:
+            write_sources(book, styles.header, summary.sources)
         if any(p.summary_sheet for p in chosen.values()):
             _write_summary(book, styles, summary)
         steps.finish()
@@ -106,21 +122,35 @@ def _write_form(book, styles: _Styles, profile: ExportProfile, sheets: Sequence,
         plan = _plan(profile, RowValues(table), styles.text, text_fields)
         with_findings = set(checked.findings.rows_with_findings())
         deleted = getattr(checked, "deleted_rows", None) or frozenset()
-        for i in range(table.n_rows):
+        overrides = getattr(checked, "overrides", None) or {}
+        source = getattr(checked, "source", None)
+        label = getattr(checked, "label", None) or table.sheet
+        summary.left_out += getattr(checked, "held_back", ())
+        for i in _records(checked):
             steps.step()
             if i in deleted:
-                summary.deleted.append(RowNote(table.sheet, table.row_numbers[i], _name(table, i),
+                summary.deleted.append(RowNote(label, table.row_numbers[i], _name(table, i),
                                                [DELETED_NOTE]))
                 continue
             fixes = None
             if i in with_findings:
                 found = checked.findings.for_row(i)
-                if _note(table, i, found, summary):
+                if _note(table, i, found, summary, label):
                     continue
                 fixes = fixes_of(found)
+            if i in overrides:
+                fixes = {**(fixes or {}), **{k: v or "" for k, v in overrides[i].items()}}
             r += 1
             _write_row(ws, r, i, plan, fixes)
+            if source:
+                summary.sources.append(SourceRow(profile.sheet_name, r + 1, *source, table.sheet,
+                                                 table.row_numbers[i]))
     return r
+
+
+def _records(checked) -> Sequence[int]:
+    records = getattr(checked, "records", None)
+    return range(checked.table.n_rows) if records is None else records
 
 
 @dataclass
@@ -164,16 +194,15 @@ def _write_row(ws, r: int, i: int, plan: _Plan, fixes: dict | None) -> None:
             write(r, c, convert(v) if convert else v, fmt)
 
 
-def _note(table, i: int, found: list, summary: UploadSummary) -> bool:
+def _note(table, i: int, found: list, summary: UploadSummary, label: str) -> bool:
     """Record a row with problems; True when it has errors (left out)."""
     errors = [f.message for f in found if f.is_error]
     if errors:
-        summary.left_out.append(RowNote(table.sheet, table.row_numbers[i], _name(table, i), errors))
+        summary.left_out.append(RowNote(label, table.row_numbers[i], _name(table, i), errors))
         return True
     warnings = [f.message for f in found if is_warning(f)]
     if warnings:
-        summary.with_warnings.append(RowNote(table.sheet, table.row_numbers[i], _name(table, i),
-                                             warnings))
+        summary.with_warnings.append(RowNote(label, table.row_numbers[i], _name(table, i), warnings))
     return False
 
 
@@ -238,7 +267,7 @@ def _write_summary(book, styles: _Styles, summary: UploadSummary) -> None:
                           ("已导出（有警告）", summary.with_warnings)):
         for note in notes:
             r += 1
-            ws.write_string(r, 0, status)
+            ws.write_string(r, 0, note.status or status)
             ws.write_string(r, 1, note.sheet)
             ws.write_number(r, 2, note.row)
             ws.write_string(r, 3, note.name or "")
