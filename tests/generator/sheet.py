@@ -62,6 +62,7 @@ def generate(form_key: str, n: int, seed: int = 0, as_of: date = AS_OF,
     town = DEFAULT_TOWN[form_key] if county == DEFAULT_COUNTY[form_key] else None
     setting = Setting(form_key, as_of, county, places.sheet_township(county, town))
     ctx = Ctx(rng, setting, [build_record(rng, setting) for _ in range(n)])
+    _no_shared_child_ids(ctx)
     free = list(range(n))
     rng.shuffle(free)
     expected: list[Expected] = []
@@ -88,6 +89,16 @@ def generate(form_key: str, n: int, seed: int = 0, as_of: date = AS_OF,
     sheet.originals = {r: _row(values, r, sheet.fields, sheet.reporting_unit)
                        for r, values in originals.items()}
     return sheet
+
+
+def _no_shared_child_ids(ctx: Ctx) -> None:
+    """Two generated children of one county and birthday may draw the same number (1 in 500):
+    a duplicate is an injected mistake, never an accident of the generator."""
+    seen: set[object] = set()
+    for i, rec in enumerate(ctx.records):
+        while rec.get("id_number") in seen:
+            rec = ctx.rebuild(i)
+        seen.add(rec.get("id_number"))
 
 
 def _kinds(form_key: str, inject: None | str | list[str], county_check: bool):
