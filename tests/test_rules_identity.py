@@ -73,7 +73,7 @@ def test_one_number_on_two_people_is_an_error_on_the_copy():
     child = make_id("411302", "20150302", "123")
     found = identity.check(row(**liudong_cells(father_id=child)))
     assert codes(found) == [("id.copied", "father_id")]          # no "not adult" on top
-    assert found[0].is_error and "与公民身份号码是同一个号码" in found[0].message
+    assert found[0].is_error and "与儿童的公民身份号码是同一个号码" in found[0].message
     assert "复制" in found[0].message and "父亲本人" in found[0].message
 
     father = make_id("411302", "19850101", "111")
@@ -128,7 +128,7 @@ def test_ages_by_generation_of_the_relation():
     minor = dict(uncle, carer_id=make_id("411302", "20090505", "131"))        # 16 on the reference date
     found = identity.check(row("liushou", **minor))
     assert codes(found) == [("id.guardian_minor", "carer_id")] and not found[0].is_error
-    assert "舅舅" in found[0].message
+    assert "能否担任受委托照顾人" in found[0].message
     older_sister = liudong_cells(co_resident="其他监护人", guardian_relation="姐姐",
                                  guardian_id=make_id("411302", "20050101", "142"))
     assert identity.check(row(**older_sister)) == []

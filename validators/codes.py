@@ -48,9 +48,9 @@ CODES: dict[str, Code] = {
     "id.copied": Code(E, "身份证号与他人相同", "{label}与{other}是同一个号码，一个号码只能属于一个人，多半是复制时填错了，请按户口簿填写{person}本人的号码"),
     "id.parent_sex": Code(E, "父母身份证性别不符", "{label}第17位表示“{id_sex}”，{role}应为{expected}性{swap}，请核对是否填了别人的号码"),
     "id.adult_younger": Code(E, "监护人比儿童年轻", "{label}显示出生于{birth}，不早于儿童（{child_birth}出生），不可能是儿童的{role}，请核对"),
-    "id.guardian_minor": Code(W, "监护人未成年", "{label}显示出生于{birth}，在摸排基准日{as_of}未满18周岁，请核实能否担任{role}"),
+    "id.guardian_minor": Code(W, "监护人未成年", "{label}显示出生于{birth}，在摸排基准日{as_of}未满18周岁，请核实能否担任{duty}"),
     "id.normalised": Code(H, "身份证号写法不规范", "{label}“{value}”应写作“{suggestion}”（去掉空格和全角字符，末位X大写）"),
-    "id.permit_child": Code(W, "儿童号码是港澳台居民居住证", "{label}前6位是{area}，这是{region}居民居住证号码，不是户籍居民的公民身份号码，请核实该儿童是否属于摸排对象"),
+    "id.permit_child": Code(W, "儿童号码是港澳台居民居住证", "{label}前6位是{area}：持有{region}居民居住证的儿童没有内地户籍，请核实是否属于摸排对象"),
     "id.excel_suspect": Code(W, "身份证号末三位为000", "{label}末三位是000，可能曾被Excel存为数字而丢失了末几位，请与户口簿核对"),
     # --- dates ------------------------------------------------------------------------------
     "date.format": Code(E, "日期格式无法识别", "{label}“{value}”不是可识别的日期，请写成2015-03-02这样的格式"),

@@ -76,7 +76,7 @@ def _fits(row: Row, p: Person) -> bool:
 
 def check(row: Row, persons: list[Person], copied: dict[str, Person]) -> list[Finding]:
     found = [make("id.copied", row.index, p.key, value=row.raw(p.key), label=p.label,
-                  other=copied[p.key].label, person=p.name)
+                  other=_whose(copied[p.key]), person=p.name)
              for p in persons if p.key in copied]
     adults = [p for p in persons if p.role != "child" and p.key not in copied]
     found += _parent_sexes(row, [p for p in adults if p.role in ROLE_SEX])
@@ -86,6 +86,11 @@ def check(row: Row, persons: list[Person], copied: dict[str, Person]) -> list[Fi
                               id_sex=p.facts.sex, role=p.name))
         found += _age(row, p)
     return found
+
+
+def _whose(p: Person) -> str:
+    """儿童的公民身份号码 (the child's column has the form's plain label), 父亲公民身份号码 …"""
+    return "儿童的" + p.label if p.role == "child" else p.label
 
 
 def _parent_sexes(row: Row, parents: list[Person]) -> list[Finding]:
@@ -103,7 +108,8 @@ def _age(row: Row, p: Person) -> list[Finding]:
         if age_years(born, row.ref_date) >= ADULT_AGE:
             return []
         return [make("id.guardian_minor", row.index, p.key, value=row.raw(p.key), label=p.label,
-                     birth=born.isoformat(), as_of=row.ref_date.isoformat(), role=p.name)]
+                     birth=born.isoformat(), as_of=row.ref_date.isoformat(),
+                     duty=ROLE_NAMES.get(p.role, p.name))]
     if child is None:
         return []
     if born >= child:
