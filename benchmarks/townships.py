@@ -23,7 +23,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import polars as pl  # noqa: E402
 
-from validators import address, address_head, address_heads, divisions, townships  # noqa: E402
+from validators import address, address_head, address_heads, divisions, township_words, townships  # noqa: E402
 
 
 def coverage() -> None:
@@ -59,7 +59,7 @@ def share(cells: list[str]) -> None:
     named = resolved = 0
     for text in cells:
         r = address.resolve(text).resolved
-        if r is not None and townships.named(r.detail):
+        if r is not None and township_words.named(r.detail):
             named += 1
         resolved += r is not None and r.township is not None
     print(f"generated   {len(cells)} address cells of both forms: township resolved in {resolved} "
@@ -71,7 +71,8 @@ def _clear() -> None:
     address._cache.clear()
     address_head._heads.clear()
     address_head._horizons.clear()
-    townships.find.cache_clear()
+    for cached in (township_words.find, township_words._full_names, townships.townships_of, townships._names):
+        cached.cache_clear()
 
 
 def cost(cells: list[str]) -> None:

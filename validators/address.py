@@ -1,7 +1,7 @@
 """Addresses: 省（自治区、直辖市）+ 地（市、州、盟）+ 县（区、市、旗）+ 乡镇（街道）+ detail,
 resolved against the bundled division table (validators.divisions).
 
-The township is the word the detail starts with (validators.townships.named), looked up among
+The township is the word the detail starts with (validators.township_words.named), looked up among
 the county's townships: found, it is the address's `township`; a township word that is not one
 of that county's is a warning naming the closest real names (townships merge and get renamed
 often, so never an error); a detail naming no township (a road, a village) says nothing.
@@ -17,7 +17,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from validators import divisions as dv
-from validators import townships
+from validators import township_words, townships
 from validators.address_head import Head, Issue, head_of
 from validators.errors import InvalidComponent, ValidationError
 from validators.redact import preformatted
@@ -124,8 +124,8 @@ def _resolve(value: str) -> AddressCheck:
 def _township(resolved: ResolvedAddress) -> tuple[ResolvedAddress, tuple[Issue, ...]]:
     """The address with the township its detail names, or the warning for a township word that
     is not one of its county's."""
-    key = townships.named(resolved.detail)
-    code, unknown = townships.lookup(resolved.unit, key)
+    key = township_words.named(resolved.detail)
+    code, unknown = township_words.lookup(resolved.unit, key)
     if code is not None:      # tuple.__new__: NamedTuple._replace costs a few µs
         return tuple.__new__(ResolvedAddress, (*resolved[:-1], code)), ()
     if not unknown:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import polars as pl
 
-from validators import divisions, townships
+from validators import divisions, township_words, townships
 
 DETAIL_START = r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}0-9A-Za-z]"
 
@@ -67,12 +67,12 @@ def township_names() -> pl.DataFrame:
 
 
 def town_keys(texts: pl.Series, heads: pl.Series) -> pl.Series:
-    """The township word after each county path (validators.townships.named, the same pattern):
+    """The township word after each county path (validators.township_words.named, the same pattern):
     null where the detail names none or there is no path."""
     frame = pl.DataFrame({"t": texts, "h": heads})
     detail = pl.col("t").str.slice(pl.col("h").str.len_chars()).str.replace_all("[\u200b\ufeff]", "")
     return frame.select(pl.when(pl.col("h").is_not_null())
-                        .then(detail.str.extract(townships.TOWN_WORD, 1))).to_series()
+                        .then(detail.str.extract(township_words.TOWN_WORD, 1))).to_series()
 
 
 def canonical(c: pl.Expr, n: pl.Expr) -> pl.Expr:

@@ -2,7 +2,7 @@
 
 Cells that passed the schema's check get their fact built directly (no finding, by the check's
 definition); canonical addresses share the fact of one checked address with the same county
-path; failing cells, number cells of ID columns and cells of types without a vectorised check go to
+path (validators.bulk_addresses); failing cells, number cells of ID columns and cells of types without a vectorised check go to
 `check_cell`, once per distinct (value, number-cell) pair. Clean ID numbers are then grouped by
 (area code, birth year): one `check_cell` call per group tells whether the area code is known
 and valid in that year, and only groups with a finding are checked number by number.
@@ -15,7 +15,8 @@ from typing import Any, Callable
 
 import polars as pl
 
-from validators import address_heads, idnumber, townships
+from validators import idnumber
+from validators.bulk_addresses import fill_addresses, with_township
 from validators.cell_facts import to_facts
 from validators.errors import ValidationError
 from validators.findings import Finding
@@ -34,7 +35,7 @@ class CellChecker:
         # a rule reads); other addresses' facts have none, in the bulk run and on edits alike
         self.township_fields = township_fields
         # county path -> facts of a canonical address with it that check_cell found clean: the
-        # other canonical addresses with that path (any column) share them (see _fill_addresses)
+        # other canonical addresses with that path (any column) share them (bulk_addresses)
         self.place_by_head: dict[str, Any] = {}
         # (child|adult, area code + birth year) groups whose numbers check_cell found clean
         self.fine_id_groups: set[tuple[str, str]] = set()
@@ -81,7 +82,7 @@ def check_column(field: Field, values: list[str | None], series: pl.Series | Non
         slow.update(failing or ())
         clean = _clean_indices(blank, slow, n)
         if field.type == "address":
-            _fill_addresses(field, values, series, clean, slow, facts, checker)
+            fill_addresses(field, values, series, clean, slow, facts, checker)
         else:
             _fill_clean(field, series, values, blank, facts)
     findings = _check_slow(field, values, sorted(slow), numeric, checker, facts)
@@ -111,108 +112,6 @@ def _fill_clean(field: Field, series: pl.Series, values: list, blank: pl.Series,
     for i in blank.arg_true().to_list():
         out[i] = None
     facts[:] = out
-
-
-def _fill_addresses(field: Field, values: list, series: pl.Series, clean: list[int], slow: set[int],
-                    facts: list, checker: CellChecker) -> None:
-    """Canonical addresses, column-wise: the county path and the township word of each cell; a
-    word that is a full township name of the path's county is known by one join, any other word
-    is looked up once (one that names none of the county's townships sends its cells to
-    check_cell, which warns). One check_cell per county path gives the facts its cells share,
-    with the township for the form's county_field (the one address whose township a rule reads);
-    a path whose representative has any other finding (or no facts) goes to the slow path."""
-    keep = field.key in checker.township_fields
-    clean = _copy_same_row(series, clean, facts, keep, checker)
-    checker.address_columns.append((series, facts, slow, keep))
-    if not clean:
-        return
-    texts = series.gather(clean)
-    heads = address_heads.heads(pl.DataFrame({"a": texts}), "a")
-    frame = pl.DataFrame({"i": clean, "h": heads, "k": address_heads.town_keys(texts, heads)}).join(
-        address_heads.township_names(), on=["h", "k"], how="left", maintain_order="left")
-    odd = frame.filter(pl.col("k").is_not_null() & pl.col("t").is_null())
-    if odd.height:
-        frame = _other_words(frame, odd, slow)
-    groups = frame.group_by(["h", "t"] if keep else ["h"]).agg(pl.col("i"))
-    for row in groups.iter_rows():
-        name, town, members = row if keep else (row[0], None, row[1])
-        fact = _head_fact(field, name, values[members[0]], members[0], checker)
-        if fact is None:
-            slow.update(members)
-            continue
-        if town is not None:
-            fact = _town_fact(name, town, fact, checker)
-        for i in members:
-            facts[i] = fact
-
-
-def _copy_same_row(series: pl.Series, clean: list[int], facts: list, keep: bool,
-                   checker: CellChecker) -> list[int]:
-    """Give each clean cell whose text is the same row's text in an address column done before
-    (and clean there) that cell's facts; returns the clean cells left to do."""
-    if not checker.address_columns or not clean:
-        return clean
-    todo = pl.Series(clean, dtype=pl.UInt32)
-    for earlier, done, went_slow, had_town in checker.address_columns:
-        if keep and not had_town:           # its facts have no township: this column needs one
-            continue
-        same = todo.filter((series.gather(todo) == earlier.gather(todo)).fill_null(False))
-        if not same.len():
-            continue
-        copied = []
-        for i in same.to_list():
-            fact = done[i]
-            if fact is not None and i not in went_slow:
-                facts[i] = fact if keep or fact.township is None else with_township(fact, None)
-                copied.append(i)
-        if copied:
-            todo = todo.filter(~todo.is_in(copied))
-    return todo.to_list()
-
-
-def _other_words(frame: pl.DataFrame, odd: pl.DataFrame, slow: set[int]) -> pl.DataFrame:
-    """Township words that are not a full name (转塘镇 for 转塘街道, 高新区转塘街道, a name the
-    county does not have): looked up once each; cells naming none of the county's go slow."""
-    found, unknown = [], []
-    for name, key in odd.select("h", "k").unique().iter_rows():
-        code, missing = townships.lookup(address_heads.unit_of(name), key)
-        (unknown if missing else found).append((name, key, code))
-    if unknown:
-        bad = pl.DataFrame(unknown, schema={"h": pl.Utf8, "k": pl.Utf8, "t": pl.Utf8}, orient="row")
-        slow.update(odd.join(bad.select("h", "k"), on=["h", "k"], how="semi")["i"].to_list())
-        frame = frame.join(bad.select("h", "k"), on=["h", "k"], how="anti", maintain_order="left")
-    if found:
-        codes = pl.DataFrame(found, schema={"h": pl.Utf8, "k": pl.Utf8, "t2": pl.Utf8}, orient="row")
-        frame = frame.join(codes, on=["h", "k"], how="left", maintain_order="left").with_columns(
-            pl.coalesce("t", "t2").alias("t")).drop("t2")
-    return frame
-
-
-def _head_fact(field: Field, name: str | None, value: str, index: int, checker: CellChecker) -> Any:
-    """The facts (without a township) of the county path `name`, from one address with it."""
-    fact = checker.place_by_head.get(name) if name else None
-    if fact is None and name:
-        found, fact = checker.check(field, value, index)
-        if fact is None or any(f.code != TOWNSHIP_UNKNOWN for f in found):
-            return None
-        fact = checker.place_by_head[name] = fact._replace(township=None)
-    return fact
-
-
-def _town_fact(name: str, town: str, fact: Any, checker: CellChecker) -> Any:
-    """`fact` (of the county path `name`) with the township `town` (a 9-digit code)."""
-    hit = checker.place_by_town.get((name, town))
-    if hit is None:
-        hit = checker.place_by_town[(name, town)] = with_township(fact, town)
-    return hit
-
-
-def with_township(fact: Any, town: str | None) -> Any:
-    """A PlaceFacts with another township (tuple.__new__: NamedTuple._replace costs µs)."""
-    return tuple.__new__(type(fact), (*fact[:-1], town))
-
-
-TOWNSHIP_UNKNOWN = "address.township_unknown"
 
 
 def _id_facts(series: pl.Series) -> list[IdFacts | None]:

@@ -6,7 +6,7 @@ spaces, after protecting options (and synonyms) that themselves contain a separa
 (心理/行为异常, 心理、行为异常). Exclusive options (健康, 无) stand alone.
 
 Details, as the form invites them (an option followed by brackets, full- or half-width, or by a
-colon; the template says which options take them):
+colon; the template says which options take them; validators.option_details reads them):
 - free_text options (其他) carry any text: 其他：因病, 其他(因病) → 其他：因病 (written last, so
   the canonical text reads back the same);
 - list_details options (多重残疾) list other options of the field: 多重残疾（肢体残疾、智力残疾）,
@@ -17,15 +17,14 @@ Results are cached per (field, cell text): option columns have few distinct valu
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from validators.errors import InvalidComponent, InvalidFormat, ValidationError
 from validators.form import Field
-from validators.text import collapse_spaces, no_spaces, require_text, to_half_width
+from validators.option_details import (SEPARATORS, expand_lists, glued_free_text, listing_pattern,
+                                       multi_key, option_key, render, take_free_text)
+from validators.text import require_text
 
-_SEPARATORS = re.compile(r"[、,;/\s]+")
-_AROUND_SEPARATOR = re.compile(r"\s*([、,;/])\s*")
 _CACHE_LIMIT = 50_000
 
 
@@ -43,36 +42,16 @@ class _Matcher:
         self.field = field
         self.lookup: dict[str, str] = {}
         for alias, canonical in field.synonyms.items():
-            self.lookup[_key(alias)] = canonical
+            self.lookup[option_key(alias)] = canonical
         for option in field.options:
-            self.lookup[_key(option)] = option
-        self.protected = sorted((k for k in self.lookup if _SEPARATORS.search(k)), key=len,
+            self.lookup[option_key(option)] = option
+        self.protected = sorted((k for k in self.lookup if SEPARATORS.search(k)), key=len,
                                 reverse=True)
-        self.listing = _listing_pattern(field)
+        self.listing = listing_pattern(field)
         self.cache: dict[str, OptionResult | InvalidComponent | InvalidFormat] = {}
 
     def allowed(self) -> str:
         return "、".join(self.field.options)
-
-
-def _listing_pattern(field: Field) -> re.Pattern | None:
-    """Any writing of a list_details option (its name or a synonym) followed by its list."""
-    if not field.list_details:
-        return None
-    heads = [w for w, o in (*((o, o) for o in field.options), *field.synonyms.items())
-             if o in field.list_details]
-    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(f"({alternation})\\s*(?:[:：](.*)$|[(（]([^)）]*)[)）]?)", re.S | re.I)
-
-
-def _key(text: str) -> str:
-    return no_spaces(text).upper().replace("，", ",").replace("；", ";")
-
-
-def _multi_key(text: str) -> str:
-    """Like _key but spaces stay (they separate options); none around a separator."""
-    text = collapse_spaces(to_half_width(text)).upper().replace("，", ",").replace("；", ";")
-    return _AROUND_SEPARATOR.sub(r"\1", text)
 
 
 _matchers: dict[int, _Matcher] = {}
@@ -108,20 +87,20 @@ def _unknown(m: _Matcher, part: str) -> InvalidComponent:
 
 
 def _check_choice(m: _Matcher, value: str) -> OptionResult:
-    canonical = m.lookup.get(_key(value))
+    canonical = m.lookup.get(option_key(value))
     if canonical is not None:
         return OptionResult((canonical,), canonical)
     if m.field.free_text:
-        text, details = _take_free_text(m, value.strip())
-        canonical = m.lookup.get(_key(text.strip("、")))
+        text, details = take_free_text(m, value.strip())
+        canonical = m.lookup.get(option_key(text.strip("、")))
         if canonical in details:
-            return OptionResult((canonical,), _render([canonical], details), tuple(details.items()))
+            return OptionResult((canonical,), render([canonical], details), tuple(details.items()))
     raise _unknown(m, value.strip())
 
 
 def _check_multi(m: _Matcher, value: str) -> OptionResult:
-    text, details = _take_free_text(m, _expand_lists(m, value.strip()))
-    key = _multi_key(text)
+    text, details = take_free_text(m, expand_lists(m, value.strip()))
+    key = multi_key(text)
     tokens: dict[str, str] = {}
     for i, protected in enumerate(m.protected):
         if protected in key:
@@ -129,12 +108,12 @@ def _check_multi(m: _Matcher, value: str) -> OptionResult:
             tokens[token] = m.lookup[protected]
             key = key.replace(protected, f"、{token}、")
     chosen: list[str] = []
-    for part in _SEPARATORS.split(key):
+    for part in SEPARATORS.split(key):
         if not part:
             continue
         canonical = tokens.get(part) or m.lookup.get(part)
         if canonical is None:
-            canonical = _glued_free_text(m, part, details)
+            canonical = glued_free_text(m, part, details)
         if canonical is None:
             raise _unknown(m, part)
         if canonical not in chosen:
@@ -147,57 +126,7 @@ def _check_multi(m: _Matcher, value: str) -> OptionResult:
     for option in m.field.exclusive:
         if option in chosen and len(chosen) > 1:
             raise InvalidComponent(part="option", code="option.exclusive", option=option)
-    return OptionResult(tuple(chosen), _render(chosen, details), tuple(details.items()))
-
-
-def _expand_lists(m: _Matcher, text: str) -> str:
-    """多重残疾（肢体、智力） → 多重残疾、肢体残疾、智力残疾 (InvalidComponent for a listed value
-    that is not one of the option's `of`)."""
-    if m.listing is None:
-        return text
-    found = m.listing.search(text)
-    if not found:
-        return text
-    option = m.lookup[_key(found[1])]
-    spec = m.field.list_details[option]
-    listed = []
-    for part in _SEPARATORS.split(_multi_key(found[2] if found[2] is not None else found[3])):
-        if not part:
-            continue
-        canonical = m.lookup.get(part)
-        if canonical not in spec.of:
-            raise InvalidComponent(part="option", code="option.detail_unknown", option=option,
-                                   bad=part, allowed="、".join(spec.of))
-        listed.append(canonical)
-    return text[:found.start()] + "、".join(("", option, *listed, "")) + text[found.end():]
-
-
-def _glued_free_text(m: _Matcher, part: str, details: dict[str, str]) -> str | None:
-    """其他因病 (no ':' or brackets): the free-text option with its text glued on."""
-    for option in m.field.free_text:
-        if part.startswith(_key(option)) and option not in details:
-            details[option] = part[len(_key(option)):]
-            return option
-    return None
-
-
-def _take_free_text(m: _Matcher, text: str) -> tuple[str, dict[str, str]]:
-    """Cut 其他：因病、因残 / 其他（因病）out of the cell before splitting on separators."""
-    details: dict[str, str] = {}
-    for option in m.field.free_text:
-        found = re.search(re.escape(option) + r"\s*(?:[:：](.*)$|[(（]([^)）]*)[)）]?)", text, re.S)
-        if found:
-            details[option] = (found[1] if found[1] is not None else found[2]).strip()
-            text = text[:found.start()] + "、" + option + text[found.end():]
-    return text, details
-
-
-def _render(chosen: list[str], details: dict[str, str]) -> str:
-    """Options joined by 、; one carrying a text comes last (the text after its colon runs to
-    the end of the cell, so anything after it would be read as part of it)."""
-    plain = [o for o in chosen if not details.get(o)]
-    told = [f"{o}：{details[o]}" for o in chosen if details.get(o)]
-    return "、".join(plain + told)
+    return OptionResult(tuple(chosen), render(chosen, details), tuple(details.items()))
 
 
 def validate(field: Field, value: str) -> str:
@@ -206,7 +135,7 @@ def validate(field: Field, value: str) -> str:
 
 def compact(value: str) -> str:
     """The text options are matched on: half-width, no spaces, upper case."""
-    return _key(require_text(value, "option.unknown"))
+    return option_key(require_text(value, "option.unknown"))
 
 
 def is_valid(field: Field, value: object) -> bool:

@@ -3,6 +3,7 @@ an ambiguous county name; and a short form (warning)."""
 from __future__ import annotations
 
 from generator import divisions_pick as places
+from generator import townships_pick as towns
 from generator.injection import Ctx, E, H, W, register
 
 
@@ -96,7 +97,7 @@ def w_township_unknown(ctx: Ctx, i: int):
     real name with one character changed (荆子关镇 for 荆紫关镇)."""
     key = _address_field(ctx, i)
     county, _ = _fresh(ctx, i, key)
-    town = places.foreign_township(ctx.rng, county)
+    town = towns.foreign_township(ctx.rng, county)
     ctx.set(i, key, places.division_names(county) + places.detail(ctx.rng, town))
     return [W(i, key, "address.township_unknown")]
 
@@ -107,7 +108,7 @@ def w_outside_township(ctx: Ctx, i: int):
     a child for that township's sheet."""
     key = ctx.setting.form == "liudong" and "current_address" or "hukou_address"
     county = ctx.setting.county
-    others = [t for t in places.townships_of(county) if places.code_of(county, t) != ctx.setting.township]
+    others = [t for t in places.townships_of(county) if towns.code_of(county, t) != ctx.setting.township]
     ctx.set(i, key, places.division_names(county) + places.detail(ctx.rng, ctx.rng.choice(others)))
     return [W(i, key, "address.outside_township")]
 

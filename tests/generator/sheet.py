@@ -5,7 +5,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator import divisions_pick as places
+from generator import townships_pick as towns
 from generator.build import Setting, build_record
 from generator.injection import Ctx, kinds_for
 from generator.record import Expected
@@ -60,7 +60,7 @@ def generate(form_key: str, n: int, seed: int = 0, as_of: date = AS_OF,
     rng = random.Random(seed)
     county = county or DEFAULT_COUNTY[form_key]
     town = DEFAULT_TOWN[form_key] if county == DEFAULT_COUNTY[form_key] else None
-    setting = Setting(form_key, as_of, county, places.sheet_township(county, town))
+    setting = Setting(form_key, as_of, county, towns.sheet_township(county, town))
     ctx = Ctx(rng, setting, [build_record(rng, setting) for _ in range(n)])
     _no_shared_child_ids(ctx)
     free = list(range(n))
@@ -119,7 +119,7 @@ def _assemble(ctx: Ctx, expected: list[Expected], tags: list[list[str]], report_
     form = load_form(ctx.setting.form)
     keys: list[str | None] = [f.key for f in form.fields
                               if report_columns or f.key not in ("reporting_unit", "report_date")]
-    unit = places.unit_text(ctx.setting.township, ctx.setting.county)
+    unit = towns.unit_text(ctx.setting.township, ctx.setting.county)
     headers = [ALIAS_HEADERS.get(k, form.field(k).label) if header_aliases else form.field(k).label
                for k in keys]
     if extra_column:
