@@ -3,6 +3,11 @@ read + validate under 15 s on the 2-core machine, peak memory under 1.5 GB).
 
 Run by hand (not a test):
     python benchmarks/validate.py [--rows 100000] [--rebuild] [--engine xlsxwriter-shared]
+    python benchmarks/validate.py --compare /work/main [--rounds 3]
+
+--compare ROOT times another checkout's code (e.g. main's, read-only) on the same sheet in the
+same run, alternating with this tree's, and prints the medians and their ratio: the only figure
+that holds on a shared machine.
 
 The sheet (generated people, real divisions, about 1 % of rows with injected errors of every
 kind, harmless variations) is written once into benchmarks/out/ (gitignored) and reused. The
@@ -60,6 +65,7 @@ print(json.dumps({"rows": table.n_rows, "columns": len(table.columns), "read_s":
                   "read_cpu_s": c1 - c0, "validate_cpu_s": c3 - c2,
                   "read_peak_mb": read_peak, "peak_mb": rss_mb(),
                   "errors": len(findings.errors), "warnings": len(findings.warnings),
+                  "hints": sum(f.severity.value == "hint" for f in findings.all()),
                   "rows_with_errors": len(findings.rows_with_errors()),
                   "injected": len(expected), "injected_missed": missed[:10],
                   "n_missed": len(missed)}))
@@ -114,20 +120,21 @@ def main() -> int:
     parser.add_argument("--engine", default="xlsxwriter-shared",
                         choices=["xlsxwriter-shared", "xlsxwriter", "openpyxl"],
                         help="writer: shared strings like Excel (default) or inline strings")
+    parser.add_argument("--compare", metavar="ROOT", help="another checkout to time beside this one")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating runs per tree with --compare")
     args = parser.parse_args()
     found = None if args.rebuild else cached(args.rows, args.engine)
     if found is None:
         build(args.rows, args.engine)
         print("built; measuring in a fresh run of this script (small parent process)")
-        return subprocess.run([sys.executable, __file__, "--rows", str(args.rows),
-                               "--engine", args.engine], check=False).returncode
+        again = [a for a in sys.argv[1:] if a != "--rebuild"]
+        return subprocess.run([sys.executable, __file__, *again], check=False).returncode
     path, expected_path, county = found
-    result = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(path), county,
-                             str(expected_path)], capture_output=True, text=True, check=False)
-    if result.returncode:
-        print(result.stderr, file=sys.stderr)
+    if args.compare:
+        return compare(Path(args.compare), path, expected_path, county, args.rounds)
+    r = measure(ROOT, path, expected_path, county)
+    if r is None:
         return 1
-    r = json.loads(result.stdout.strip().splitlines()[-1])
     total = r["read_s"] + r["setup_s"] + r["validate_s"]
     print(f"file        {path.name}: {r['rows']} rows x {r['columns']} columns")
     print(f"read        {r['read_s']:.2f} s wall, {r['read_cpu_s']:.2f} s CPU   "
@@ -139,7 +146,43 @@ def main() -> int:
     print(f"peak RSS    {r['peak_mb']:.0f} MB   target < 1536 MB   "
           f"{'OK' if r['peak_mb'] < 1536 else 'OVER'}   (interpreter + imports {r['base_mb']:.0f} MB)")
     print(f"findings    {r['errors']} errors on {r['rows_with_errors']} rows, {r['warnings']} warnings")
+    print(f"findings    … and {r['hints']} hints")
     print(f"injected    {r['injected']} errors, {r['n_missed']} not found {r['injected_missed']}")
+    return 0
+
+
+def measure(root: Path, path: Path, expected_path: Path, county: str) -> dict | None:
+    """Read and validate the sheet with the code of `root` in a fresh process."""
+    result = subprocess.run([sys.executable, "-c", CHILD, str(root), str(path), county,
+                             str(expected_path)], capture_output=True, text=True, check=False)
+    if result.returncode:
+        print(result.stderr, file=sys.stderr)
+        return None
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def compare(other: Path, path: Path, expected_path: Path, county: str, rounds: int) -> int:
+    """Alternate this tree and `other` on the same sheet; medians of validate time and ratio."""
+    import statistics
+    runs: dict[str, list[dict]] = {"this": [], "other": []}
+    for _ in range(rounds):
+        for name, root in (("other", other), ("this", ROOT)):
+            r = measure(root, path, expected_path, county)
+            if r is None:
+                return 1
+            runs[name].append(r)
+    print(f"file        {path.name}: {runs['this'][0]['rows']} rows; {rounds} alternating rounds; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    med = {name: {k: statistics.median(r[k] for r in rs) for k in ("validate_s", "validate_cpu_s", "read_s")}
+           for name, rs in runs.items()}
+    for name, label in (("other", f"{other}"), ("this", f"{ROOT}")):
+        m, last = med[name], runs[name][-1]
+        print(f"{name:6s} validate {m['validate_s']:.2f} s wall, {m['validate_cpu_s']:.2f} s CPU (median); "
+              f"read {m['read_s']:.2f} s; {last['errors']} errors, {last['warnings']} warnings, "
+              f"{last['hints']} hints   ({label})")
+    ratio = med["this"]["validate_cpu_s"] / med["other"]["validate_cpu_s"]
+    wall = med["this"]["validate_s"] / med["other"]["validate_s"]
+    print(f"ratio       this / other: {ratio:.3f} CPU, {wall:.3f} wall (target ≤ 1.05)")
     return 0
 
 

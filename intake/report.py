@@ -11,7 +11,7 @@ from intake.severity_words import WORD
 from validators import dates
 from validators.codes import CODES
 from validators.errors import ValidationError
-from validators.findings import Finding
+from validators.findings import Finding, Severity
 
 SEVERITY_ZH = {s.value: w for s, w in WORD.items()}
 FIRST_N = 20
@@ -55,6 +55,7 @@ def build_report(checked: CheckedSheet) -> dict:
                      "confidence": c.confidence, "how": c.how} for c in table.columns],
         "findings": [finding_dict(checked, f) for f in findings.all()],
         "summary": {"errors": findings.n_errors, "warnings": findings.n_warnings,
+                    "hints": findings.n_hints,
                     "rows_with_errors": len(findings.rows_with_errors()),
                     "by_code": findings.counts_by_code()},
         "form_title": form.title, "form_version": form.version, "form_reason": table.form_reason,
@@ -104,7 +105,7 @@ def summary_lines(checked: CheckedSheet, *, first_n: int = FIRST_N) -> list[str]
              "有填报日期的行以该行的填报日期为准）",
              f"共 {table.n_rows} 行，其中 {len(findings.rows_with_errors())} 行有错误；"
              f"错误 {findings.n_errors} 处，警告 {findings.n_warnings} 处"
-             + (f"，提示 {findings.n_hints} 处。" if findings.n_hints else "。")]
+             + (f"，提示 {findings.n_hints} 处（写法不同，已能识别，上报时自动规范）。" if findings.n_hints else "。")]
     missing = missing_columns(checked)
     if missing:
         lines.append("表格缺少这些必填列：" + "、".join(missing))
@@ -112,7 +113,9 @@ def summary_lines(checked: CheckedSheet, *, first_n: int = FIRST_N) -> list[str]
     if counts:
         lines.append("问题分类：")
         lines += [f"  {CODES[code].title}（{code}）：{n} 处" for code, n in counts.items()]
-        shown = findings.all()[:first_n]
+        everything = findings.all()         # errors and warnings before hints
+        shown = ([f for f in everything if f.severity is not Severity.HINT]
+                 + [f for f in everything if f.severity is Severity.HINT])[:first_n]
         lines.append(f"前 {len(shown)} 条问题：" if len(findings) > first_n else "全部问题：")
         lines += ["  " + finding_line(checked, f) for f in shown]
     else:

@@ -13,7 +13,8 @@ def test_rows_sorted_by_index_then_column_order_row_findings_last():
     })
     assert [(f.index, f.field) for f in fs.all()] == [(1, "sex"), (3, "name"), (3, "id_number"), (3, None)]
     assert fs.rows_with_errors() == [3] and fs.rows_with_findings() == [1, 3]
-    assert fs.n_errors == 3 and fs.n_warnings == 1 and len(fs) == 4
+    assert fs.n_errors == 3 and fs.n_warnings == 0 and fs.n_hints == 1 and len(fs) == 4
+    assert [f.code for f in fs.hints] == ["option.normalised"]
     assert [f.code for f in fs.for_cell(3, "name")] == ["name.invalid"]
 
 

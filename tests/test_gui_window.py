@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.table_model import ERROR_BRUSH, WARNING_BRUSH
+from desktop.table_model import ERROR_BRUSH
+from validators.findings import Severity
 from intake.checking import check_file
 from test_gui_helpers import (child_id, finding_keys, make_window, open_and_wait, sample_records,
                               write_xlsx)
@@ -41,13 +42,13 @@ def test_window_shows_the_same_findings_as_validate(qtbot, tmp_path):
     model = tab.model
     assert model.headerData(model.column_of("id_number"), Qt.Orientation.Horizontal) == "公民身份号码"
     assert model.headerData(0, Qt.Orientation.Vertical) == str(tab.table.row_numbers[0])
-    # an error cell is red with the message and fix in its tooltip; a warning cell amber
+    # an error cell is red with the message and fix in its tooltip; a hint cell is not coloured
     bad = _cell(tab, BAD_ID_ROW, "id_number")
     assert bad.data(Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
     assert "校验码" in bad.data(Qt.ItemDataRole.ToolTipRole)
     dotted = next(f for f in expected.all() if f.code == "date.normalised")
     cell = _cell(tab, dotted.index, dotted.field)
-    assert cell.data(Qt.ItemDataRole.BackgroundRole) == WARNING_BRUSH
+    assert dotted.severity is Severity.HINT and cell.data(Qt.ItemDataRole.BackgroundRole) is None
     assert dotted.suggestion in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert _cell(tab, 0, "name").data(Qt.ItemDataRole.BackgroundRole) is None
     # the frozen view shows 姓名 and 公民身份号码 only

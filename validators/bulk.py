@@ -2,21 +2,21 @@
 
 Cells that passed the schema's check get their fact built directly (no finding, by the check's
 definition); canonical addresses share the fact of one checked address with the same county
-path; failing cells, number cells of ID columns and cells of types without a vectorised check go to
+path (validators.bulk_addresses); failing cells, number cells of ID columns and cells of types without a vectorised check go to
 `check_cell`, once per distinct (value, number-cell) pair. Clean ID numbers are then grouped by
 (area code, birth year): one `check_cell` call per group tells whether the area code is known
 and valid in that year, and only groups with a finding are checked number by number.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable
 
 import polars as pl
 
-from validators import address_heads, idnumber
+from validators import idnumber
+from validators.bulk_addresses import fill_addresses, with_township
 from validators.cell_facts import to_facts
 from validators.errors import ValidationError
 from validators.findings import Finding
@@ -29,20 +29,32 @@ CellCheck = Callable[..., Any]   # check_cell(field, value, index, numeric=False
 class CellChecker:
     """check_cell plus the conversion to facts; the one path both bulk and edits use."""
 
-    def __init__(self, check_cell: CellCheck):
+    def __init__(self, check_cell: CellCheck, township_fields: frozenset[str] = frozenset()):
         self._check_cell = check_cell
+        # the address fields whose facts keep their township (the form's county_field: the one
+        # a rule reads); other addresses' facts have none, in the bulk run and on edits alike
+        self.township_fields = township_fields
         # county path -> facts of a canonical address with it that check_cell found clean: the
-        # other canonical addresses with that path (any column) share them (see _fill_addresses)
+        # other canonical addresses with that path (any column) share them (bulk_addresses)
         self.place_by_head: dict[str, Any] = {}
         # (child|adult, area code + birth year) groups whose numbers check_cell found clean
         self.fine_id_groups: set[tuple[str, str]] = set()
+        # (county path, township code) -> facts with that township
+        self.place_by_town: dict[tuple[str, str], Any] = {}
+        # address columns done so far (cells, facts, cells sent to check_cell): a parent's
+        # address is most often the child's very text in the same row, whose facts it shares
+        self.address_columns: list[tuple[pl.Series, list, set[int], bool]] = []
 
     def check(self, field: Field, value: str | None, index: int,
               numeric: bool = False) -> tuple[list[Finding], Any]:
         if is_blank(value):
             return [], None
         result = self._check_cell(field, value, index, numeric=numeric)
-        return list(result.findings), to_facts(field, result.parsed)
+        fact = to_facts(field, result.parsed)
+        if field.type == "address" and fact is not None and fact.township \
+                and field.key not in self.township_fields:
+            fact = with_township(fact, None)
+        return list(result.findings), fact
 
 
 class ColumnResult:
@@ -70,7 +82,7 @@ def check_column(field: Field, values: list[str | None], series: pl.Series | Non
         slow.update(failing or ())
         clean = _clean_indices(blank, slow, n)
         if field.type == "address":
-            _fill_addresses(field, values, series, clean, slow, facts, checker)
+            fill_addresses(field, values, series, clean, slow, facts, checker)
         else:
             _fill_clean(field, series, values, blank, facts)
     findings = _check_slow(field, values, sorted(slow), numeric, checker, facts)
@@ -102,29 +114,6 @@ def _fill_clean(field: Field, series: pl.Series, values: list, blank: pl.Series,
     facts[:] = out
 
 
-def _fill_addresses(field: Field, values: list, series: pl.Series, clean: list[int], slow: set[int],
-                    facts: list, checker: CellChecker) -> None:
-    """Canonical addresses grouped by county path: one check_cell per group; a group whose
-    representative has a finding (or no facts) goes to the slow path whole."""
-    if not clean:
-        return
-    heads = address_heads.heads(pl.DataFrame({"a": series.gather(clean)}), "a")
-    groups: dict[str | None, list[int]] = defaultdict(list)
-    for i, name in zip(clean, heads.to_list()):
-        groups[name].append(i)
-    for name, members in groups.items():
-        fact = checker.place_by_head.get(name) if name else None
-        if fact is None and name:
-            found, fact = checker.check(field, values[members[0]], members[0])
-            if not found and fact is not None:
-                checker.place_by_head[name] = fact
-        if fact is None or name not in checker.place_by_head:
-            slow.update(members)
-            continue
-        for i in members:
-            facts[i] = fact
-
-
 def _id_facts(series: pl.Series) -> list[IdFacts | None]:
     """IdFacts of clean 18-character numbers, built column-wise."""
     births = series.str.slice(6, 8).str.to_date("%Y%m%d", strict=False).to_list()
@@ -153,19 +142,19 @@ def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],
 
 # what check_cell can say about an ID that passed the schema's check: it depends only on the
 # field, the area code and the birth year, so one number speaks for its whole group
-AREA_CODES = frozenset({"id.area_period", "id.area_unknown"})
+AREA_CODES = frozenset({"id.area_period", "id.area_unknown", "id.permit_child"})
 
 
 @lru_cache(maxsize=1 << 16)
-def _area_surely_fine(area: str, year: int, until: int) -> bool:
-    """The code exists and was in use in the years [year, until] the number may have been given
-    in (idnumber.issue_window_end): check_cell has nothing to say about its area. Otherwise
-    check_cell decides."""
+def _area_surely_fine(area: str, year: int, role: str | None) -> bool:
+    """The code exists and (idnumber.area_findings) needs no area finding for a number of this
+    role born in `year`: check_cell has nothing to say about its area. Otherwise check_cell
+    decides."""
     try:
         idnumber.check_area(area)
     except ValidationError:
         return False
-    return idnumber.area_period_issue(area, year, until) is None
+    return not idnumber.area_findings(role, area, year)
 
 
 def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[int], facts: list,
@@ -179,7 +168,7 @@ def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[i
     kind = "child" if field.role in (None, "child") else "adult"
     for key, members in keyed.group_by("k").agg(pl.col("i")).iter_rows():
         year = int(key[6:])
-        if _area_surely_fine(key[:6], year, idnumber.issue_window_end(field.role, year)) \
+        if _area_surely_fine(key[:6], year, "child" if kind == "child" else "adult") \
                 or (kind, key) in checker.fine_id_groups:
             continue
         found, fact = checker.check(field, values[members[0]], members[0])

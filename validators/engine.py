@@ -42,7 +42,8 @@ class TableValidator:
         self.ctx = ctx or ValidationContext()
         self.row_label = row_label or (lambda i: str(i + 1))
         self.keys = [f.key for f in form.fields if f.key in data.values]
-        self._checker = CellChecker(check_cell or _default_check_cell())
+        self._checker = CellChecker(check_cell or _default_check_cell(),
+                                    township_fields=frozenset({form.eligibility.county_field}))
         self._facts: dict[str, list[Any]] = {}
         self._cells: dict[int, dict[str, list[Finding]]] = {}
         self._ids = duplicates.IdIndex()

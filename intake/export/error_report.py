@@ -1,5 +1,9 @@
 """The error report: one line per finding, as .xlsx (xlsxwriter constant-memory) or .csv
-(UTF-8 with BOM, so Excel opens it with the Chinese intact)."""
+(UTF-8 with BOM, so Excel opens it with the Chinese intact).
+
+Hints (values understood and only written differently, e.g. 2022.7.27) are listed too, with
+严重程度 提示 and grey text, so the list matches the window's counts; filter the column to hide
+them. The upload file normalises them without anyone's help."""
 from __future__ import annotations
 
 import csv
@@ -16,7 +20,7 @@ from intake.export.protect import check_password
 from intake.export.upload import WORKBOOK_OPTIONS
 from intake.forms import load_form
 from validators.codes import CODES
-from intake.severity_words import ERROR_WORD, word
+from intake.severity_words import ERROR_WORD, HINT_WORD, word
 
 HEADERS = ("工作表", "行号", "列", "表头", "单元格内容", "严重程度", "问题代码", "问题类型", "说明", "建议修改为")
 WIDTHS = (14, 8, 6, 18, 30, 9, 22, 22, 70, 30)
@@ -76,6 +80,7 @@ def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
     header = book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
     text = book.add_format({"num_format": "@"})
     error = book.add_format({"font_color": "#C00000"})
+    quiet = book.add_format({"font_color": "#808080"})
     for c, (title, width) in enumerate(zip(HEADERS, WIDTHS)):
         ws.set_column(c, c, width, text if c in VALUE_COLUMNS else None)
         ws.write_string(0, c, title, header)
@@ -83,7 +88,7 @@ def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
     r = 0
     for line in lines:
         r += 1
-        _write_line(ws, r, line, text, error)
+        _write_line(ws, r, line, text, error, quiet)
         steps.step()
     ws.autofilter(0, 0, r, len(HEADERS) - 1)
     steps.finish()
@@ -91,7 +96,7 @@ def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
     return r
 
 
-def _write_line(ws, r: int, line: tuple, text, error) -> None:
+def _write_line(ws, r: int, line: tuple, text, error, quiet) -> None:
     sheet, row, letter, header, value, severity, code, title, message, suggestion = line
     write = ws.write_string          # empty strings are left as blank cells
     if sheet:
@@ -104,7 +109,7 @@ def _write_line(ws, r: int, line: tuple, text, error) -> None:
         write(r, 3, header)
     if value:
         write(r, 4, value, text)
-    write(r, 5, severity, error if severity == ERROR_WORD else None)
+    write(r, 5, severity, error if severity == ERROR_WORD else quiet if severity == HINT_WORD else None)
     write(r, 6, code)
     write(r, 7, title)
     write(r, 8, message)
