@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 
 from desktop import recent_files, sample, window_size
 from desktop.actions import build_actions, build_menus, build_toolbar
+from desktop.dropping import accept_files, dropped_paths
 from desktop.file_dialogs import open_file_names
 from desktop.loading import CheckOptions
 from desktop.opener import SheetOpener
@@ -254,14 +255,12 @@ class MainWindow(QMainWindow):
 
     # --- drag and drop, closing -------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        accept_files(event)
 
     def dropEvent(self, event) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = dropped_paths(event)
         if paths:
             self.open_files(paths)
-            event.acceptProposedAction()
 
     def closeEvent(self, event) -> None:
         for page in [self.tabs.widget(i) for i in range(self.tabs.count())]:

@@ -18,25 +18,24 @@ from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.county import board_actions, receiving
 from desktop.county.board_view import BoardView
-from desktop.county.commands import CountyCommand, rebuild
+from desktop.county.commands import rebuild
 from desktop.county.context import DeskContext, ask_context, current_context
-from desktop.county.deciding import command_for
-from desktop.county.decision_bar import OPEN_RECORD, REOPEN
 from desktop.county.exports import export_upload
 from desktop.county.header import CountyHeader
 from desktop.county.jobs import DeskJobs
+from desktop.county.page_commands import PageCommands
 from desktop.county.queue_view import QueueView
 from desktop.county.received_dialog import unreadable_dialog
 from desktop.county.sheet_link import SheetLink
+from desktop.dropping import accept_files, dropped_paths
 from desktop.file_dialogs import documents_folder
 from desktop.settings import COUNTY_AS_OF
-from intake.errors import MopaiError
 from validators.townships import townships_of
 
 TITLE = "县级汇总"
 
 
-class CountyPage(QWidget):
+class CountyPage(PageCommands, QWidget):
     desk_ready = Signal()
     refreshed = Signal()
     received_done = Signal(list)        # what desk.add_paths said
@@ -183,43 +182,6 @@ class CountyPage(QWidget):
             self.undo_group.setActiveStack(self.undo_stack)
         self.link.tell_desk()         # edits made meanwhile (each job's own handler refreshes)
 
-    # --- deciding --------------------------------------------------------------------------------
-    def decide(self, action: str) -> None:
-        panel = self.queue.panel
-        group, chosen = panel.group, panel.chosen
-        if group is None or self.desk is None or self.jobs.busy:
-            return
-        if action == OPEN_RECORD:
-            if chosen is not None:
-                self.link.open_record(chosen.ref.sheet_id, chosen.ref.index)
-            return
-        following = group.key if action == REOPEN else self.queue.next_key()
-        try:
-            command = command_for(self.desk, action, group, chosen, panel.bar.reason.text().strip(), self)
-        except MopaiError as exc:
-            self.failed(exc.message)
-            return
-        if command is not None:
-            panel.bar.take_reason()
-            self.push(command, following)
-
-    def push(self, command, select: str | None = None) -> None:
-        """A core command on the undo stack (its push does it)."""
-        self._next = select
-        self.undo_stack.push(CountyCommand(self.run_command, command))
-
-    def run_command(self, action, command, first: bool) -> bool:
-        if self.desk is None or self.jobs.busy:
-            return False
-        try:
-            action()
-        except MopaiError as exc:
-            self.failed(exc.message)
-            return False
-        self.refresh(select=getattr(self, "_next", None) if first else command.target)
-        self._next = None
-        return True
-
     # --- messages, folders, dropping ---------------------------------------------------------------
     def tell(self, text: str) -> None:
         self.message.emit(text)
@@ -232,14 +194,11 @@ class CountyPage(QWidget):
         return str(Path(files[-1].path).parent) if files else str(documents_folder())
 
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        accept_files(event)
 
     def dropEvent(self, event) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            if self.desk is None or self.jobs.busy:
-                self.tell("县级汇总正忙，请稍候再拖入文件")
-            else:
-                receiving.add_paths(self, paths)
+        paths = dropped_paths(event)
+        if paths and (self.desk is None or self.jobs.busy):
+            self.tell("县级汇总正忙，请稍候再拖入文件")
+        elif paths:
+            receiving.add_paths(self, paths)
