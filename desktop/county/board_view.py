@@ -6,10 +6,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
-from desktop.county.board_model import FILTERS, BoardModel
+from desktop.county.board_model import COLUMNS, FILTERS, BoardModel
 from desktop.county.files_pane import FilesPane, versions_of
 from intake.county.board import BoardLine
 from intake.county.state import Snapshot
+
+
+# the widest text each column usually holds (the file column stretches)
+WIDEST = ("双河口街道（非本县）", "流动儿童", "未报送", "", "20000", "2000", "2000", "2025年12月31日", "2", "200")
 
 
 def board_summary(lines: list[BoardLine]) -> str:
@@ -60,7 +64,11 @@ class BoardView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self._sized = False
+        metrics = self.fontMetrics()
+        for column, sample in enumerate(WIDEST):       # fixed once: a refresh measures nothing
+            if column != 3:
+                text = max(sample, COLUMNS[column], key=metrics.horizontalAdvance)
+                header.resizeSection(column, metrics.horizontalAdvance(text) + 18)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_versions())
         self.files = FilesPane()
         split = QSplitter(Qt.Orientation.Vertical)
@@ -81,9 +89,6 @@ class BoardView(QWidget):
         current = self.selected_line()
         self.snapshot = snapshot
         self.model.set_lines(lines)
-        if lines and not self._sized:           # once: a refresh must not measure every line again
-            self.table.resizeColumnsToContents()
-            self._sized = True
         self.summary.setText(board_summary(lines))
         bad = [f for f in snapshot.files if f.message]
         self.unreadable.setText(f'<a href="#">{len(bad)} 个文件无法读取</a>')

@@ -25,6 +25,7 @@ class DeskJobs(QObject):
         super().__init__(parent)
         self._start = start
         self.current: WorkerThread | None = None
+        self.text = ""                              # what the running job is doing
 
     @property
     def busy(self) -> bool:
@@ -37,7 +38,7 @@ class DeskJobs(QObject):
         if self.busy:
             return None
         work = self._start(job, text)
-        self.current = work
+        self.current, self.text = work, text
         self.busy_changed.emit(True)
         # the job has returned when any of these arrives: the desk is free before the handler runs
         work.finished.connect(lambda result: (self._free(work), done(result)))

@@ -86,7 +86,6 @@ class CountyPage(PageCommands, QWidget):
     def start(self, ctx: DeskContext) -> None:
         self.context = ctx
         self.header.show_context(ctx, ctx.county, False)
-        self.header.show_busy("正在打开县级汇总（比对已收到的全部记录）…")
         self.jobs.run(receiving.make_desk_job(self.main_window.workspace, ctx), "正在打开县级汇总",
                       self._desk_made, self.failed)
 
@@ -176,8 +175,11 @@ class CountyPage(PageCommands, QWidget):
                 self.views.widget(n).setEnabled(not busy)
         if busy:
             self.undo_group.removeStack(self.undo_stack)
+            self.header.show_busy(f"{self.jobs.text}……进度见窗口底部，可以随时取消；完成前县级汇总的操作暂不可用。")
             return
         self.undo_group.addStack(self.undo_stack)
+        if self.desk is not None:
+            self.header.show_state(self.desk)
         if self.main_window.tabs.currentWidget() is self:
             self.undo_group.setActiveStack(self.undo_stack)
         self.link.tell_desk()         # edits made meanwhile (each job's own handler refreshes)

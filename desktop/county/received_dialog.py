@@ -3,7 +3,7 @@ was received before, or unreadable with its one-line message; also the list of e
 county could not read. A non-blocking dialog: the board is already up to date behind it."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from desktop.county.texts import MISSING_TEXT, NOTE_STYLE
@@ -34,26 +34,30 @@ class ReceivedDialog(QDialog):
         self.label = label = QLabel(text)
         label.setWordWrap(True)
         label.setStyleSheet(NOTE_STYLE if any(r[1] == STATUS_WORDS[UNREADABLE] for r in rows) else "")
-        self.tree = QTreeWidget()
-        self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels(["文件", "结果", "说明"])
-        self.tree.setWordWrap(True)
-        for name, result, note in rows:
-            item = QTreeWidgetItem([name, result, note])
-            item.setToolTip(2, note)
-            if result == STATUS_WORDS[UNREADABLE]:
-                item.setForeground(1, MISSING_TEXT)
-            self.tree.addTopLevelItem(item)
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = QTableWidget(len(rows), 3)
+        self.table.setHorizontalHeaderLabels(["文件", "结果", "说明"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        for r, (name, result, note) in enumerate(rows):
+            for c, text in enumerate((name, result, note)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if c == 1 and result == STATUS_WORDS[UNREADABLE]:
+                    item.setForeground(MISSING_TEXT)
+                self.table.setItem(r, c, item)
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())     # long reasons wrap
         buttons = close_only(self)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        self.resize(900, 440)
+        self.table.resizeRowsToContents()
 
 
 def received_dialog(received: list[Received], towns: dict[int, str], parent: QWidget | None) -> ReceivedDialog:
