@@ -91,10 +91,17 @@ class Ticks:
 
 
 def _wait(app, condition, seconds: float = 1800) -> None:
-    end = time.monotonic() + seconds
-    while not condition() and time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.002)
+    """Run the event loop (as app.exec() does: the worker thread keeps the GIL meanwhile) until
+    `condition()`, looked at every 20 ms."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    if condition():
+        return
+    loop, poll, end = QEventLoop(), QTimer(), time.monotonic() + seconds
+    poll.setInterval(20)
+    poll.timeout.connect(lambda: (condition() or time.monotonic() > end) and loop.quit())
+    poll.start()
+    loop.exec()
+    poll.stop()
 
 
 def _window(scratch: Path):

@@ -312,3 +312,32 @@ def test_drop_files_again_exports_upload_and_return_file(qtbot, tmp_path, county
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert boxes and any(b.text() == "打开所在文件夹" for box in boxes for b in box.buttons())
     _close(window)
+
+
+def test_one_county_job_at_a_time_and_a_job_given_up_never_reaches_the_page(qtbot):
+    import threading
+
+    from desktop.county.jobs import DeskJobs
+    from desktop.worker import WorkerThread
+    release = threading.Event()
+    threads: list[WorkerThread] = []
+
+    def start(job, text):
+        threads.append(WorkerThread(job))
+        threads[-1].start()
+        return threads[-1]
+    jobs = DeskJobs(start)
+    busy: list[bool] = []
+    jobs.busy_changed.connect(busy.append)
+    done: list = []
+    jobs.run(lambda progress, cancelled: release.wait(5) and "first", "第一件", done.append)
+    assert jobs.busy and jobs.run(lambda p, c: "second", "第二件", done.append) is None
+    release.set()
+    qtbot.waitUntil(lambda: done == ["first"] and not jobs.busy, timeout=5000)
+    gate = threading.Event()
+    jobs.run(lambda progress, cancelled: gate.wait(5) and "late", "第三件", done.append,
+             cancelled=lambda: done.append("cancelled"))
+    threading.Timer(0.2, gate.set).start()
+    jobs.cancel()                                        # the page closes: waits, gives the job up
+    qtbot.wait(100)
+    assert done == ["first"] and not jobs.busy and busy == [True, False, True, False]

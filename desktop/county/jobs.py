@@ -34,18 +34,26 @@ class DeskJobs(QObject):
     def run(self, job: DeskJob, text: str, done: Callable[[Any], None],
             failed: Callable[[str], None] | None = None,
             cancelled: Callable[[], None] | None = None) -> WorkerThread | None:
-        """Start `job` unless another county job runs (None then)."""
+        """Start `job` unless another county job runs (None then). After `cancel()` (the page
+        closes or makes its desk again) none of the handlers runs: the job was given up."""
         if self.busy:
             return None
         work = self._start(job, text)
         self.current, self.text = work, text
         self.busy_changed.emit(True)
         # the job has returned when any of these arrives: the desk is free before the handler runs
-        work.finished.connect(lambda result: (self._free(work), done(result)))
-        work.failed.connect(lambda message: (self._free(work), failed and failed(message)))
-        work.cancelled.connect(lambda: (self._free(work), cancelled and cancelled()))
+        work.finished.connect(lambda result: self._end(work, done, result))
+        work.failed.connect(lambda message: self._end(work, failed, message))
+        work.cancelled.connect(lambda: self._end(work, cancelled))
         work.ended.connect(lambda: self._free(work))
         return work
+
+    def _end(self, work: WorkerThread, handler, *args) -> None:
+        if self.current is not work:        # given up by cancel()
+            return
+        self._free(work)
+        if handler is not None:
+            handler(*args)
 
     def _free(self, work: WorkerThread) -> None:
         if self.current is work:

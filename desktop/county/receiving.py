@@ -22,6 +22,7 @@ FILE_FILTER = "登记表 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)"
 
 
 def make_desk_job(workspace: Workspace, ctx: DeskContext):
+    """The desk, closed again (its child processes stopped) when the page gave it up meanwhile."""
     def job(progress, cancelled) -> CountyDesk:
         desk = CountyDesk(workspace, as_of=ctx.as_of, county=ctx.county)
         if cancelled():
