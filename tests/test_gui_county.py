@@ -341,3 +341,29 @@ def test_one_county_job_at_a_time_and_a_job_given_up_never_reaches_the_page(qtbo
     jobs.cancel()                                        # the page closes: waits, gives the job up
     qtbot.wait(100)
     assert done == ["first"] and not jobs.busy and busy == [True, False, True, False]
+
+
+def test_without_a_fixed_date_the_county_date_is_asked_once_and_kept(qtbot, tmp_path, monkeypatch):
+    from desktop.county import show_county_page
+    from desktop.county.context import AsOfDialog
+    from desktop.settings import COUNTY_AS_OF, REFERENCE_SHEET
+    window = _window(qtbot, tmp_path)
+    window.settings.set_reference(REFERENCE_SHEET, None)          # each sheet's 填报日期
+    monkeypatch.setattr(AsOfDialog, "exec", lambda self: False)   # 取消: no page
+    assert show_county_page(window) is None and county_page(window) is None
+
+    def answer(dialog):
+        dialog.date.setDate(date(2025, 9, 30))
+        return True
+    monkeypatch.setattr(AsOfDialog, "exec", answer)
+    page = show_county_page(window)
+    qtbot.waitUntil(lambda: page.desk is not None and not page.jobs.busy, timeout=60000)
+    assert page.desk.as_of == date(2025, 9, 30) and window.settings.get(COUNTY_AS_OF) == "2025-09-30"
+    assert not page.header.date_button.isHidden() and "2025年9月30日" in page.header.where.text()
+    assert page.check_options().as_of == date(2025, 9, 30)
+    monkeypatch.setattr(AsOfDialog, "exec", lambda self: pytest.fail("asked again"))
+    window.close_tab(0)
+    again = show_county_page(window)                              # kept: not asked again
+    qtbot.waitUntil(lambda: again.desk is not None and not again.jobs.busy, timeout=60000)
+    assert again.desk.as_of == date(2025, 9, 30)
+    _close(window)
