@@ -52,7 +52,7 @@ def records_frame(profile: DepartmentProfile, tables: Iterable[SheetTable]) -> t
     cols: dict[str, list] = {k: [] for k in schema(profile)}
     id_key = next((a.key for a in profile.answer if a.role == "id"), None)
     card_key = next((a.key for a in profile.answer if a.role == "card"), None)
-    asked = {a.key for a in profile.asked if a.role not in ("result",)}
+    asked = {a.key for a in profile.asked if a.role not in ("result", "id", "card")}
     result_key = next((a.key for a in profile.answer if a.role == "result"), None)
     for t in tables:
         values, numeric = t.data.values, t.data.numeric
@@ -72,7 +72,7 @@ def records_frame(profile: DepartmentProfile, tables: Iterable[SheetTable]) -> t
             for k in keys:
                 cols[k].append(normalised[k][i])
                 cols[f"raw:{k}"].append(clean(values.get(k, blank)[i]))
-            said = any(normalised[k][i] for k in asked) or (cards[i] is not None)
+            said = any(normalised[k][i] for k in asked) or bool(cards[i] and cards[i].strip())
             result = normalised[result_key][i] if result_key else None
             cols["known"].append(result != NOT_FOUND and (said or result is not None))
     frame = pl.DataFrame(cols, schema=schema(profile))

@@ -145,7 +145,7 @@ def bad_ids(profile: DepartmentProfile, answer: pl.DataFrame, matched: pl.DataFr
     (an error there) and came back as the county sent it is no department's mistake."""
     bad = answer.filter(pl.col("key_code").is_not_null())
     if sent is not None and not bad.is_empty():       # a number wrong on the sheet itself, sent back
-        bad = bad.filter(~_compact(pl.col("key")).is_in(_compact(sent.drop_nulls()).implode()))
+        bad = bad.filter(~_compact(pl.col("key")).str.slice(0, 18).is_in(_compact(sent.drop_nulls()).implode()))
     if bad.is_empty():
         return []
     named = matched.filter(pl.col(A + "key_code").is_not_null()).select(
