@@ -32,7 +32,14 @@ def answer_json(depts, dept: str, answer: AnswerFile) -> dict:
         "differences": [{"kind": d.kind, "key": d.key, "township": d.township, "field": d.field,
                          "file": d.child.file if d.child else None, "row": d.child.row if d.child else None,
                          "answer_sheet": d.answer_sheet, "answer_row": d.answer_row,
-                         "sheet_value": d.sheet_value, "dept_value": d.dept_value if d.kind != "bad_id" else None,
+                         **_values(d),
                          "status": d.status, "decision": d.decision.action if d.decision else None}
                         for d in diffs],
     }
+
+
+def _values(d) -> dict:
+    """The two values, unless they are a name or a number (a wrong ID)."""
+    if d.kind == "bad_id" or d.field == "name":
+        return {"sheet_value": None, "dept_value": None}
+    return {"sheet_value": d.sheet_value, "dept_value": d.dept_value}

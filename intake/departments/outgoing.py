@@ -104,9 +104,9 @@ def _write_list(ws, styles, profile: DepartmentProfile, frame: pl.DataFrame, tit
             v = str(n + 1) if column is None else column[n]
             if v:
                 ws.write_string(r, c, v)
-        for c, a in enumerate(asked, start=len(sent)):
-            if a.applies_months_lt is not None and months[n] is not None and months[n] >= a.applies_months_lt:
-                ws.write_blank(r, c, None, styles["grey"])
+        for c, a in enumerate(asked, start=len(sent)):      # styled blanks: text cells, grey where n/a
+            na = a.applies_months_lt is not None and months[n] is not None and months[n] >= a.applies_months_lt
+            ws.write_blank(r, c, None, styles["grey" if na else "text"])
         steps.step()
 
 
