@@ -131,6 +131,7 @@ def _read_in(depts, profile, args: argparse.Namespace, inputs: list[Path]) -> No
 
 def _mapping(answer, profile, pairs: list[str]) -> dict:
     """The mapping read, with the clerk's --column 表头=字段 in place (字段: a key or a label)."""
+    from intake.departments.answer_read import remapped
     by_label = {a.label: a.key for a in profile.answer} | {a.key: a.key for a in profile.answer}
     wanted = {}
     for pair in pairs:
@@ -139,17 +140,10 @@ def _mapping(answer, profile, pairs: list[str]) -> dict:
             names = "、".join(f"{a.label}（{a.key}）" for a in profile.answer)
             raise UsageError(f"--column“{pair}”写法不对，应为 表头=字段，字段可选：{names}，或 - 表示不用")
         wanted[header.strip()] = None if key.strip() == "-" else by_label[key.strip()]
-    mapping = {s: dict(m) for s, m in answer.mapping.items()}
     headers = {(t.sheet, c.col): c.header for t in answer.tables for c in t.columns}
-    used = set()
-    for (sheet, col), header in headers.items():
-        if header in wanted:
-            key = wanted[header]
-            if key is not None:          # a field takes one column: the clerk's
-                mapping[sheet] = {c: (None if k == key else k) for c, k in mapping[sheet].items()}
-            mapping[sheet][col] = key
-            used.add(header)
+    choices = {where: wanted[header] for where, header in headers.items() if header in wanted}
+    used = {headers[where] for where in choices}
     missing = set(wanted) - used
     if missing:
         raise UsageError(f"回复文件中没有表头为“{'、'.join(sorted(missing))}”的列")
-    return mapping
+    return remapped(answer.mapping, choices)

@@ -91,6 +91,17 @@ def read_answer(profile: DepartmentProfile, path: str | Path, *, password: str |
         notes=[n.message for t in tables for n in t.notes] + notes)
 
 
+def remapped(mapping: dict, choices: dict[tuple[str, int], str | None]) -> dict:
+    """The mapping read (sheet -> column -> answer key) with the clerk's choices in place
+    ((sheet, column) -> key, None: not used); a key takes one column per sheet."""
+    out = {s: dict(m) for s, m in mapping.items()}
+    for (sheet, col), key in choices.items():
+        if key is not None:
+            out[sheet] = {c: (None if k == key else k) for c, k in out[sheet].items()}
+        out[sheet][col] = key
+    return out
+
+
 def _hash(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:

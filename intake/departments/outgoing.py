@@ -96,6 +96,7 @@ def _write_list(ws, styles, profile: DepartmentProfile, frame: pl.DataFrame, tit
                                 "input_title": a.label[:32], "input_message": a.help[:250],
                                 "error_message": "请从下拉列表中选择"})
     ws.freeze_panes(HEADER_ROW + 1, 0)
+    printable(ws, HEADER_ROW)
     months = _months(frame, as_of)
     values = [_column(frame, s.field) for s in sent]
     for n in range(frame.height):
@@ -108,6 +109,14 @@ def _write_list(ws, styles, profile: DepartmentProfile, frame: pl.DataFrame, tit
             na = a.applies_months_lt is not None and months[n] is not None and months[n] >= a.applies_months_lt
             ws.write_blank(r, c, None, styles["grey" if na else "text"])
         steps.step()
+
+
+def printable(ws, header_row: int) -> None:
+    """Landscape, as wide as one page, the header on every page."""
+    ws.set_landscape()
+    ws.set_paper(9)                 # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0, header_row)
 
 
 def _column(frame: pl.DataFrame, field: str) -> list[str | None] | None:
@@ -127,9 +136,10 @@ def _months(frame: pl.DataFrame, as_of: date) -> list[int | None]:
 
 
 def _write_help(ws, styles, profile: DepartmentProfile, n: int) -> None:
-    ws.set_column(0, 0, 24)
+    ws.set_column(0, 0, 36)
     ws.set_column(1, 1, 12)
     ws.set_column(2, 2, 90, styles["wrap"])
+    printable(ws, 0)
     ws.write_string(0, 0, f"{profile.name}核对名单填写说明", styles["bold"])
     lines = [
         f"1. 本名单共{n}名儿童，请贵单位（{profile.title}）核对：{profile.checks}。",
@@ -166,3 +176,4 @@ def _write_extra(ws, styles, profile: DepartmentProfile) -> None:
             ws.data_validation(1, c, 2000, c, {"validate": "list", "source": list(a.options),
                                                "error_type": "information"})
     ws.freeze_panes(1, 0)
+    printable(ws, 0)

@@ -104,8 +104,9 @@ class DepartmentProfile:
 
     @property
     def asked(self) -> tuple[AnswerColumn, ...]:
-        """The empty columns of the outgoing list, in order."""
-        return tuple(c for c in self.answer if c.ask)
+        """The empty columns of the outgoing list, in order (the department's own, then 核对结果)."""
+        asked = [c for c in self.answer if c.ask]
+        return tuple(sorted(asked, key=lambda c: c.role == "result"))
 
     @property
     def sent_fields(self) -> tuple[str, ...]:

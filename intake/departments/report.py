@@ -13,6 +13,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from intake.departments.outgoing import printable
 from intake.departments.model import (ACTION_ZH, KIND_ZH, KINDS, MISSED, MISSED_ACTION_ZH, STATUS_ZH,
                                       Difference)
 from intake.export.output import Steps, output_file, writer_tmpdir
@@ -20,14 +21,14 @@ from intake.export.protect import check_password
 from intake.forms import load_form
 from intake.privacy import quote
 
-DETAIL = ("序号", "类型", "乡镇（街道）", "文件", "工作表", "行号", "姓名", "项目", "登记表的值", "部门的值",
+DETAIL = ("序号", "类型", "乡镇（街道）", "文件", "行号", "姓名", "项目", "登记表的值", "部门的值",
           "处理决定", "处理说明", "决定时间", "部门回复位置", "说明")
 MISSED_COLUMNS = ("序号", "乡镇（街道）", "姓名", "公民身份号码", "出生日期", "现住址", "户籍地址", "登记为",
                   "部门回复位置", "处理决定", "处理说明")
 FORM_ZH = {"liudong": "流动儿童", "liushou": "留守儿童"}
-WIDTHS = {"类型": 16, "乡镇（街道）": 12, "文件": 22, "姓名": 10, "项目": 18, "登记表的值": 18, "部门的值": 18,
-          "处理决定": 14, "处理说明": 20, "决定时间": 18, "部门回复位置": 14, "说明": 50, "公民身份号码": 21,
-          "现住址": 36, "户籍地址": 36}
+WIDTHS = {"类型": 16, "乡镇（街道）": 11, "文件": 24, "姓名": 8, "项目": 16, "登记表的值": 16, "部门的值": 16,
+          "处理决定": 16, "处理说明": 20, "决定时间": 11, "部门回复位置": 12, "说明": 36, "公民身份号码": 21,
+          "现住址": 36, "户籍地址": 36, "出生日期": 11}
 
 
 def write_report(depts, dept: str, target, *, password: str | None = None, protected=(), progress=None,
@@ -67,11 +68,10 @@ def _summary(ws, f, depts, dept: str, diffs: list[Difference]) -> None:
     ws.write_string(0, 0, f"{p.name}比对报告（摸排基准日{depts.desk.as_of.isoformat()}）", f["bold"])
     lines = [("核对单位", p.title), ("核对内容", p.checks),
              ("名单发送", f"{s.sent_at[:16].replace('T', ' ')}，{s.sent_children}名儿童" if s.sent_at else "尚未发送"),
-             ("部门回复", f"{s.answer_file}（{s.answered_at[:16].replace('T', ' ')}读入，{s.answer_records}条记录）"
+             ("部门回复", f"{s.answer_file}（{s.answer_records}条记录，{s.answered_at[:16].replace('T', ' ')}读入）"
               if s.answered_at else "尚未回复")]
     for r, (k, v) in enumerate(lines, start=2):
-        ws.write_string(r, 0, k)
-        ws.write_string(r, 1, v)
+        ws.write_string(r, 0, f"{k}：{v}")
     row = len(lines) + 3
     for c, h in enumerate(("类型", "现有差异", "待处理", "已处理", "已退回乡镇")):
         ws.write_string(row, c, h, f["head"])
@@ -96,6 +96,7 @@ def _table(ws, f, header: tuple[str, ...], rows: list[list], steps) -> None:
                 ws.write_string(r, c, str(v))
         steps.step()
     ws.freeze_panes(1, 0)
+    printable(ws, 0)
     if rows:
         ws.autofilter(0, 0, len(rows), len(header) - 1)
 
@@ -121,9 +122,14 @@ def _detail(d: Difference, n: int, names: dict) -> list:
     c = d.child
     label = load_form(c.form).field(d.field).label if c and d.field else ""
     dept_value = d.dept_value if d.kind != "bad_id" else quote(d.dept_value or "")
-    return [n, KIND_ZH[d.kind], d.township or "未识别乡镇", c.file if c else "", c.sheet if c else "",
-            c.row if c else None, quote(names.get(c.ref) or "") if c else "", label, d.sheet_value or "",
+    return [n, KIND_ZH[d.kind], d.township or "未识别乡镇", _file(c), c.row if c else None, quote(names.get(c.ref) or "") if c else "", label, d.sheet_value or "",
             dept_value or "", *_decision(d), _where(d), d.note or STATUS_ZH.get(d.status, "")]
+
+
+def _file(c) -> str:
+    if c is None:
+        return ""
+    return c.file if c.sheet in ("", "Sheet1", "sheet1") else f"{c.file}（{c.sheet}）"
 
 
 def _missed(d: Difference, n: int) -> list:
