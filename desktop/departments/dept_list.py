@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from intake.departments.model import Summary
 
-COLUMNS = ("部门", "核对名单", "部门回复", "待处理")
+COLUMNS = ("部门", "核对名单", "回复", "待处理")
 OPEN_COLOUR, DONE_COLOUR = QColor("#8a5a00"), QColor("#2e6b30")
 
 
@@ -17,11 +17,11 @@ def _when(at: str | None) -> str:
 
 
 def sent_text(s: Summary) -> str:
-    return f"已发送 {_when(s.sent_at)}（{s.sent_children}人）" if s.sent_at else "未发送"
+    return f"已发送 {s.sent_children}人" if s.sent_at else "未发送"
 
 
 def answer_text(s: Summary) -> str:
-    return f"已回复 {s.answer_records}条（{_when(s.answered_at)}）" if s.answered_at else "未回复"
+    return f"已回复 {s.answer_records}条" if s.answered_at else "未回复"
 
 
 def open_text(s: Summary) -> str:
@@ -81,8 +81,21 @@ class DepartmentList(QTableWidget):
             self.department_chosen.emit(key)
 
 
+def detail_text(s: Summary, checks: str) -> str:
+    """The chosen department in a few lines (under the list)."""
+    lines = [f"<b>{s.name}</b>　核对：{checks}",
+             f"核对名单：{sent_text(s)}" + (f"，{_when(s.sent_at)}" if s.sent_at else "")]
+    if s.answered_at:
+        lines.append(f"回复：{s.answer_file}，{s.answer_records}条，{_when(s.answered_at)}读入")
+        lines.append(f"差异：待处理 {s.open}，已处理 {s.decided}，已退回乡镇 {s.sent_back}")
+    else:
+        lines.append("回复：尚未读入（收到回复后点“读入部门回复…”）")
+    return "<br>".join(lines)
+
+
 def _tooltip(s: Summary) -> str:
-    lines = [f"{s.name}：{sent_text(s)}，{answer_text(s)}"]
+    lines = [f"{s.name}：{sent_text(s)}" + (f"（{_when(s.sent_at)}）" if s.sent_at else "")
+             + f"，{answer_text(s)}" + (f"（{_when(s.answered_at)}读入）" if s.answered_at else "")]
     if s.answer_file:
         lines.append(f"回复文件：{s.answer_file}")
     if s.answered_at:

@@ -22,7 +22,8 @@ class FileActions:
 
     def __init__(self, view):
         self.view = view
-        self.folder = documents_folder()
+        folder = documents_folder()
+        self.folder = folder if folder.is_dir() else Path.home()
 
     @property
     def depts(self):

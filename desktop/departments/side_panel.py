@@ -34,7 +34,8 @@ class SidePanel(QWidget):
         self.value = QComboBox()
         self.value.setToolTip("部门的回复可以对应登记表的几个选项时，选择采用哪一个")
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("处理说明（可不填），例如：已电话核实")
+        self.reason.setPlaceholderText("处理说明（可不填）")
+        self.reason.setToolTip("写下为什么这样处理，例如：已电话核实。会记入县级日志和比对报告")
         self.buttons = {a: QPushButton(ACTION_ZH[a]) for a in (ACCEPT, KEEP, SEND_BACK, REOPEN)}
         self.previous, self.next = QPushButton("上一条"), QPushButton("下一条")
         self.show_record = QPushButton("打开登记表中的这一行")
@@ -43,29 +44,35 @@ class SidePanel(QWidget):
         self.show_difference(None)
 
     def _build(self) -> None:
-        choose = QHBoxLayout()
-        choose.addWidget(QLabel("采用的值："))
-        choose.addWidget(self.value, 1)
-        decide = QHBoxLayout()
+        shown = QVBoxLayout()
+        shown.setContentsMargins(0, 0, 0, 0)
+        for part in (self.title, self.note, self.lines):
+            shown.addWidget(part)
+        actions = QVBoxLayout()
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addWidget(QLabel("采用的值："))
+        actions.addWidget(self.value)
+        actions.addWidget(self.reason)
         for action, button in self.buttons.items():
-            decide.addWidget(button)
+            actions.addWidget(button)
             button.clicked.connect(lambda _=False, a=action: self._decide(a))
         walk = QHBoxLayout()
         walk.addWidget(self.previous)
         walk.addWidget(self.next)
-        walk.addStretch(1)
-        walk.addWidget(self.show_record)
+        actions.addLayout(walk)
+        actions.addWidget(self.show_record)
+        actions.addStretch(1)
         self.previous.clicked.connect(lambda: self.step.emit(-1))
         self.next.clicked.connect(lambda: self.step.emit(1))
         self.show_record.clicked.connect(lambda: self._diff and self.open_record.emit(self._diff))
-        layout = QVBoxLayout(self)
+        side = QWidget()
+        side.setLayout(actions)
+        side.setFixedWidth(230)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for part in (self.title, self.note, self.lines):
-            layout.addWidget(part)
-        layout.addLayout(choose)
-        layout.addWidget(self.reason)
-        layout.addLayout(decide)
-        layout.addLayout(walk)
+        layout.addLayout(shown, 1)
+        layout.addWidget(side)
+        self._value_label = actions.itemAt(0).widget()
 
     def show_difference(self, d: Difference | None, lines=()) -> None:
         self._diff = d
@@ -73,6 +80,7 @@ class SidePanel(QWidget):
         for button in self.buttons.values():
             button.setVisible(d is not None)
         self.value.setVisible(False)
+        self._value_label.setVisible(False)
         self.show_record.setEnabled(bool(d and d.child))
         if d is None:
             self.title.setText("请在上面的列表中选择一处差异")
@@ -92,6 +100,7 @@ class SidePanel(QWidget):
             self.value.clear()
             self.value.addItems(list(d.proposed))
             self.value.setVisible(True)
+            self._value_label.setVisible(True)
 
     def _add_line(self, line) -> None:
         r = self.lines.rowCount()

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from desktop.departments.dept_list import DepartmentList
+from desktop.departments.dept_list import DepartmentList, detail_text
 from desktop.departments.diff_model import DifferencesModel
 from desktop.departments.files import FileActions
 from desktop.departments.side_panel import SidePanel
@@ -31,6 +31,7 @@ from intake.departments.model import ACCEPT, KIND_ZH, KINDS, STATUS_ZH
 from intake.errors import MopaiError
 
 ALL = "全部"
+COLUMN_WIDTHS = (130, 90, 190, 50, 150, 140, 140)      # the last column (状态) stretches
 
 
 class DepartmentsView(QWidget):
@@ -44,6 +45,7 @@ class DepartmentsView(QWidget):
         self.files = FileActions(self)
         self.jobs: list[WorkerThread] = []
         self.dept: str | None = None
+        self.summaries: dict = {}
         self._build()
         for cmd in self.depts.logged_commands():
             self.undo_stack.push(DecisionCommand(cmd, self._after, already_done=True))
@@ -64,6 +66,10 @@ class DepartmentsView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(QLabel("<b>部门</b>"))
         lay.addWidget(self.departments, 1)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(self.detail)
         for b in (self.list_button, self.answer_button, self.report_button):
             lay.addWidget(b)
         self.kind, self.status, self.township = QComboBox(), QComboBox(), QComboBox()
@@ -92,6 +98,8 @@ class DepartmentsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._chosen(current.row()))
         self.table.doubleClicked.connect(lambda index: self._open(self.model.difference(index.row())))
         self.side = SidePanel()
@@ -106,13 +114,14 @@ class DepartmentsView(QWidget):
         tl.addWidget(self.table)
         right.addWidget(top)
         right.addWidget(self.side)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
         self.content = QSplitter(Qt.Orientation.Horizontal)
         self.content.addWidget(left)
         self.content.addWidget(right)
         self.content.setStretchFactor(1, 1)
-        self.content.setSizes([380, 900])
+        left.setMinimumWidth(300)
+        self.content.setSizes([330, 1000])
         self.progress = ProgressStrip()
         layout = QVBoxLayout(self)
         layout.addWidget(self.content, 1)
@@ -143,6 +152,7 @@ class DepartmentsView(QWidget):
                  lambda summaries: self._summaries(summaries, dept))
 
     def _summaries(self, summaries, dept: str | None) -> None:
+        self.summaries = {s.dept: s for s in summaries}
         self.departments.show_summaries(summaries)
         if dept is not None or self.dept is None:       # first: a department with differences to decide
             first = next((s.dept for s in summaries if s.open), summaries[0].dept)
@@ -153,6 +163,8 @@ class DepartmentsView(QWidget):
     # --- the differences ---------------------------------------------------------------------------
     def show_department(self, dept: str) -> None:
         self.dept = dept
+        s = self.summaries.get(dept)
+        self.detail.setText(detail_text(s, self.depts.profiles[dept].checks) if s else "")
         towns = self.depts.townships(dept)
         self.township.blockSignals(True)
         self.township.clear()
@@ -227,7 +239,9 @@ class DepartmentsView(QWidget):
             self.sheet_changed.emit(cmd.edit[0], set(cmd.edit[1].rows))
         if self.dept is not None:
             summaries = [self.depts.summary(k) for k in self.depts.profiles]
+            self.summaries = {s.dept: s for s in summaries}
             self.departments.show_summaries(summaries)
+            self.detail.setText(detail_text(self.summaries[self.dept], self.depts.profiles[self.dept].checks))
             current = self.current()
             self.show_differences(select=current.key if current else None)
 

@@ -8,6 +8,7 @@ import polars as pl
 
 from intake.county.values import canonical
 from intake.departments.model import MISSED, Difference
+from intake.departments.reconcile import words_of
 from intake.forms import load_form
 
 NOT_ON_SHEET = "（登记表中没有）"
@@ -65,7 +66,7 @@ class DeptQueue:
             if form is None or not form.has(cmp.field):
                 continue
             sheet = canonical(d.child.form, cmp.field, values.get(cmp.field)) or ""
-            words = "，".join(filter(None, (_said(answer, f"raw:{s}") or _said(answer, s) for s in cmp.sources)))
+            words = words_of(cmp, [_said(answer, f"raw:{s}") or _said(answer, s) for s in cmp.sources])
             lines.append(SideLine(cmp.field, form.field(cmp.field).label, sheet, words, cmp.field == d.field))
         return lines
 

@@ -101,7 +101,7 @@ def _field_difference(profile: DepartmentProfile, cmp: Comparison, row: dict, sa
     proposed = tuple(row["_values"])
     if row["answered"]:
         raw = [row.get(f"{A}raw:{s}") or (row.get(A + s) if s in CARD_PARTS else None) for s in cmp.sources]
-        words = _words(cmp, raw)
+        words = words_of(cmp, raw)
         note = "" if proposed else NOT_UNDERSTOOD.format(value=words, dept=profile.name)
     else:
         words = ABSENT_WORDS
@@ -112,7 +112,8 @@ def _field_difference(profile: DepartmentProfile, cmp: Comparison, row: dict, sa
                       **(_where(row) if row["answered"] else {}))
 
 
-def _words(cmp: Comparison, raw: list[str | None]) -> str:
+def words_of(cmp: Comparison, raw: list[str | None]) -> str:
+    """The department's words for a comparison: the first filled source, or all of them joined."""
     filled = [r for r in raw if r]
     if cmp.how == "first":
         return filled[0] if filled else ""
