@@ -48,35 +48,45 @@ def schema(profile: DepartmentProfile) -> dict:
 
 
 def records_frame(profile: DepartmentProfile, tables: Iterable[SheetTable]) -> tuple[pl.DataFrame, list[str]]:
+    parts = [_table_frame(profile, t) for t in tables]
+    frame = pl.concat(parts) if parts else pl.DataFrame(schema=schema(profile))
+    return _first_of_each(frame)
+
+
+KEY_PARTS = ("id", "key", "key_code", "key_note", "prefix", "card_category", "card_level")
+NO_KEY_PARTS = (None, None, "dept.no_key", NO_KEY, None, None, None)
+
+
+def _table_frame(profile: DepartmentProfile, t: SheetTable) -> pl.DataFrame:
+    """One table's records, column by column (values normalised and cleaned once per distinct text)."""
     keys = value_keys(profile)
-    cols: dict[str, list] = {k: [] for k in schema(profile)}
     id_key = next((a.key for a in profile.answer if a.role == "id"), None)
     card_key = next((a.key for a in profile.answer if a.role == "card"), None)
-    asked = {a.key for a in profile.asked if a.role not in ("result", "id", "card")}
+    asked = [a.key for a in profile.asked if a.role not in ("result", "id", "card")]
     result_key = next((a.key for a in profile.answer if a.role == "result"), None)
-    for t in tables:
-        values, numeric = t.data.values, t.data.numeric
-        blank = [None] * t.n_rows
-        ids, cards = values.get(id_key, blank), values.get(card_key, blank)
-        number_cells = numeric.get(id_key, set()) | numeric.get(card_key, set())
-        normalised = {k: _normalised(profile, k, values.get(k, blank)) for k in keys}
-        for i in range(t.n_rows):
-            key = _key(ids[i], cards[i], i in number_cells)
-            if key is None and not any(values.get(k, blank)[i] for k in keys):
-                continue                    # a blank line
-            cols["sheet"].append(t.sheet)
-            cols["row"].append(t.row_numbers[i])
-            for name, v in zip(("id", "key", "key_code", "key_note", "prefix", "card_category", "card_level"),
-                               key or (None, None, "dept.no_key", NO_KEY, None, None, None)):
-                cols[name].append(v)
-            for k in keys:
-                cols[k].append(normalised[k][i])
-                cols[f"raw:{k}"].append(clean(values.get(k, blank)[i]))
-            said = any(normalised[k][i] for k in asked) or bool(cards[i] and cards[i].strip())
-            result = normalised[result_key][i] if result_key else None
-            cols["known"].append(result != NOT_FOUND and (said or result is not None))
-    frame = pl.DataFrame(cols, schema=schema(profile))
-    return _first_of_each(frame)
+    values, numeric, n = t.data.values, t.data.numeric, t.n_rows
+    blank = [None] * n
+    ids, cards = values.get(id_key, blank), values.get(card_key, blank)
+    number_cells = numeric.get(id_key, set()) | numeric.get(card_key, set())
+    found = [_key(ids[i], cards[i], i in number_cells) for i in range(n)]
+    normalised = {k: _normalised(profile, k, values.get(k, blank)) for k in keys}
+    filled = [c for c in (values.get(k) for k in keys) if c is not None]
+    keep = [i for i in range(n) if found[i] is not None or any(c[i] for c in filled)]    # not a blank line
+    cols: dict[str, list] = {"sheet": [t.sheet] * len(keep), "row": [t.row_numbers[i] for i in keep]}
+    for part, name in enumerate(KEY_PARTS):
+        cols[name] = [(found[i] or NO_KEY_PARTS)[part] for i in keep]
+    for k in keys:
+        cols[k] = [normalised[k][i] for i in keep]
+        cols[f"raw:{k}"] = _cleaned(values.get(k, blank), keep)
+    said = [any(normalised[k][i] for k in asked) or bool(cards[i] and cards[i].strip()) for i in keep]
+    results = cols[result_key] if result_key else [None] * len(keep)
+    cols["known"] = [r != NOT_FOUND and (s or r is not None) for s, r in zip(said, results)]
+    return pl.DataFrame(cols, schema=schema(profile))
+
+
+def _cleaned(raw: list[str | None], keep: list[int]) -> list[str | None]:
+    memo = {v: clean(v) for v in set(raw)}
+    return [memo[raw[i]] for i in keep]
 
 
 def _normalised(profile: DepartmentProfile, key: str, raw: list[str | None]) -> list[str | None]:

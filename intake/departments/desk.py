@@ -124,10 +124,11 @@ class DepartmentDesk(DeptCommands, DeptQueue):
             self._found[dept] = self._reconcile(dept)
         return self._found[dept]
 
-    def register(self, dept: str, fields: list[str]) -> pl.DataFrame:
-        """The children the department gets, with `fields` (canonical)."""
+    def register(self, dept: str, fields: list[str], keys: pl.DataFrame | None = None) -> pl.DataFrame:
+        """The children the department gets, with `fields` (canonical); keys: the county's
+        children_keys() when the caller has them."""
         profile = self.profiles[dept]
-        keys = reg.selected(self.desk.children_keys(), profile.children, self.desk.as_of)
+        keys = reg.selected(self.desk.children_keys() if keys is None else keys, profile.children, self.desk.as_of)
         return reg.with_fields(keys, self.columns, fields, self.desk.merged_values())
 
     def _fields(self, dept: str) -> list[str]:
@@ -139,7 +140,7 @@ class DepartmentDesk(DeptCommands, DeptQueue):
         if answer is None:
             return []
         keys = self.desk.children_keys()
-        register = self.register(dept, self._fields(dept))
+        register = self.register(dept, self._fields(dept), keys)
         self._registers[dept] = register
         return reconcile(self.profiles[dept], register, answer, salt=self.desk.store.salt(),
                          known_ids=keys["id"].drop_nulls(), as_of=self.desk.as_of, county=self.desk.county)
