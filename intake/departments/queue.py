@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from intake.county.queue import neighbour_in
 from intake.county.values import canonical
 from intake.departments.model import MISSED, Difference
 from intake.departments.reconcile import words_of
@@ -37,13 +38,7 @@ class DeptQueue:
     def neighbour(self, dept: str, key: str, step: int = 1, **filters) -> Difference | None:
         """The next (step 1) or previous (-1) difference of the filtered queue, wrapping; the
         first (or last) when `key` is not in it."""
-        queue = self.queue(dept, **filters)
-        if not queue:
-            return None
-        at = next((n for n, d in enumerate(queue) if d.key == key), None)
-        if at is None:
-            return queue[0] if step > 0 else queue[-1]
-        return queue[(at + step) % len(queue)]
+        return neighbour_in(self.queue(dept, **filters), key, step)
 
     def townships(self, dept: str) -> list[str]:
         return sorted({d.township for d in self.differences(dept) if d.township})

@@ -34,6 +34,18 @@ NO_TABLE = ("在“{name}”中没有找到可以核对的表格：前30行里�
             "请确认选对了文件，或在表头中写明这些列")
 
 
+class _Rows:
+    """progress(rows read so far, rows in all) as data areas are read."""
+
+    def __init__(self, total: int, progress: Callable[[int, int], None] | None):
+        self.total, self.progress, self.done = total, progress, 0
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+
 def columns_template(key: str, title: str, columns: Iterable[tuple[str, str, tuple[str, ...]]]) -> FormTemplate:
     """A FormTemplate of text fields from (key, label, aliases) triples."""
     fields = tuple(Field(k, label, "text", aliases=tuple(aliases)) for k, label, aliases in columns)
@@ -47,15 +59,7 @@ def read_any_tables(path: Path, *, template: FormTemplate, required: tuple[str, 
     path = Path(path)
     grids = read_grids(path, password)
     index = form_index(template)
-    total = sum(g.n_rows for g in grids)
-    done = 0
-
-    def tick(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(min(done, total), total)
-
+    tick = _Rows(sum(g.n_rows for g in grids), progress)
     tables = []
     for grid in grids:
         header = find_header(grid, [index])
