@@ -31,8 +31,14 @@ def test_in_and_report_on_a_workspace(county_set, tmp_path, capsys):
     out = tmp_path / "比对.json"
     code = main(["dept", "in", "--dept", "yibao", "--answer", str(ans.path), "--workspace", str(ws), *ARGS,
                  "--json", str(out), "--report", str(tmp_path / "报告.xlsx")])
-    printed = capsys.readouterr().out
-    assert code == 1 and "待处理" in printed
+    printed = capsys.readouterr()
+    assert code == 1 and "待处理" in printed.out
+    assert not ID_LIKE.search(printed.out + printed.err)                    # the console
+    import os
+    from pathlib import Path
+    data = Path(os.environ["MOPAI_DATA_DIR"])
+    logged = [p for p in data.rglob("*") if p.is_file() and not p.name.endswith((".sqlite", "-wal", "-shm"))]
+    assert not [p for p in logged if ID_LIKE.search(p.read_text("utf-8", "ignore"))]   # the log
     text = out.read_text(encoding="utf-8")
     report = json.loads(text)
     assert {d["kind"] for d in report["differences"]} == {"field", "not_known", "missed"}

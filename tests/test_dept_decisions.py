@@ -162,3 +162,17 @@ def test_accept_is_only_for_a_field_the_department_answered_understandably(base,
         assert set(bad.actions) == {"keep", "send_back"}
         field = next(d for d in depts.differences("canlian") if d.kind == FIELD)
         assert set(field.actions) == {"accept", "keep", "send_back"}
+
+
+def test_an_edit_made_in_the_sheet_itself_is_followed(base, tmp_path):
+    """The clerk fixes the cell in the sheet's own tab: after CountyDesk.sheet_edited and
+    DepartmentDesk.sheet_edited the difference is gone (nothing decided: it is not listed)."""
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.gongan_xlsx, "gongan")
+        d = _of(depts, "gongan", ids, ans.planted["registration"])
+        session = depts.session(d.child.sheet_id)
+        touched = session.apply(session.edit(d.child.index, "residence_registration", "办理居住证"))
+        desk.sheet_edited(d.child.sheet_id, session, touched)
+        depts.sheet_edited(d.child.sheet_id, touched)
+        assert depts.difference("gongan", d.key) is None
+        assert len(depts.differences("gongan")) == len({x.key for x in depts.differences("gongan")})

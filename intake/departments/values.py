@@ -36,6 +36,8 @@ def _compiled(patterns: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern, 
 
 
 def normalise(column: AnswerColumn, raw: str | None) -> str | None:
+    if not (column.options or column.synonyms or column.patterns):
+        return clean(raw)                       # free text (a name, an address): only cleaned
     return _normalise(column, raw)
 
 
