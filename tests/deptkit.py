@@ -8,7 +8,6 @@ Generated people only (tests.readerfiles.child_id).
 """
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,8 +132,9 @@ def jiaoyu_xls(depts, folder: Path) -> Answer:
         if k["id"] == plant["school"]:
             school = school + "（分校）"
             ans.expected.add(("field", k["id"], "school_name"))
-        rows.append([k["name"], k["id"], None, stage, grade, " ".join(school) if k["id"] == kids[0]["id"] else school,
-                     status])
+        if k is kids[0]:
+            school = " ".join(school)                   # 立 山 第 二 中 学: spaces only, no difference
+        rows.append([k["name"], k["id"], None, stage, grade, school, status])
     ans.expected.add(("not_known", plant["absent_school"], None))
     ans.planted = plant
     write_xls(ans.path, [SheetSpec("学籍比对", rows, merges=[(1, 1, 1, 7), (2, 1, 2, 3), (2, 4, 2, 7)])])
@@ -202,8 +202,12 @@ def gongan_xlsx(depts, folder: Path) -> Answer:
         if k["id"] == plant["name"]:
             police = k["name"][0] + "晓" + k["name"][-1]
             ans.expected.add(("field", k["id"], "name"))
-        rows.append([" ".join([k["id"][:6], k["id"][6:14], k["id"][14:]]) if k is kids[2] else k["id"],
-                     k["name"], words, police if k["id"] == plant["name"] else (" " + police if k is kids[3] else police)])
+        number = k["id"]
+        if k is kids[2]:
+            number = " ".join([number[:6], number[6:14], number[14:]])      # written with spaces
+        if k is kids[3]:
+            police = " " + police                                          # a stray space: same name
+        rows.append([number, k["name"], words, police])
     ans.planted = plant
     write_xlsx(ans.path, [SheetSpec("核查结果", rows)])
     return ans
@@ -233,9 +237,3 @@ def weijian_xlsx(depts, folder: Path) -> Answer:
     ans.planted = plant
     write_xlsx(ans.path, [SheetSpec("核对", rows, merges=[(1, 1, 1, 4)])])
     return ans
-
-
-def shuffled(rows: list, seed: int = 1) -> list:
-    out = list(rows)
-    random.Random(seed).shuffle(out)
-    return out

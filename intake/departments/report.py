@@ -14,8 +14,7 @@ from pathlib import Path
 import xlsxwriter
 
 from intake.departments.outgoing import printable
-from intake.departments.model import (ACTION_ZH, KIND_ZH, KINDS, MISSED, MISSED_ACTION_ZH, STATUS_ZH,
-                                      Difference)
+from intake.departments.model import ACTION_ZH, KIND_ZH, KINDS, MISSED, MISSED_ACTION_ZH, Difference
 from intake.export.output import Steps, output_file, writer_tmpdir
 from intake.export.protect import check_password
 from intake.forms import load_form
@@ -27,7 +26,7 @@ MISSED_COLUMNS = ("序号", "乡镇（街道）", "姓名", "公民身份号码"
                   "部门回复位置", "处理决定", "处理说明")
 FORM_ZH = {"liudong": "流动儿童", "liushou": "留守儿童"}
 WIDTHS = {"类型": 16, "乡镇（街道）": 11, "文件": 24, "姓名": 8, "项目": 16, "登记表的值": 16, "部门的值": 16,
-          "处理决定": 16, "处理说明": 20, "决定时间": 11, "部门回复位置": 12, "说明": 36, "公民身份号码": 21,
+          "处理决定": 26, "处理说明": 20, "决定时间": 16, "部门回复位置": 12, "说明": 36, "公民身份号码": 21,
           "现住址": 36, "户籍地址": 36, "出生日期": 11}
 
 
@@ -123,7 +122,7 @@ def _detail(d: Difference, n: int, names: dict) -> list:
     label = load_form(c.form).field(d.field).label if c and d.field else ""
     dept_value = d.dept_value if d.kind != "bad_id" else quote(d.dept_value or "")
     return [n, KIND_ZH[d.kind], d.township or "未识别乡镇", _file(c), c.row if c else None, quote(names.get(c.ref) or "") if c else "", label, d.sheet_value or "",
-            dept_value or "", *_decision(d), _where(d), d.note or STATUS_ZH.get(d.status, "")]
+            dept_value or "", *_decision(d), _where(d), d.note or ""]
 
 
 def _file(c) -> str:
