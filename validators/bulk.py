@@ -10,7 +10,6 @@ and valid in that year, and only groups with a finding are checked number by num
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -144,10 +143,9 @@ def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],
             found, fact = cache[key]
         else:
             found, fact = cache[key]
-            found = [replace(f, index=i) for f in found]
         facts[i] = fact
         if found:
-            out[i] = found if found[0].index == i else [replace(f, index=i) for f in found]
+            out[i] = found if found[0].index == i else [f.at(i) for f in found]
     return out
 
 
@@ -188,7 +186,7 @@ def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[i
             continue
         if all(f.code in AREA_CODES for f in found):
             for i in members:
-                findings[i] = [replace(f, index=i, value=values[i]) for f in found]
+                findings[i] = [Finding.of(f.body.with_value(values[i]), i) for f in found]
                 if fact is None:
                     facts[i] = None
             continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from validators.findings import Finding, Severity
+from validators.findings import Finding, FindingBody, Severity
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 
@@ -85,11 +85,20 @@ CODES: dict[str, Code] = {
 
 def make(code: str, index: int, field: str | None, *, value: str | None = None,
          suggestion: str | None = None, **params: object) -> Finding:
-    """Create a finding from the catalogue; params fill the message template."""
+    """Create a finding from the catalogue; params fill the message template (formatted by
+    `render` when the message is first read)."""
     spec = CODES[code]
+    return Finding.of(FindingBody(_CODE_KEYS[code], spec.severity, field, None, value, suggestion,
+                                  params), index)
+
+
+def render(code: str, value: str | None, suggestion: str | None, params: dict) -> str:
+    """The message of a finding made by `make`: the code's template filled with its params."""
     fill = {"value": value or "", "suggestion": suggestion or "", **params}
-    return Finding(code, spec.severity, index, field, spec.template.format_map(_Blank(fill)),
-                   value, suggestion)
+    return CODES[code].template.format_map(_Blank(fill))
+
+
+_CODE_KEYS = {code: code for code in CODES}     # one string object per code, shared by findings
 
 
 class _Blank(dict):

@@ -8,7 +8,6 @@ for every record sharing its old or new child ID number: results are identical t
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Callable, Iterable
 
 import polars as pl
@@ -179,7 +178,7 @@ class TableValidator:
                 self._rule_cache.clear()
             hit = self._rule_cache[key] = rule(row)
             return list(hit)
-        return [f if f.index == row.index else replace(f, index=row.index) for f in hit]
+        return [f.at(row.index) for f in hit]
 
     def _number_at(self, index: int) -> str | None:
         facts = self._facts.get(duplicates.FIELD)
