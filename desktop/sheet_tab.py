@@ -192,8 +192,7 @@ class SheetTab(QWidget):
         elif mode == FILTER_FINDINGS:
             records = set(findings.rows_with_findings())
         elif mode == FILTER_KIND and self.panel.selected_code:
-            code = self.panel.selected_code
-            records = {f.index for f in findings.all() if f.code == code}
+            records = findings.records_with(self.panel.selected_code)
         text = self.panel.search_text
         if text:
             matching = self._records_containing(text)
