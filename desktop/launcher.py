@@ -8,12 +8,18 @@ from __future__ import annotations
 import sys
 
 from intake.cli import SUBCOMMANDS, main as cli_main
+from intake.cli_common import exit_process
 
 
 def main(argv: list[str] | None = None) -> int:
+    """argv None: the `mopai` process itself, which a subcommand ends with os._exit (its
+    outputs flushed and closed) instead of a slow interpreter teardown."""
     args = sys.argv[1:] if argv is None else argv
     if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help", "--version")):
-        return cli_main(args)
+        code = cli_main(args)
+        if argv is None:
+            exit_process(code)
+        return code
     from desktop.app import run_app  # deferred: Qt only when the window is wanted
     return run_app(args)
 
