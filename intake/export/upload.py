@@ -2,8 +2,9 @@
 
 One sheet per form (tables of the same form are joined, 序号 renumbered), then a 导出说明 sheet
 listing the rows left out (and why) and the rows exported with warnings. IDs and phones are text
-cells with number format '@'; dates YYYY-MM-DD; options in canonical wording (or codes).
-Written with xlsxwriter in constant-memory mode (the fastest well-kept writer measured).
+cells with number format '@'; dates YYYY-MM-DD text; options in canonical wording (or codes).
+Streamed by intake.export.xlsx_stream (inline strings, deflate level 1): about 5x faster than
+xlsxwriter's constant-memory mode on the same cells, with no temporary file but the target's own.
 """
 from __future__ import annotations
 
@@ -12,16 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-import xlsxwriter
-
 from intake.export.cells import RowValues, fixes_of
 from intake.export.output import Progress, Steps, output_file
+from intake.export.xlsx_stream import StreamBook
 from intake.export.profiles import SEQ, ExportProfile, ProfileColumn, load_profile
 from intake.forms import load_form
 
 SUMMARY_SHEET = "导出说明"
-WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_numbers": False,
-                    "strings_to_formulas": False, "strings_to_urls": False}
 
 
 @dataclass
@@ -59,8 +57,8 @@ def write_upload(checked: Sequence, target: str | os.PathLike, *,
     chosen = {f: (profiles or {}).get(f) or load_profile(form=f) for f in forms}
     steps = Steps(sum(c.table.n_rows for c in checked), progress, cancelled)
     summary = UploadSummary(Path(target))
-    with output_file(target, protected) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+    # only a clean exit writes the book's parts: a cancelled or failed write is discarded whole
+    with output_file(target, protected) as tmp, StreamBook(tmp) as book:
         styles = _Styles(book)
         for form in forms:
             sheets = [c for c in checked if c.table.form == form]
@@ -68,41 +66,37 @@ def write_upload(checked: Sequence, target: str | os.PathLike, *,
         if any(p.summary_sheet for p in chosen.values()):
             _write_summary(book, styles, summary)
         steps.finish()
-        book.close()        # only on success: a cancelled or failed write is discarded whole
     return summary
 
 
 class _Styles:
-    def __init__(self, book: xlsxwriter.Workbook):
-        self.header = book.add_format({"bold": True, "border": 1, "align": "center",
-                                       "valign": "vcenter", "text_wrap": True, "bg_color": "#DDEBF7"})
-        self.text = book.add_format({"num_format": "@"})
+    def __init__(self, book: StreamBook):
+        self.header = book.style(bold=True, border=True, center=True, fill="#DDEBF7")
+        self.text = book.style(text=True)
 
 
-def _write_form(book, styles: _Styles, profile: ExportProfile, sheets: Sequence,
+def _write_form(book: StreamBook, styles: _Styles, profile: ExportProfile, sheets: Sequence,
                 summary: UploadSummary, steps: Steps) -> int:
-    ws = book.add_worksheet(profile.sheet_name)
     text_fields = profile.text_fields
-    for c, col in enumerate(profile.columns):
-        is_text = col.field in text_fields
-        ws.set_column(c, c, col.width or _width(col, is_text), styles.text if is_text else None)
-        ws.write_string(0, c, col.header, styles.header)
-    ws.freeze_panes(1, 0)
+    widths = [col.width or _width(col, col.field in text_fields) for col in profile.columns]
+    formats = [styles.text if col.field in text_fields else 0 for col in profile.columns]
+    rows = sum(c.table.n_rows - c.findings.n_rows_with_errors for c in sheets)
+    ws = book.add_sheet(profile.sheet_name, widths, formats, freeze_rows=1, rows=rows + 1)
+    ws.row([col.header for col in profile.columns], [styles.header] * len(widths))
     r = 0
     for checked in sheets:
-        table = checked.table
-        plan = _plan(profile, RowValues(table), styles.text, text_fields)
-        with_findings = set(checked.findings.rows_with_findings())
+        table, findings = checked.table, checked.findings
+        plan = _plan(profile, RowValues(table))
         for i in range(table.n_rows):
             steps.step()
             fixes = None
-            if i in with_findings:
-                found = checked.findings.for_row(i)
+            if findings.has_findings(i):
+                found = findings.for_row(i)
                 if _note(table, i, found, summary):
                     continue
                 fixes = fixes_of(found)
             r += 1
-            _write_row(ws, r, i, plan, fixes)
+            ws.row(_row(r, i, plan, fixes))
     return r
 
 
@@ -110,13 +104,13 @@ def _write_form(book, styles: _Styles, profile: ExportProfile, sheets: Sequence,
 class _Plan:
     """How one table's records become upload cells (the hot loop: 100k rows x 45 columns)."""
 
-    seq: list[int] = field(default_factory=list)                  # running-number columns
-    constants: list[tuple[int, str]] = field(default_factory=list)  # same text in every row
-    fields: list[tuple] = field(default_factory=list)   # (col, key, cells, fallback, convert, format)
+    template: list = field(default_factory=list)         # a row with the constant columns filled
+    seq: list[int] = field(default_factory=list)          # running-number columns
+    fields: list[tuple] = field(default_factory=list)     # (col, key, cells, fallback, convert)
 
 
-def _plan(profile: ExportProfile, values: RowValues, text_format, text_fields: set[str]) -> _Plan:
-    plan = _Plan()
+def _plan(profile: ExportProfile, values: RowValues) -> _Plan:
+    plan = _Plan(template=[None] * len(profile.columns))
     for c, col in enumerate(profile.columns):
         if col.field == SEQ:
             plan.seq.append(c)
@@ -125,26 +119,24 @@ def _plan(profile: ExportProfile, values: RowValues, text_format, text_fields: s
         cells = values.columns.get(col.field) if col.field else None
         if cells is None:
             if fallback:        # a fixed column, or a field the sheet lacks but its 填报 line gives
-                plan.constants.append((c, fallback))
+                plan.template[c] = fallback
             continue
-        plan.fields.append((c, col.field, cells, fallback, _converter(col, profile),
-                            text_format if col.field in text_fields else None))
+        plan.fields.append((c, col.field, cells, fallback, _converter(col, profile)))
     return plan
 
 
-def _write_row(ws, r: int, i: int, plan: _Plan, fixes: dict | None) -> None:
-    write = ws.write_string
+def _row(r: int, i: int, plan: _Plan, fixes: dict | None) -> list:
+    row = plan.template.copy()
     for c in plan.seq:
-        ws.write_number(r, c, r)
-    for c, text in plan.constants:
-        write(r, c, text)
-    for c, key, cells, fallback, convert, fmt in plan.fields:
+        row[c] = r
+    for c, key, cells, fallback, convert in plan.fields:
         v = fixes.get(key) if fixes else None
         if v is None:
             v = cells[i]
             v = (v.strip() if v else v) or fallback
         if v:
-            write(r, c, convert(v) if convert else v, fmt)
+            row[c] = convert(v) if convert else v
+    return row
 
 
 def _note(table, i: int, found: list, summary: UploadSummary) -> bool:
@@ -182,20 +174,12 @@ def _width(col: ProfileColumn, is_text: bool) -> float:
     return max(8.0, min(24.0, len(col.header) * 2.2))
 
 
-def _write_summary(book, styles: _Styles, summary: UploadSummary) -> None:
-    ws = book.add_worksheet(SUMMARY_SHEET)
-    for c, (title, width) in enumerate((("状态", 16), ("原表工作表", 16), ("原表行号", 10),
-                                         ("儿童", 12), ("原因", 100))):
-        ws.set_column(c, c, width)
-        ws.write_string(0, c, title, styles.header)
-    r = 0
+def _write_summary(book: StreamBook, styles: _Styles, summary: UploadSummary) -> None:
+    titles, widths = zip(("状态", 16), ("原表工作表", 16), ("原表行号", 10), ("儿童", 12), ("原因", 100))
+    ws = book.add_sheet(SUMMARY_SHEET, widths)
+    ws.row(titles, [styles.header] * len(titles))
     for status, notes in (("未导出（有错误）", summary.left_out), ("已导出（有警告）", summary.with_warnings)):
         for note in notes:
-            r += 1
-            ws.write_string(r, 0, status)
-            ws.write_string(r, 1, note.sheet)
-            ws.write_number(r, 2, note.row)
-            ws.write_string(r, 3, note.name or "")
-            ws.write_string(r, 4, "；".join(note.problems))
-    if not r:
-        ws.write_string(1, 0, "所有行都已导出，没有错误或警告")
+            ws.row([status, note.sheet, note.row, note.name or "", "；".join(note.problems)])
+    if not ws.n_rows - 1:
+        ws.row(["所有行都已导出，没有错误或警告"])
