@@ -159,6 +159,7 @@ def main() -> None:
               f"longest event-loop gap {gap * 1000:4.0f} ms", flush=True)
         if n == rounds - 1:
             edits, undos = edit_times(app, window, tab)
+        window.close_tab(0)                     # as the clerk closes it: frees the sheet
         window.close()
         window.workspace.close()
         del window, tab

@@ -13,6 +13,10 @@ end covers both. Linux keeps a process's max RSS across exec, so the child is st
 small parent (a run that had to build the sheet first reports the builder's memory: run again).
 CPU times are printed beside wall times, as the shared machine is often busy. It also checks
 that every injected error was found.
+
+Then, in rounds, the real `mopai validate FILE --json OUT` process beside a bare python-calamine
+read of the same file (issue 15: <= 1.5x the read, peak RSS <= 1 GB), on this sheet and on the
+sheet full of problems of benchmarks/gui.py (~190k findings) when it exists.
 """
 from __future__ import annotations
 
@@ -20,8 +24,10 @@ import argparse
 import hashlib
 import json
 import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -107,10 +113,54 @@ def cached(rows: int, engine: str) -> tuple[Path, Path, str] | None:
     return None
 
 
+BARE_READ = """
+import sys, python_calamine
+book = python_calamine.CalamineWorkbook.from_path(sys.argv[1])
+rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+"""
+MOPAI = "import sys; from desktop.launcher import main; sys.exit(main())"   # the `mopai` script
+
+
+def measured(argv: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB, exit code) of one child process."""
+    t0 = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, cwd=ROOT)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - t0, usage.ru_maxrss / 1024, child.returncode
+
+
+def cli_beside_bare_read(path: Path, county: str | None, rounds: int) -> None:
+    """`mopai validate FILE --json OUT` (the real process, from start to exit) beside a bare
+    python-calamine read of the same file, in turn, `rounds` times (issue 15: <= 1.5x, <= 1 GB)."""
+    out = OUT / f"{path.stem}.report.json"
+    cli = [sys.executable, "-c", MOPAI, "validate", str(path), "--json", str(out)]
+    if county:
+        cli += ["--county", county]
+    bare, ours = [], []
+    for _ in range(rounds):
+        bare.append(measured([sys.executable, "-c", BARE_READ, str(path)]))
+        ours.append(measured(cli))
+    if any(code not in (0, 1) for *_, code in ours):
+        print(f"  mopai validate failed: exit codes {[c for *_, c in ours]}")
+        return
+    ratios = sorted(o[0] / b[0] for o, b in zip(ours, bare))
+    med = statistics.median
+    print(f"{path.name}: {rounds} rounds (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    print(f"  bare calamine read       min {min(b[0] for b in bare):5.2f} s  median {med([b[0] for b in bare]):5.2f} s"
+          f"  peak RSS {med([b[1] for b in bare]):5.0f} MB")
+    print(f"  mopai validate --json    min {min(o[0] for o in ours):5.2f} s  median {med([o[0] for o in ours]):5.2f} s"
+          f"  peak RSS {max(o[1] for o in ours):5.0f} MB (target <= 1024 MB per 100k rows)")
+    print(f"  ratio per round          min {ratios[0]:.2f}  median {med(ratios):.2f}  (target <= 1.5)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--rebuild", action="store_true", help="regenerate the cached sheet")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of bare read + mopai validate")
+    parser.add_argument("--full-sheet", type=Path, default=Path(tempfile.gettempdir()) / "mopai_bench_dirty_100000.xlsx",
+                        help="also measure on this sheet full of problems (benchmarks/gui.py makes it)")
     parser.add_argument("--engine", default="xlsxwriter-shared",
                         choices=["xlsxwriter-shared", "xlsxwriter", "openpyxl"],
                         help="writer: shared strings like Excel (default) or inline strings")
@@ -140,6 +190,10 @@ def main() -> int:
           f"{'OK' if r['peak_mb'] < 1536 else 'OVER'}   (interpreter + imports {r['base_mb']:.0f} MB)")
     print(f"findings    {r['errors']} errors on {r['rows_with_errors']} rows, {r['warnings']} warnings")
     print(f"injected    {r['injected']} errors, {r['n_missed']} not found {r['injected_missed']}")
+    print()
+    cli_beside_bare_read(path, county, args.rounds)
+    if args.full_sheet.exists():
+        cli_beside_bare_read(args.full_sheet, None, args.rounds)
     return 0
 
 

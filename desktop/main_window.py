@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
                                QTabWidget)
@@ -20,6 +20,7 @@ from desktop.sheet_tab import SheetTab
 from desktop.welcome import WelcomePage
 from desktop.worker import WorkerThread
 from intake.workspace import Workspace
+from validators.run_support import collect_and_freeze
 from resources import RESOURCES_DIR
 
 SAMPLE = RESOURCES_DIR / "samples" / "sample_liudong.xlsx"
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         tab.deleteLater()
         self._save_open_sheets()
         self._sheet_changed()
+        QTimer.singleShot(0, collect_and_freeze)      # the closed sheet's objects (run_support)
 
     def _save_open_sheets(self) -> None:
         self.settings.set_open_sheets([t.session.sheet_id for t in self.sheet_tabs()])

@@ -89,9 +89,9 @@ def _clean_indices(blank: pl.Series, slow: set[int], n: int) -> list[int]:
 def _fill_clean(field: Field, series: pl.Series, values: list, blank: pl.Series, facts: list) -> None:
     """Facts of every non-blank cell as if it were clean; failing cells are overwritten later."""
     if field.type == "date":
-        out = series.str.to_date("%Y-%m-%d", strict=False).to_list()
+        out = _shared_dates(series.str.to_date("%Y-%m-%d", strict=False))
     elif field.type == "id":
-        out = _id_facts(series)
+        out = _id_facts(series, values)
     elif field.type == "multi":
         out = [(v,) if v is not None else None for v in values]
     else:
@@ -124,12 +124,24 @@ def _fill_addresses(field: Field, values: list, series: pl.Series, clean: list[i
             facts[i] = fact
 
 
-def _id_facts(series: pl.Series) -> list[IdFacts | None]:
-    """IdFacts of clean 18-character numbers, built column-wise."""
-    births = series.str.slice(6, 8).str.to_date("%Y%m%d", strict=False).to_list()
+def _shared_dates(days: pl.Series) -> list:
+    """A date column as Python dates, one object per distinct day (a sheet repeats days a lot)."""
+    ordinal = days.cast(pl.Int32)
+    distinct = ordinal.unique()
+    known = dict(zip(distinct.to_list(), distinct.cast(pl.Date).to_list()))
+    return [known[d] if d is not None else None for d in ordinal.to_list()]
+
+
+def _id_facts(series: pl.Series, values: list) -> list[IdFacts | None]:
+    """IdFacts of clean 18-character numbers, built column-wise. A clean number is its cell's
+    text (the schema's check admits nothing else), so the cell's own string is kept; births and
+    area codes are shared between the numbers that have the same."""
+    births = _shared_dates(series.str.slice(6, 8).str.to_date("%Y%m%d", strict=False))
     odd = (series.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1).to_list()
-    return [None if number is None else IdFacts(number, birth, "男" if is_odd else "女", number[:6])
-            for number, birth, is_odd in zip(series.to_list(), births, odd)]
+    areas: dict[str, str] = {}
+    return [None if number is None else
+            IdFacts(number, birth, "男" if is_odd else "女", areas.setdefault(number[:6], number[:6]))
+            for number, birth, is_odd in zip(values, births, odd)]
 
 
 def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],

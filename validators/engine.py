@@ -67,18 +67,23 @@ class TableValidator:
         for key in self.keys:
             self._check_column(key, failing)
             step()
+        self._frame = None          # the text columns as polars held them: a copy of the table
         self._ids.build(self._child_numbers())
         missing = required_bulk.missing_cells(self.form, self.data.values, self._facts,
                                               self.ctx.default_reference_date, self.row)
         prefilter = self._prefilter(n)
         self._signatures = {rule: list(zip(*(self.data.values.get(k) or [None] * n for k in reads)))
                             for rule, reads in CACHEABLE.items()}
-        findings = FindingSet(self.form.keys)
+        rows: dict[int, list[Finding]] = {}
         for start in chunks:
-            findings.replace_rows({i: self._row_findings(i, missing.get(i, ()), prefilter)
-                                   for i in range(start, min(start + CHUNK, n))})
+            for i in range(start, min(start + CHUNK, n)):
+                found = self._row_findings(i, missing.get(i, ()), prefilter)
+                if found:
+                    rows[i] = found
             step()
         self._signatures = {}
+        findings = FindingSet(self.form.keys)
+        findings.load(rows)
         self.findings = findings
         return findings
 

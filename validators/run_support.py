@@ -29,6 +29,15 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def collect_and_freeze() -> None:
+    """Once objects frozen by gc_paused may have become garbage held only by reference cycles (a
+    sheet was closed in the window): collect them, and freeze again what is still alive. One full
+    collection: ~0.3 s per 100k open rows, so at such a moment, not on the edit path."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 def child_births(facts: dict[str, list], n: int) -> list:
     """The child's birth per record: 出生日期, else the birth date in the ID number."""
     births = list(facts.get("birth_date") or [None] * n)
