@@ -104,6 +104,9 @@ def open_once(app, path: Path, scratch: Path):
     ticks.append(time.perf_counter())
     timer.stop()
     gaps = [b - a for a, b in zip(ticks, ticks[1:])] or [0.0]
+    if os.environ.get("MOPAI_BENCH_GAPS"):       # where the longest gaps were, from the start
+        worst = sorted(((b - a, a - t0) for a, b in zip(ticks, ticks[1:])), reverse=True)[:5]
+        print("  longest gaps (ms at s):", ", ".join(f"{g * 1000:.0f} at {at:.2f}" for g, at in worst))
     return shown, max(gaps), window, (opened[0] if opened else None)
 
 

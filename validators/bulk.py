@@ -140,7 +140,7 @@ def _id_facts(series: pl.Series, values: list) -> list[IdFacts | None]:
     odd = (series.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1).to_list()
     areas: dict[str, str] = {}
     return [None if number is None else
-            IdFacts(number, birth, "男" if is_odd else "女", areas.setdefault(number[:6], number[:6]))
+            IdFacts(number, birth, "男" if is_odd else "女", areas.setdefault(area := number[:6], area))
             for number, birth, is_odd in zip(values, births, odd)]
 
 
