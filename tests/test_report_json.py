@@ -15,16 +15,18 @@ import pytest
 
 from generator import generate, write_xlsx
 from intake.checking import check_file
-from intake.report import missing_columns, report_as_of, report_json
+from intake.report import build_report, report_json
 from test_cli_validate import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def reference_report(checked) -> dict:
-    """intake.report.build_report as it was before issue 15 (every count from all())."""
-    table, validator = checked.table, checked.validator
-    found = validator.findings.all()
+    """intake.report.build_report as it was before issue 15: the findings part built per finding
+    with a linear column lookup, every count taken again from all() (the sheet-level keys did
+    not change and come from build_report)."""
+    table = checked.table
+    found = checked.validator.findings.all()
 
     def col_of(key):
         for c in table.columns:
@@ -32,23 +34,15 @@ def reference_report(checked) -> dict:
                 return c.col
         return None
 
-    return {
-        "file": str(table.source), "sheet": table.sheet, "form": table.form,
-        "as_of": report_as_of(checked)[0].isoformat(),
-        "header_rows": list(table.header_rows), "rows": table.n_rows,
-        "columns": [{"col": c.col, "header": c.header, "field": c.field,
-                     "confidence": c.confidence, "how": c.how} for c in table.columns],
-        "findings": [{"row": table.row_numbers[f.index], "col": col_of(f.field), "field": f.field,
-                      "severity": f.severity.value, "code": f.code, "message": f.message,
-                      "value": f.value, "suggestion": f.suggestion} for f in found],
-        "summary": {"errors": sum(f.is_error for f in found),
-                    "warnings": sum(f.severity.value == "warning" for f in found),
-                    "rows_with_errors": len({f.index for f in found if f.is_error}),
-                    "by_code": dict(Counter(f.code for f in found).most_common())},
-        "form_title": validator.form.title, "form_version": validator.form.version,
-        "form_reason": table.form_reason, "county": validator.ctx.county,
-        "missing_columns": missing_columns(checked),
-    }
+    report = build_report(checked)
+    report["findings"] = [{"row": table.row_numbers[f.index], "col": col_of(f.field), "field": f.field,
+                           "severity": f.severity.value, "code": f.code, "message": f.message,
+                           "value": f.value, "suggestion": f.suggestion} for f in found]
+    report["summary"] = {"errors": sum(f.is_error for f in found),
+                         "warnings": sum(f.severity.value == "warning" for f in found),
+                         "rows_with_errors": len({f.index for f in found if f.is_error}),
+                         "by_code": dict(Counter(f.code for f in found).most_common())}
+    return report
 
 
 def reference_text(checked_sheets) -> str:
