@@ -78,7 +78,8 @@ class _Styles:
 def _write_form(book: StreamBook, styles: _Styles, profile: ExportProfile, sheets: Sequence,
                 summary: UploadSummary, steps: Steps) -> int:
     text_fields = profile.text_fields
-    widths = [col.width or _width(col, col.field in text_fields) for col in profile.columns]
+    form = load_form(profile.form)
+    widths = [col.width or _width(col, col.field in text_fields, form) for col in profile.columns]
     formats = [styles.text if col.field in text_fields else 0 for col in profile.columns]
     rows = sum(c.table.n_rows - c.findings.n_rows_with_errors for c in sheets)
     ws = book.add_sheet(profile.sheet_name, widths, formats, freeze_rows=1, rows=rows + 1)
@@ -166,9 +167,11 @@ def _converter(col: ProfileColumn, profile: ExportProfile):
     return None
 
 
-def _width(col: ProfileColumn, is_text: bool) -> float:
+def _width(col: ProfileColumn, is_text: bool, form) -> float:
     if is_text:
         return 21
+    if col.field and col.field != SEQ and form.has(col.field) and form.field(col.field).type == "date":
+        return 12           # 2015-03-02 in full
     if col.field and col.field != SEQ and "address" in col.field:
         return 36
     return max(8.0, min(24.0, len(col.header) * 2.2))
