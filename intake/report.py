@@ -11,7 +11,7 @@ from intake.checking import CheckedSheet
 from validators import dates
 from validators.codes import CODES
 from validators.errors import ValidationError
-from validators.findings import Finding
+from validators.findings import Finding, Severity
 
 SEVERITY_ZH = {"error": "错误", "warning": "提醒", "hint": "提示"}
 FIRST_N = 20
@@ -38,13 +38,14 @@ def finding_dict(checked: CheckedSheet, f: Finding) -> dict:
 def finding_dicts(checked: CheckedSheet) -> list[dict]:
     """finding_dict of every finding, in FindingSet.all() order (the hot loop of a report)."""
     rows, cols = checked.table.row_numbers, checked.table.field_columns()
+    severity = {s: s.value for s in Severity}
     out = []
     append = out.append
     for f in checked.findings.all():
         b = f.body
         field = b.field
         append({"row": rows[f.index], "col": cols.get(field) if field else None, "field": field,
-                "severity": b.severity.value, "code": b.code, "message": b.message,
+                "severity": severity[b.severity], "code": b.code, "message": b.message,
                 "value": b.value, "suggestion": b.suggestion})
     return out
 

@@ -94,8 +94,7 @@ def make(code: str, index: int, field: str | None, *, value: str | None = None,
 
 def render(code: str, value: str | None, suggestion: str | None, params: dict) -> str:
     """The message of a finding made by `make`: the code's template filled with its params."""
-    fill = {"value": value or "", "suggestion": suggestion or "", **params}
-    return CODES[code].template.format_map(_Blank(fill))
+    return CODES[code].template.format_map(_Blank(params, value=value or "", suggestion=suggestion or ""))
 
 
 _CODE_KEYS = {code: code for code in CODES}     # one string object per code, shared by findings

@@ -49,6 +49,7 @@ class TableValidator:
         self._rule_cache: dict[tuple, list[Finding]] = {}
         self._signatures: dict[Callable, list[tuple]] = {}   # bulk run: cells each cached rule reads
         self.findings = FindingSet(form.keys)
+        self._edit_plan = self._rule_plan()
 
     # --- bulk --------------------------------------------------------------------------------
     def run(self, progress: Progress | None = None,
@@ -74,10 +75,12 @@ class TableValidator:
         prefilter = self._prefilter(n)
         self._signatures = {rule: list(zip(*(self.data.values.get(k) or [None] * n for k in reads)))
                             for rule, reads in CACHEABLE.items()}
+        plan = self._rule_plan(prefilter)
+        duplicated = {number for number, _ in self._ids.duplicated()}
         rows: dict[int, list[Finding]] = {}
         for start in chunks:
             for i in range(start, min(start + CHUNK, n)):
-                found = self._row_findings(i, missing.get(i, ()), prefilter)
+                found = self._row_findings(i, missing.get(i, ()), plan, duplicated)
                 if found:
                     rows[i] = found
             step()
@@ -122,24 +125,30 @@ class TableValidator:
     def row(self, index: int) -> Row:
         return Row(index, self.form, self.ctx, self.data, self._facts)
 
+    def _rule_plan(self, prefilter: dict[Callable, set[int]] | None = None) -> list[tuple]:
+        """(rule, the records it may fire on or None for all, the cells it reads when cached)."""
+        return [(rule, (prefilter or {}).get(rule), CACHEABLE.get(rule)) for rule in OTHER_RULES]
+
     def _row_findings(self, index: int, missing: Iterable[Field] | None = None,
-                      prefilter: dict[Callable, set[int]] | None = None) -> list[Finding]:
-        """Findings of one record. In the bulk run `missing` are its blank required fields and
-        `prefilter` the records each prefiltered rule may fire on, both found column-wise;
-        without them (an edit) every rule runs on the record."""
-        found = [f for cell in self._cells.get(index, {}).values() for f in cell]
+                      plan: list[tuple] | None = None,
+                      duplicated: set[str] | None = None) -> list[Finding]:
+        """Findings of one record. In the bulk run `missing` are its blank required fields, `plan`
+        says which records each rule may fire on (found column-wise) and `duplicated` holds
+        the child ID numbers that occur more than once; without them (an edit) every rule runs
+        on the record."""
+        cells = self._cells.get(index)
+        found = [f for cell in cells.values() for f in cell] if cells else []
         row = self.row(index)
         if missing is None:
             found += required.check(row)
         else:
             found += [required.finding(field, row) for field in missing]
-        for rule in OTHER_RULES:
-            if prefilter and rule in prefilter and index not in prefilter[rule]:
+        for rule, only, reads in plan or self._edit_plan:
+            if only is not None and index not in only:
                 continue
-            reads = CACHEABLE.get(rule)
             found += self._cached(rule, reads, row) if reads else rule(row)
         child = row.fact(duplicates.FIELD)
-        if isinstance(child, IdFacts):
+        if isinstance(child, IdFacts) and (duplicated is None or child.number in duplicated):
             found += duplicates.findings(index, child.number, self._ids,
                                          row.raw(duplicates.FIELD), self.row_label)
         return found
