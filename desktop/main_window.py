@@ -30,6 +30,11 @@ ABOUT = ("摸排助手：流动儿童、留守儿童登记表的离线检查、�
 FILE_FILTER = "登记表 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)"
 
 
+def _collect_soon(*_args) -> None:
+    """A closed sheet's widgets hold its session in reference cycles: collect once it is gone."""
+    QTimer.singleShot(0, collect_and_freeze)
+
+
 class MainWindow(QMainWindow):
     sheets_opened = Signal(list)        # the new SheetTabs
     open_failed = Signal(str)
@@ -193,7 +198,7 @@ class MainWindow(QMainWindow):
         tab.deleteLater()
         self._save_open_sheets()
         self._sheet_changed()
-        QTimer.singleShot(0, collect_and_freeze)      # the closed sheet's objects (run_support)
+        tab.destroyed.connect(_collect_soon)          # then its objects are garbage (run_support)
 
     def _save_open_sheets(self) -> None:
         self.settings.set_open_sheets([t.session.sheet_id for t in self.sheet_tabs()])

@@ -162,3 +162,15 @@ def test_reopening_the_workspace_brings_back_every_edit(qtbot, tmp_path):
     again.actions.undo.trigger()
     assert restored.table.data.get("name", 1) == "李 四"
     again.workspace.close()
+
+
+def test_closing_a_sheet_frees_it(qtbot, tmp_path):
+    """A bulk run freezes its objects for the collector (validators.run_support.gc_paused); the
+    tab's widgets hold the session in reference cycles, so closing the tab must still free it."""
+    import weakref
+    window, tab, _ = _open_sample(qtbot, tmp_path)
+    validator, data = weakref.ref(tab.session.validator), weakref.ref(tab.session.validator.findings)
+    del tab
+    window.close_tab(0)
+    qtbot.waitUntil(lambda: validator() is None and data() is None, timeout=5000)
+    window.workspace.close()

@@ -85,16 +85,17 @@ CODES: dict[str, Code] = {
 
 def make(code: str, index: int, field: str | None, *, value: str | None = None,
          suggestion: str | None = None, **params: object) -> Finding:
-    """Create a finding from the catalogue; params fill the message template (formatted by
-    `render` when the message is first read)."""
+    """Create a finding from the catalogue; params fill the message template, formatted by
+    `message` when the finding's message is first read (FindingBody.message)."""
     spec = CODES[code]
     return Finding.of(FindingBody(_CODE_KEYS[code], spec.severity, field, None, value, suggestion,
                                   params), index)
 
 
-def render(code: str, value: str | None, suggestion: str | None, params: dict) -> str:
-    """The message of a finding made by `make`: the code's template filled with its params."""
-    return CODES[code].template.format_map(_Blank(params, value=value or "", suggestion=suggestion or ""))
+def message(template: str, value: str | None, suggestion: str | None, params: dict) -> str:
+    """The message text of a finding made by `make`: its code's template filled with its params
+    (the one path every message takes: what it does to cell text applies to all of them)."""
+    return template.format_map(_Blank(params, value=value or "", suggestion=suggestion or ""))
 
 
 _CODE_KEYS = {code: code for code in CODES}     # one string object per code, shared by findings

@@ -9,7 +9,7 @@ Stored compactly, as a sheet full of problems holds hundreds of thousands of the
 its record index plus a shared `FindingBody` (code, severity, field, value, suggestion, message).
 The same result on another record (a cached rule, a repeated cell value) is `finding.at(index)`,
 which shares the body instead of copying it. A body made by `validators.codes.make` formats its
-message only when it is first read, through `codes.render` (the GUI reads a few of them; the
+message only when it is first read, through `codes.message` (the GUI reads a few of them; the
 JSON report reads each once). Finding still behaves as the frozen dataclass it was: the same
 fields, equality and hash over them, `dataclasses.replace` / `fields` / `asdict` work.
 """
@@ -35,19 +35,21 @@ class FindingBody:
                  value: str | None, suggestion: str | None, params: dict | None = None):
         self.code, self.severity, self.field = code, severity, field
         self.value, self.suggestion = value, suggestion
-        self._text, self._params = message, params      # message None: render(params) when read
+        self._text, self._params = message, params      # message None: codes.message() when read
 
     @property
     def message(self) -> str:
         text = self._text
         if text is None:
-            from validators.codes import render     # codes imports this module
-            text = self._text = render(self.code, self.value, self.suggestion, self._params or {})
+            from validators.codes import CODES, message     # codes imports this module
+            text = self._text = message(CODES[self.code].template, self.value, self.suggestion,
+                                        self._params or {})
             self._params = None
         return text
 
     def with_value(self, value: str | None) -> FindingBody:
-        """The same finding about another cell value (its message not yet formatted)."""
+        """The same finding about another cell value (formatted with it when read, unless the
+        message was fixed already: an eager one, or one read before)."""
         if self._text is not None and self._params is None:
             return FindingBody(self.code, self.severity, self.field, self._text, value, self.suggestion)
         return FindingBody(self.code, self.severity, self.field, None, value, self.suggestion,
