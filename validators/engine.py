@@ -19,6 +19,7 @@ from validators.findings import Finding
 from validators.form import Field, FormTemplate
 from validators.rules import CACHEABLE, OTHER_RULES, PREFILTERS, duplicates, required, required_bulk
 from validators.rules.row import IdFacts, Row
+from validators.reference import age_months, age_years
 from validators.run_support import Cancelled, Progress, Stepper, child_births, gc_paused
 from validators.schema import compile_schema, failing_cells, has_fast_check
 
@@ -48,6 +49,7 @@ class TableValidator:
         self._frame: pl.DataFrame | None = None
         self._rule_cache: dict[tuple, list[Finding]] = {}
         self._signatures: dict[Callable, list[tuple]] = {}   # bulk run: cells each cached rule reads
+        self._ages: list[tuple[int | None, int | None]] = []  # bulk run: the child's age per record
         self.findings = FindingSet(form.keys)
         self._edit_plan = self._rule_plan()
 
@@ -72,7 +74,14 @@ class TableValidator:
         self._ids.build(self._child_numbers())
         missing = required_bulk.missing_cells(self.form, self.data.values, self._facts,
                                               self.ctx.default_reference_date, self.row)
-        prefilter = self._prefilter(n)
+        default = self.ctx.default_reference_date
+        refs = [d or default for d in self._facts.get("report_date") or [None] * n]
+        births = child_births(self._facts, n)
+        prefilter = self._prefilter(refs, births)
+        # the child's age (years, months) per record, as Row computes it: a record whose rules are
+        # all skipped or cached needs no Row at all
+        self._ages = [(None, None) if b is None else (age_years(b, r), age_months(b, r))
+                      for b, r in zip(births, refs)]
         self._signatures = {rule: list(zip(*(self.data.values.get(k) or [None] * n for k in reads)))
                             for rule, reads in CACHEABLE.items()}
         plan = self._rule_plan(prefilter)
@@ -84,17 +93,14 @@ class TableValidator:
                 if found:
                     rows[i] = found
             step()
-        self._signatures = {}
+        self._signatures, self._ages = {}, []
         findings = FindingSet(self.form.keys)
         findings.load(rows)
         self.findings = findings
         return findings
 
-    def _prefilter(self, n: int) -> dict[Callable, set[int]]:
+    def _prefilter(self, refs: list, births: list) -> dict[Callable, set[int]]:
         """Rules with a column-wise superset test: the records each may find something on."""
-        default = self.ctx.default_reference_date
-        refs = [d or default for d in self._facts.get("report_date") or [None] * n]
-        births = child_births(self._facts, n)
         return {rule: test(self.form, self.ctx, self.data.values, self._facts, refs, births)
                 for rule, test in PREFILTERS.items()}
 
@@ -138,19 +144,25 @@ class TableValidator:
         on the record."""
         cells = self._cells.get(index)
         found = [f for cell in cells.values() for f in cell] if cells else []
-        row = self.row(index)
+        row = None if plan is not None else self.row(index)
         if missing is None:
             found += required.check(row)
-        else:
+        elif missing:
+            row = row or self.row(index)
             found += [required.finding(field, row) for field in missing]
         for rule, only, reads in plan or self._edit_plan:
             if only is not None and index not in only:
                 continue
-            found += self._cached(rule, reads, row) if reads else rule(row)
-        child = row.fact(duplicates.FIELD)
+            if reads:
+                found += self._cached(rule, reads, index, row)
+            else:
+                row = row or self.row(index)
+                found += rule(row)
+        facts = self._facts.get(duplicates.FIELD)
+        child = facts[index] if facts else None
         if isinstance(child, IdFacts) and (duplicated is None or child.number in duplicated):
             found += duplicates.findings(index, child.number, self._ids,
-                                         row.raw(duplicates.FIELD), self.row_label)
+                                         self.data.get(duplicates.FIELD, index), self.row_label)
         return found
 
     # --- an edit -------------------------------------------------------------------------------
@@ -177,22 +189,24 @@ class TableValidator:
         self.findings.replace_rows({i: self._row_findings(i) for i in affected})
         return affected
 
-    def _cached(self, rule, reads: tuple[str, ...], row: Row) -> list[Finding]:
-        """rule(row), computed once per distinct (cells read, child's age in years and months)."""
+    def _cached(self, rule, reads: tuple[str, ...], index: int, row: Row | None) -> list[Finding]:
+        """rule(row), computed once per distinct (cells read, child's age in years and months);
+        row None (bulk run): the ages computed column-wise, and a Row only on a miss."""
         signatures = self._signatures.get(rule)
         if signatures is not None:
-            cells = signatures[row.index]
+            cells = signatures[index]
         else:
             values = self.data.values
-            cells = tuple(values[k][row.index] if k in values else None for k in reads)
-        key = (rule, row.age, row.age_m, cells)
+            cells = tuple(values[k][index] if k in values else None for k in reads)
+        age, age_m = (row.age, row.age_m) if row is not None else self._ages[index]
+        key = (rule, age, age_m, cells)
         hit = self._rule_cache.get(key)
         if hit is None:
             if len(self._rule_cache) > RULE_CACHE_LIMIT:
                 self._rule_cache.clear()
-            hit = self._rule_cache[key] = rule(row)
+            hit = self._rule_cache[key] = rule(row or self.row(index))
             return list(hit)
-        return [f.at(row.index) for f in hit]
+        return [f.at(index) for f in hit]
 
     def _number_at(self, index: int) -> str | None:
         facts = self._facts.get(duplicates.FIELD)
