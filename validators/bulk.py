@@ -45,11 +45,12 @@ class CellChecker:
 
 
 class ColumnResult:
-    __slots__ = ("facts", "findings")
+    __slots__ = ("facts", "findings", "blank")
 
-    def __init__(self, facts: list[Any], findings: dict[int, list[Finding]]):
+    def __init__(self, facts: list[Any], findings: dict[int, list[Finding]], blank: pl.Series):
         self.facts = facts
         self.findings = findings   # record index -> findings of this cell (only cells with some)
+        self.blank = blank         # True where the cell is blank
 
 
 def check_column(field: Field, values: list[str | None], series: pl.Series | None,
@@ -75,7 +76,7 @@ def check_column(field: Field, values: list[str | None], series: pl.Series | Non
     findings = _check_slow(field, values, sorted(slow), numeric, checker, facts)
     if field.type == "id" and fast:
         _check_id_areas(field, values, series, clean, facts, checker, findings)
-    return ColumnResult(facts, findings)
+    return ColumnResult(facts, findings, blank)
 
 
 def _clean_indices(blank: pl.Series, slow: set[int], n: int) -> list[int]:

@@ -50,6 +50,7 @@ class TableValidator:
         self._rule_cache: dict[tuple, list[Finding]] = {}
         self._signatures: dict[Callable, list[tuple]] = {}   # bulk run: cells each cached rule reads
         self._ages: list[tuple[int | None, int | None]] = []  # bulk run: the child's age per record
+        self._blanks: dict[str, pl.Series] = {}               # bulk run: blank cells per column
         self.findings = FindingSet(form.keys)
         self._edit_plan = self._rule_plan()
 
@@ -66,14 +67,15 @@ class TableValidator:
         step = Stepper(progress, cancelled, total)
         failing = self._schema_pass()
         step()
-        self._facts, self._cells = {}, {}
+        self._facts, self._cells, self._blanks = {}, {}, {}
         for key in self.keys:
             self._check_column(key, failing)
             step()
         self._frame = None          # the text columns as polars held them: a copy of the table
         self._ids.build(self._child_numbers())
         missing = required_bulk.missing_cells(self.form, self.data.values, self._facts,
-                                              self.ctx.default_reference_date, self.row)
+                                              self.ctx.default_reference_date, self.row, self._blanks)
+        self._blanks = {}
         default = self.ctx.default_reference_date
         refs = [d or default for d in self._facts.get("report_date") or [None] * n]
         births = child_births(self._facts, n)
@@ -118,6 +120,7 @@ class TableValidator:
         result = check_column(field, self.data.values[key], series, failing.get(key),
                               self.data.numeric.get(key, set()), self._checker)
         self._facts[key] = result.facts
+        self._blanks[key] = result.blank
         for i, found in result.findings.items():
             self._cells.setdefault(i, {})[key] = found
 
