@@ -179,10 +179,8 @@ def main() -> None:
     print(f"edit one cell -> re-validated, stored, repainted: median {statistics.median(edits):.1f} ms, "
           f"max {max(edits):.1f} ms; its undo: median {statistics.median(undos):.1f} ms, max {max(undos):.1f} ms "
           f"(40 each; target median <= 15 ms, max <= 50 ms)")
-    print(f"peak memory of the window's process: {first_peak:.0f} MB in the first round "
-          f"({resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB after all rounds: the "
-          "earlier rounds' sessions stay referenced from the opening job's frame in desktop/worker.py, "
-          "as on main) "
+    print(f"peak memory of the window's process: {first_peak:.0f} MB in the first round, "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB after all rounds "
           f"(the reading child process: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB "
           "at most, the bare reads included)")
 
