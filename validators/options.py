@@ -11,7 +11,6 @@ Results are cached per (field, cell text): option columns have few distinct valu
 from __future__ import annotations
 
 import copy
-
 import re
 from dataclasses import dataclass
 
