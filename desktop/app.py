@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from desktop.county_dialog import CountyDialog
 from desktop.main_window import MainWindow
 from desktop.settings import APPLICATION, ORGANIZATION, AppSettings
-from intake import paths
+from desktop.single_instance import SingleInstance
+from intake import atomic, logs, paths
 from intake.errors import MopaiError
 from intake.workspace import Workspace
 from resources import RESOURCES_DIR
@@ -86,7 +87,16 @@ def run_app(args: list[str]) -> int:
         location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
         if location:
             paths.set_data_dir(location)
-    logging.basicConfig(filename=str(paths.data_dir() / "mopai.log"), level=logging.INFO)
+    logs.configure()                     # masked: the log never holds a full ID number
+    logs.log_uncaught()
+    instance = SingleInstance(paths.data_dir())
+    if not instance.claim():                    # a window is open on this workspace: hand over
+        return 0 if instance.hand_over(options.files, options.sample) else _not_answering()
+    if not instance.listen():                   # the window still works; a second start would wait
+        logging.warning("single instance: cannot listen on %s", instance.name)
+    swept = atomic.sweep_journal() + atomic.sweep(paths.data_dir())
+    if swept:
+        logging.getLogger(__name__).info("removed %d temporary files a killed export left", len(swept))
     settings = AppSettings()
     try:
         workspace = Workspace()
@@ -95,13 +105,22 @@ def run_app(args: list[str]) -> int:
         QMessageBox.critical(None, "摸排助手", exc.message)
         return 2
     window = MainWindow(settings, workspace)
-    window.show()
+    instance.request.connect(window.handle_request)
+    window.show_fitted()
     first_start(settings, window)
     window.open_stored(settings.open_sheets())
+    if options.files:
+        window.open_files(options.files)       # the first file's tab is shown (`mopai A B`: A)
     if options.sample:
         window.open_sample()
-    if options.files:
-        window.open_files(options.files)
     code = app.exec()
     workspace.close()
+    instance.release()
     return code
+
+
+def _not_answering() -> int:
+    from PySide6.QtWidgets import QMessageBox
+    QMessageBox.warning(None, "摸排助手", "摸排助手已经打开，但没有回应。请切换到已打开的摸排助手窗口；"
+                        "如果找不到它，请稍等片刻再试，或重新启动电脑。")
+    return 1

@@ -87,6 +87,7 @@ class CountyDialog(QDialog):
         self.tree.setHeaderHidden(False)
         self.tree.setUniformRowHeights(True)
         self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._pick_single_match)
         self.tree.doubleClicked.connect(self._double_clicked)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -110,6 +111,31 @@ class CountyDialog(QDialog):
             self.tree.expandAll()
         else:
             self.tree.collapseAll()
+
+    def matches(self, parent=None, limit: int = 2) -> list:
+        """The choosable (county-level) items the search shows, up to `limit`."""
+        from PySide6.QtCore import QModelIndex
+        parent = parent if parent is not None else QModelIndex()
+        found = []
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            if index.data(LEVEL_ROLE) == 3:
+                found.append(index)
+            found += self.matches(index, limit - len(found))
+            if len(found) >= limit:
+                break
+        return found[:limit]
+
+    def _pick_single_match(self) -> None:
+        """Enter in the search box: with exactly one county left, choose it (with several,
+        or with one already selected in the tree, as usual)."""
+        if self.selected_code() is not None:
+            self.accept()
+            return
+        found = self.matches()
+        if len(found) == 1:
+            self.tree.setCurrentIndex(found[0])
+            self.accept()
 
     def _update_ok(self, *_args) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.selected_code() is not None)

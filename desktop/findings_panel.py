@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from intake.severity_words import MEANING, WORD
 from validators.codes import CODES
 from validators.finding_set import FindingSet
 from validators.findings import Finding, Severity
@@ -25,7 +26,25 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 FILTER_ALL, FILTER_ERRORS, FILTER_FINDINGS, FILTER_KIND = range(4)
 FILTER_LABELS = ("显示全部行", "只看有错误的行", "只看有问题的行", "只看所选类别的行")
-SEVERITY_COLORS = {Severity.ERROR: QColor("#b3261e"), Severity.WARNING: QColor("#8a5a00")}
+SEVERITY_COLORS = {Severity.ERROR: QColor("#b3261e"), Severity.WARNING: QColor("#8a5a00"),
+                   Severity.HINT: QColor("#5b7fa6")}
+SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
+
+
+def group_rank(code: str) -> int:
+    """Groups in the list: errors, then warnings, then hints."""
+    entry = CODES.get(code)
+    return SEVERITY_RANK[entry.severity] if entry else 0
+
+
+def summary_text(findings: FindingSet) -> str:
+    if not findings:
+        return "没有发现问题。"
+    text = f"共 {findings.n_errors} 个错误、{findings.n_warnings} 个警告"
+    if findings.n_hints:
+        text += f"、{findings.n_hints} 个提示"
+    return (text + f"，涉及 {findings.n_rows_with_findings} 行。"
+            "错误必须改正，警告请核实；提示只是写法不同，可以批量修正。")
 
 
 def kind_title(code: str) -> str:
@@ -162,9 +181,9 @@ class FindingsPanel(QWidget):
                 self._fill_group(item)
 
     def _reorder(self, counts: dict[str, int]) -> None:
-        """Errors first, then by count (most first): move only when the order changed."""
+        """Errors, warnings, hints, each by count (most first): move only when the order changed."""
         def key(c: str):
-            return (CODES[c].severity is not Severity.ERROR if c in CODES else True, -counts[c], c)
+            return group_rank(c), -counts[c], c
         items = self._items()
         wanted = sorted(items, key=key)
         if wanted == list(items):
@@ -176,10 +195,7 @@ class FindingsPanel(QWidget):
 
     @staticmethod
     def _summary_text(findings: FindingSet) -> str:
-        if not findings:
-            return "没有发现问题。"
-        return (f"共 {findings.n_errors} 个错误、{findings.n_warnings} 个提醒，"
-                f"涉及 {findings.n_rows_with_findings} 行。错误必须改正，提醒请核实。")
+        return summary_text(findings)
 
     def _group_item(self, code: str, count: int) -> QTreeWidgetItem:
         item = QTreeWidgetItem([kind_title(code), str(count)])
@@ -187,8 +203,7 @@ class FindingsPanel(QWidget):
         entry = CODES.get(code)
         if entry is not None:
             item.setForeground(0, QBrush(SEVERITY_COLORS[entry.severity]))
-            item.setToolTip(0, ("错误：必须改正" if entry.severity is Severity.ERROR
-                                else "提醒：请核实，确认无误可不改"))
+            item.setToolTip(0, f"{WORD[entry.severity]}：{MEANING[entry.severity]}")
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
         return item

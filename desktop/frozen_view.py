@@ -1,10 +1,19 @@
 """A table view whose first columns stay put while the rest scroll (the Qt "frozen column"
 example): a second QTableView over the same model and selection model is laid over the left edge
-and shows only the frozen columns; the two scroll together vertically."""
+and shows only the frozen columns; the two scroll together vertically.
+
+Horizontal scrolling moves whole columns (desktop.column_scroll): the first scrolled column
+always starts right at the frozen columns' edge, so they never cover part of its text. Keys as in
+Excel: Enter moves down (Shift+Enter up), also after typing in a cell.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QFrame, QHeaderView, QTableView
+
+from desktop.column_scroll import ColumnSnap
+
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def configure_table(view: QTableView) -> None:
@@ -24,10 +33,20 @@ def configure_table(view: QTableView) -> None:
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
 
 
+class _FrozenPart(QTableView):
+    """The overlay showing the frozen columns; an edit committed with Enter moves down."""
+
+    committed = Signal(int)          # the editor's close hint
+
+    def closeEditor(self, editor, hint) -> None:
+        super().closeEditor(editor, hint)
+        self.committed.emit(int(hint.value if hasattr(hint, "value") else hint))
+
+
 class FrozenTableView(QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.frozen = QTableView(self)
+        self.frozen = _FrozenPart(self)
         self._n_frozen = 0
         configure_table(self)
         configure_table(self.frozen)
@@ -39,10 +58,19 @@ class FrozenTableView(QTableView):
         self.frozen.setStyleSheet("QTableView { border: none; border-right: 2px solid #7a8fa8; }")
         self.frozen.setFrameShape(QFrame.Shape.NoFrame)
         self.viewport().stackUnder(self.frozen)
+        self.snap = ColumnSnap(self)
         self.horizontalHeader().sectionResized.connect(self._section_resized)
         self.verticalHeader().sectionResized.connect(self._row_resized)
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        self.frozen.committed.connect(self._after_edit)
+
+    @property
+    def n_frozen(self) -> int:
+        return self._n_frozen
+
+    def frozen_width(self) -> int:
+        return sum(self.columnWidth(c) for c in range(self._n_frozen))
 
     def setModel(self, model: QAbstractItemModel) -> None:
         super().setModel(model)
@@ -96,28 +124,54 @@ class FrozenTableView(QTableView):
             return self.frozen.edit(index, trigger, event)
         return super().edit(index, trigger, event)
 
+    # --- keys as in Excel -------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        if event.key() in ENTER_KEYS and self.state() != QAbstractItemView.State.EditingState:
+            self.move_down(up=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor, hint) -> None:
+        super().closeEditor(editor, hint)
+        self._after_edit(int(hint.value if hasattr(hint, "value") else hint))
+
+    def _after_edit(self, hint: int) -> None:
+        """Enter in an editor commits it (SubmitModelCache): then go down, as Excel does."""
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache.value:
+            self.move_down()
+            self.setFocus()
+
+    def move_down(self, up: bool = False) -> None:
+        current = self.currentIndex()
+        model = self.model()
+        if not current.isValid() or model is None:
+            return
+        row = max(0, min(model.rowCount() - 1, current.row() + (-1 if up else 1)))
+        self.setCurrentIndex(model.index(row, current.column()))
+
+    # --- geometry ---------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_geometry()
 
-    def moveCursor(self, action, modifiers):
-        current = super().moveCursor(action, modifiers)
-        frozen_width = sum(self.columnWidth(c) for c in range(self._n_frozen))
-        if (action == QAbstractItemView.CursorAction.MoveLeft and current.column() >= self._n_frozen
-                and self.visualRect(current).topLeft().x() < frozen_width):
-            new_value = (self.horizontalScrollBar().value() + self.visualRect(current).topLeft().x()
-                         - frozen_width)
-            self.horizontalScrollBar().setValue(new_value)
-        return current
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        snap = getattr(self, "snap", None)          # called while the view is being set up
+        if snap is not None:
+            snap.extend_range()
 
     def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        if not index.isValid() or self.model() is None:
+            return
         if index.column() >= self._n_frozen:
             super().scrollTo(index, hint)
+            self.snap.reveal(index.column())
         else:
-            row_index = self.model().index(index.row(), self._n_frozen) if self.model() else index
+            row_index = self.model().index(index.row(), self._n_frozen)
             super().scrollTo(row_index if row_index.isValid() else index, hint)
 
     def _update_geometry(self) -> None:
-        width = sum(self.columnWidth(c) for c in range(self._n_frozen))
+        width = self.frozen_width()
         self.frozen.setGeometry(self.verticalHeader().width() + self.frameWidth(), self.frameWidth(),
                                 width, self.viewport().height() + self.horizontalHeader().height())

@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from desktop.read_process import read_tables_responsive
 from intake import opening
 from intake.checking import validator_for
 from intake.errors import Cancelled, MopaiError, ReadError
+from intake.reader.isolated import read_tables_isolated
 from intake.session import SheetSession
 from intake.workspace import Workspace
 from validators.engine import Cancelled as EngineCancelled
@@ -27,23 +27,28 @@ IsCancelled = Callable[[], bool]
 class CheckOptions:
     as_of: date | None = None      # the user's fixed reference date; None: each sheet's 填报日期
     county: str | None = None
+    sheet_county: str | None = None    # these sheets' own county, kept with them (the sample's)
 
 
 def open_file_job(path: Path, workspace: Workspace, options: CheckOptions, password: str | None = None):
-    """intake.opening.open_file, except that a large file is read in a child process
-    (desktop.read_process) so the window never freezes while calamine parses it."""
+    """intake.opening.open_file, except that the file is read in a child process
+    (intake.reader.isolated): the window never freezes while calamine parses it, and a crash of
+    a native reader on a damaged file is a message, not a closed window."""
     def job(progress: Progress, cancelled: IsCancelled) -> list[SheetSession]:
         digest = opening.file_hash(path)
         stored = workspace.find_sheets(digest)
         if stored:                     # seen before: its stored sheets come back with every edit
+            for info in stored:
+                _keep_county(workspace, info.id, options)
             return open_stored_job([s.id for s in stored], workspace, options)(progress, cancelled)
-        tables = read_tables_responsive(path, password=password, progress=_half(progress, 0),
-                                        cancelled=cancelled)
+        tables = read_tables_isolated(path, password=password, progress=_half(progress, 0),
+                                      cancelled=cancelled)
         if not tables:
             raise ReadError(f"文件“{path.name}”中没有找到流动儿童或留守儿童登记表")
         sessions = []
         for n, table in enumerate(tables):
-            validator = validator_for(table, as_of=options.as_of, county=options.county)
+            validator = validator_for(table, as_of=options.as_of,
+                                      county=options.sheet_county or options.county)
             try:
                 validator.run(progress=_half(progress, 1, n, len(tables)), cancelled=cancelled)
             except EngineCancelled:
@@ -51,9 +56,17 @@ def open_file_job(path: Path, workspace: Workspace, options: CheckOptions, passw
             sessions.append((table, validator))
         if cancelled():
             raise Cancelled()          # nothing stored when cancelled
-        return [SheetSession(workspace, workspace.import_table(t, file_hash=digest), t, v)
-                for t, v in sessions]
+        opened = [SheetSession(workspace, workspace.import_table(t, file_hash=digest), t, v)
+                  for t, v in sessions]
+        for session in opened:
+            _keep_county(workspace, session.sheet_id, options)
+        return opened
     return job
+
+
+def _keep_county(workspace: Workspace, sheet_id: int, options: CheckOptions) -> None:
+    if options.sheet_county:
+        opening.set_sheet_county(workspace, sheet_id, options.sheet_county)
 
 
 def _half(progress: Progress, half: int, part: int = 0, parts: int = 1) -> Progress:

@@ -1,32 +1,40 @@
-"""The main window: a welcome page or the open sheets in tabs, menus and toolbar, a progress strip
-with 取消 in the status bar. Opening runs in a worker thread; the window never waits for it."""
+"""The main window: a welcome page or the open pages in tabs, menus and toolbar, a progress strip
+with 取消 in the status bar. Opening runs in a worker thread; the window never waits for it.
+
+Pages: today every tab is a SheetTab (one township sheet). Another kind of page (the county's
+view) can be added to `tabs`: `current_tab()` / `sheet_tabs()` only ever return SheetTabs, sheet
+actions are enabled only on one, and a page with an `undo_stack` joins the undo group.
+Which handler each action calls is in desktop.window_wiring.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoGroup
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
-                               QTabWidget)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget
 
-from desktop import export_actions
+from desktop import recent_files, sample, window_size
 from desktop.actions import build_actions, build_menus, build_toolbar
+from desktop.file_dialogs import open_file_names
 from desktop.loading import CheckOptions
 from desktop.opener import SheetOpener
 from desktop.progress import ProgressStrip
+from desktop.recheck import recheck_open_sheets
 from desktop.settings import SHEET_SPLITTER, WINDOW_GEOMETRY, WINDOW_STATE, AppSettings
 from desktop.settings_dialog import SettingsDialog
 from desktop.sheet_tab import SheetTab
+from desktop.status_line import status_text
 from desktop.welcome import WelcomePage
+from desktop.window_wiring import connect_actions
 from desktop.worker import WorkerThread
 from intake.workspace import Workspace
 from validators.run_support import collect_and_freeze
-from resources import RESOURCES_DIR
 
-SAMPLE = RESOURCES_DIR / "samples" / "sample_liudong.xlsx"
+SAMPLE = sample.SAMPLE
 ABOUT = ("摸排助手：流动儿童、留守儿童登记表的离线检查、修正与导出工具。\n"
          "依据《关于做好流动儿童和留守儿童监测摸排和统计分析工作的通知》（民发〔2024〕17号）。\n"
-         "所有数据只保存在本机，不会上传。")
+         "所有数据只保存在本机，不会上传。按 F1 查看使用说明。")
 FILE_FILTER = "登记表 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)"
 
 
@@ -37,6 +45,7 @@ def _collect_soon(*_args) -> None:
 
 class MainWindow(QMainWindow):
     sheets_opened = Signal(list)        # the new SheetTabs
+    sheets_rechecked = Signal(list)     # SheetTabs checked again under new settings
     open_failed = Signal(str)
     open_cancelled = Signal()
     export_done = Signal(str)           # the written file
@@ -50,7 +59,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.actions = build_actions(self, self.undo_group)
         build_menus(self, self.actions)
-        build_toolbar(self, self.actions)
+        self.toolbar = build_toolbar(self, self.actions)
         self.welcome = WelcomePage()
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
@@ -65,48 +74,31 @@ class MainWindow(QMainWindow):
         self.opener.opened.connect(self._opened)
         self.opener.failed.connect(self.open_failed)
         self.opener.cancelled.connect(self._cancelled)
+        self.open_failed.connect(lambda _message: setattr(self, "_focus_path", None))
+        self._focus_path: Path | None = None       # the file `mopai A B` should show: A
         self.counts = QLabel()
+        self.counts.setContentsMargins(0, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.progress)
-        self._connect()
+        self.statusBar().setSizeGripEnabled(False)
+        connect_actions(self)
         self._refresh_recent()
         self._sheet_changed()
-        self.resize(1280, 800)
-        self.restoreGeometry(settings.get(WINDOW_GEOMETRY))
+        self.maximise = window_size.place(self, settings.get(WINDOW_GEOMETRY))
         self.restoreState(settings.get(WINDOW_STATE))
 
-    def _connect(self) -> None:
-        a = self.actions
-        a.open.triggered.connect(self.choose_files)
-        a.sample.triggered.connect(self.open_sample)
-        a.close_sheet.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
-        a.quit.triggered.connect(self.close)
-        a.bulk_fix.triggered.connect(self.bulk_fix)
-        a.find_replace.triggered.connect(self.find_replace)
-        a.next_problem.triggered.connect(lambda: self._with_tab(lambda t: t.next_problem()))
-        a.previous_problem.triggered.connect(lambda: self._with_tab(lambda t: t.next_problem(True)))
-        a.record_view.triggered.connect(lambda: self._with_tab(lambda t: t.side.setCurrentWidget(t.record_view)))
-        a.search.triggered.connect(lambda: self._with_tab(lambda t: t.focus_search()))
-        a.settings.triggered.connect(self.edit_settings)
-        a.about.triggered.connect(self.about)
-        a.export_upload.triggered.connect(lambda: export_actions.export(self, "upload"))
-        a.export_return.triggered.connect(lambda: export_actions.export(self, "return"))
-        a.export_report.triggered.connect(lambda: export_actions.export(self, "report"))
-        self.welcome.open_requested.connect(self.choose_files)
-        self.welcome.sample_requested.connect(self.open_sample)
-        self.welcome.recent_requested.connect(lambda p: self.open_files([p]))
-        self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.currentChanged.connect(self._sheet_changed)
+    def show_fitted(self) -> None:
+        window_size.show_fitted(self, self.maximise)
 
-    # --- the current sheet ---------------------------------------------------------------------
+    # --- the current page ----------------------------------------------------------------------
     def current_tab(self) -> SheetTab | None:
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, SheetTab) else None
 
     def sheet_tabs(self) -> list[SheetTab]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return [w for w in (self.tabs.widget(i) for i in range(self.tabs.count())) if isinstance(w, SheetTab)]
 
-    def _with_tab(self, action) -> None:
+    def with_tab(self, action) -> None:
         tab = self.current_tab()
         if tab is not None:
             action(tab)
@@ -116,16 +108,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.welcome)
         for action in self.actions.sheet_actions:
             action.setEnabled(tab is not None)
-        self.undo_group.setActiveStack(tab.undo_stack if tab else None)
-        self._update_counts()
+        page = self.tabs.currentWidget()
+        self.undo_group.setActiveStack(getattr(page, "undo_stack", None))
+        self.update_counts()
 
-    def _update_counts(self) -> None:
-        tab = self.current_tab()
-        if tab is None:
-            self.counts.setText("")
-            return
-        f = tab.session.findings
-        self.counts.setText(f"{tab.description}　　错误 {f.n_errors} 个，提醒 {f.n_warnings} 个")
+    def update_counts(self) -> None:
+        self.counts.setText(status_text(self.current_tab()))
 
     # --- opening -------------------------------------------------------------------------------
     def check_options(self) -> CheckOptions:
@@ -134,17 +122,22 @@ class MainWindow(QMainWindow):
     def choose_files(self) -> None:
         recent = self.settings.recent_files()
         folder = str(Path(recent[0]).parent) if recent else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, "打开登记表", folder, FILE_FILTER)
+        paths = open_file_names(self, "打开登记表", folder, FILE_FILTER)
         if paths:
             self.open_files(paths)
 
     def open_sample(self) -> None:
+        """The bundled sample, checked against its own county (desktop.sample)."""
         if not SAMPLE.is_file():
             QMessageBox.warning(self, "找不到示例表格", f"示例表格“{SAMPLE.name}”不在安装目录中，请重新安装摸排助手")
             return
-        self.open_files([str(SAMPLE)], remember=False)
+        self._focus_path = SAMPLE.resolve()
+        self.opener.open_path(SAMPLE, options=sample.sample_options(SAMPLE, self.check_options()))
 
     def open_files(self, paths: list[str], remember: bool = True) -> None:
+        """Open files; the first one's tab is shown when it arrives, whichever opens first."""
+        if paths:
+            self._focus_path = Path(paths[0]).resolve()
         for path in paths:
             if remember:
                 self.settings.add_recent_file(str(Path(path).resolve()))
@@ -166,77 +159,97 @@ class MainWindow(QMainWindow):
         open_ids = {t.session.sheet_id: t for t in self.sheet_tabs()}
         for session in sessions:
             if session.sheet_id in open_ids:          # already open (same file opened again)
-                self.tabs.setCurrentWidget(open_ids[session.sheet_id])
+                tabs.append(open_ids[session.sheet_id])
                 continue
-            tab = SheetTab(session)
-            tab.findings_changed.connect(self._update_counts)
-            tab.splitter.restoreState(self.settings.get(SHEET_SPLITTER))
-            tab.splitter.splitterMoved.connect(
-                lambda *_a, t=tab: self.settings.set(SHEET_SPLITTER, t.splitter.saveState()))
-            self.tabs.addTab(tab, tab.title)
-            self.tabs.setTabToolTip(self.tabs.count() - 1, tab.description)
-            self.undo_group.addStack(tab.undo_stack)
-            tabs.append(tab)
-        if tabs:
-            self.tabs.setCurrentWidget(tabs[0])
+            tabs.append(self._add_tab(session))
+        new = [t for t in tabs if t.session.sheet_id not in open_ids]
+        self._focus(tabs)
         self._save_open_sheets()
         self._sheet_changed()
-        if tabs:
-            self.statusBar().showMessage(f"已打开 {len(tabs)} 张表格", 5000)
-        self.sheets_opened.emit(tabs)
+        if new:
+            self.statusBar().showMessage(f"已打开 {len(new)} 张表格", 5000)
+        self.sheets_opened.emit(new)
+
+    def _add_tab(self, session) -> SheetTab:
+        tab = SheetTab(session, settings=self.settings)
+        tab.install_actions(self.actions.table_actions, self.actions.record_view)
+        tab.show_notice(sample.notice(self.workspace, session.sheet_id, self.settings.county_code))
+        tab.findings_changed.connect(self.update_counts)
+        tab.filter_applied.connect(self.update_counts)
+        tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        tab.splitter.restoreState(self.settings.get(SHEET_SPLITTER))
+        tab.splitter.splitterMoved.connect(
+            lambda *_a, t=tab: self.settings.set(SHEET_SPLITTER, t.splitter.saveState()))
+        self.tabs.addTab(tab, tab.title)
+        self.tabs.setTabToolTip(self.tabs.count() - 1, tab.description)
+        self.undo_group.addStack(tab.undo_stack)
+        return tab
+
+    def _focus(self, tabs: list[SheetTab]) -> None:
+        """Show the tab of the file asked for first; other files opening meanwhile do not take
+        its place (`mopai A B` shows A, however long A takes to read)."""
+        if not tabs:
+            return
+        wanted = self._focus_path
+        if wanted is None:
+            self.tabs.setCurrentWidget(tabs[0])
+            return
+        mine = [t for t in tabs if Path(t.table.source).resolve() == wanted]
+        if mine:
+            self.tabs.setCurrentWidget(mine[0])
+            self._focus_path = None
 
     def _cancelled(self) -> None:
         self.statusBar().showMessage("已取消", 5000)
         self.open_cancelled.emit()
 
     def close_tab(self, index: int) -> None:
-        tab = self.tabs.widget(index)
-        if tab is None:
+        page = self.tabs.widget(index)
+        if page is None:
             return
-        self.undo_group.removeStack(tab.undo_stack)
+        if getattr(page, "undo_stack", None) is not None:
+            self.undo_group.removeStack(page.undo_stack)
         self.tabs.removeTab(index)
-        tab.deleteLater()
+        page.deleteLater()
         self._save_open_sheets()
         self._sheet_changed()
-        tab.destroyed.connect(_collect_soon)          # then its objects are garbage (run_support)
+        page.destroyed.connect(_collect_soon)         # then its objects are garbage (run_support)
 
     def _save_open_sheets(self) -> None:
         self.settings.set_open_sheets([t.session.sheet_id for t in self.sheet_tabs()])
 
     def _refresh_recent(self) -> None:
-        recent = self.settings.recent_files()
-        self.welcome.set_recent(recent)
-        menu = self.actions.recent_menu
-        menu.clear()
-        for path in recent:
-            menu.addAction(Path(path).name, lambda p=path: self.open_files([p])).setToolTip(path)
-        if recent:
-            menu.addSeparator()
-            menu.addAction("清除列表", self._clear_recent)
-        menu.setEnabled(bool(recent))
+        recent_files.refresh(self)
 
-    def _clear_recent(self) -> None:
-        self.settings.clear_recent_files()
-        self._refresh_recent()
+    # --- requests from a second start (desktop.single_instance) -------------------------------
+    def handle_request(self, files: list[str], open_the_sample: bool) -> None:
+        if open_the_sample:
+            self.open_sample()
+        if files:
+            self.open_files(files)
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     # --- dialogs -------------------------------------------------------------------------------
     def bulk_fix(self) -> None:
-        self._with_tab(lambda tab: tab.bulk_fix())
+        self.with_tab(lambda tab: tab.bulk_fix())
 
     def find_replace(self) -> None:
-        self._with_tab(lambda tab: tab.find_replace())
+        self.with_tab(lambda tab: tab.find_replace())
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() and dialog.save():
             self.recheck_open_sheets()
 
-    def recheck_open_sheets(self) -> None:
-        """Validate the open sheets again under new settings (their edits are in the workspace)."""
-        ids = [t.session.sheet_id for t in self.sheet_tabs()]
-        while self.tabs.count():
-            self.close_tab(0)
-        self.open_stored(ids)
+    def recheck_open_sheets(self):
+        """Check the open sheets again under new settings, staying on the same tab."""
+        work = recheck_open_sheets(self)
+        for tab in self.sheet_tabs():
+            tab.show_notice(sample.notice(self.workspace, tab.session.sheet_id, self.settings.county_code))
+        return work
 
     def about(self) -> None:
         QMessageBox.about(self, "关于摸排助手", ABOUT)
@@ -254,6 +267,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.opener.cancel_all()
+        for tab in self.sheet_tabs():
+            tab.widths.save()
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(WINDOW_STATE, self.saveState())
         super().closeEvent(event)

@@ -29,6 +29,7 @@ class SheetOpener(QObject):
         self.progress = progress
         self.window = window
         self.jobs: list[WorkerThread] = []
+        self.passwords: dict[Path, str] = {}    # source → its open password, in memory only
 
     def start(self, job: Job, text: str) -> WorkerThread:
         """Run any job in a worker thread, with the progress strip and 取消."""
@@ -56,10 +57,14 @@ class SheetOpener(QObject):
         work.cancelled.connect(self.cancelled)
         return work
 
-    def open_path(self, path: Path, password: str | None = None) -> WorkerThread:
-        job = open_file_job(path, self.workspace, self.options(), password)
+    def open_path(self, path: Path, password: str | None = None,
+                  options: CheckOptions | None = None) -> WorkerThread:
+        """options: instead of the window's (the sample is checked against its own county)."""
+        job = open_file_job(path, self.workspace, options or self.options(), password)
         work = self._start_opening(job, f"正在读取并检查“{path.name}”")
-        work.failed.connect(lambda message: self._open_failed(work, path, message))
+        if password:
+            work.finished.connect(lambda _sessions: self.passwords.__setitem__(Path(path).resolve(), password))
+        work.failed.connect(lambda message: self._open_failed(work, path, message, options))
         return work
 
     def open_stored(self, sheet_ids: list[int]) -> WorkerThread | None:
@@ -70,7 +75,8 @@ class SheetOpener(QObject):
         work.failed.connect(lambda message: self._open_failed(work, None, message))
         return work
 
-    def _open_failed(self, work: WorkerThread, path: Path | None, message: str) -> None:
+    def _open_failed(self, work: WorkerThread, path: Path | None, message: str,
+                     options: CheckOptions | None = None) -> None:
         error = work.worker.error
         if path is not None and isinstance(error, PasswordRequired):
             if error.wrong_password:
@@ -80,7 +86,7 @@ class SheetOpener(QObject):
                                                 f"“{path.name}”设置了打开密码，请输入密码：",
                                                 QLineEdit.EchoMode.Password)
             if ok and password:
-                self.open_path(path, password)
+                self.open_path(path, password, options)
             return
         QMessageBox.warning(self.window, "无法打开", message)
         self.failed.emit(message)

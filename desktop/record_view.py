@@ -9,12 +9,14 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QLabel, QScrollAr
 
 from intake.table import SheetTable
 from validators.finding_set import FindingSet
-from validators.findings import Finding
+from intake.severity_words import word
+from validators.findings import Finding, Severity
 from validators.form import FormTemplate
 
 PAIR_WIDTH = 380   # pixels one label/value pair needs; the view shows as many per line as fit
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
+HINT_STYLE = "color: #5b7fa6;"
 VALUE_STYLE = ("QLabel { background: #ffffff; border: 1px solid #c4c9d0; padding: 2px 4px; }")
 VALUE_BAD_STYLE = ("QLabel { background: #fbe0e0; border: 1px solid #d46a6a; padding: 2px 4px; }")
 
@@ -22,10 +24,18 @@ VALUE_BAD_STYLE = ("QLabel { background: #fbe0e0; border: 1px solid #d46a6a; pad
 def finding_text(findings: list[Finding]) -> str:
     lines = []
     for f in findings:
-        mark = "错误" if f.is_error else "提醒"
+        mark = word(f)
         fix = f"（建议改为：{f.suggestion}）" if f.suggestion and f.suggestion not in f.message else ""
         lines.append(f"{mark}：{f.message}{fix}")
     return "\n".join(lines)
+
+
+def note_style(findings: list[Finding]) -> str:
+    if any(f.is_error for f in findings):
+        return ERROR_STYLE
+    if any(f.severity is Severity.WARNING for f in findings):
+        return WARNING_STYLE
+    return HINT_STYLE
 
 
 class _FieldCell:
@@ -48,7 +58,7 @@ class _FieldCell:
         bad = any(f.is_error for f in findings)
         _set_style(self.value, VALUE_BAD_STYLE if bad else VALUE_STYLE)
         self.note.setText(finding_text(findings))
-        _set_style(self.note, ERROR_STYLE if bad else WARNING_STYLE)
+        _set_style(self.note, note_style(findings))
         self.note.setVisible(bool(findings))
 
 
@@ -136,5 +146,5 @@ class RecordView(QScrollArea):
             cell.show(self.table.data.get(key, index), [f for f in row_findings if f.field == key])
         whole_row = [f for f in row_findings if f.field is None or f.field not in self.cells]
         self.row_notes.setText(finding_text(whole_row))
-        self.row_notes.setStyleSheet(ERROR_STYLE if any(f.is_error for f in whole_row) else WARNING_STYLE)
+        self.row_notes.setStyleSheet(note_style(whole_row))
         self.row_notes.setVisible(bool(whole_row))

@@ -1,27 +1,39 @@
 """Render the main window with a sheet loaded to a PNG, offscreen:
 
-    python -m desktop.screenshot OUT.png [FILE] [--view main|findings|record|county] [--size 1440x900]
+    python -m desktop.screenshot OUT.png [FILE] [--view main|findings|record|county|…] [--size 1440x900]
+                                 [--screen]
 
-FILE defaults to the bundled sample sheet. Uses a throwaway workspace and settings, so the user's
-own data is never touched. `--view` chooses what to show: the main window with the first problem
-selected (main), the findings panel with a kind expanded (findings), the record view of the first
-row with an error (record), or the county picker (county).
+FILE defaults to the bundled sample sheet (opened as the window opens it: with its own county).
+Uses a throwaway workspace and settings, so the user's own data is never touched; they live in a
+hidden temporary folder beside OUT.png (the ID numbers of the sheet are in it), removed when the
+tool ends and swept by the next run if it was killed (intake.atomic). `--view` chooses what to
+show: the main window with the first problem selected (main), the findings panel with a kind
+expanded (findings), the record view of the first row with an error (record), the county picker
+(county), or a scene of desktop.screenshot_scenes (menu, dropdown, multi, preview, preview_view,
+help, settings, deleted, filtered). `--screen` runs on the real display ($DISPLAY, e.g. Xvfb) and
+captures the whole screen, popups included; without it the window is rendered offscreen.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
-import tempfile
 from pathlib import Path
+
+
+SCENE_NAMES = ("menu", "dropdown", "multi", "preview", "preview_view", "help", "settings", "deleted",
+               "filtered")
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m desktop.screenshot", description="主窗口截图")
     parser.add_argument("out", help="输出的 PNG 文件")
     parser.add_argument("file", nargs="?", help="要打开的登记表（默认：示例表格）")
-    parser.add_argument("--view", choices=("main", "findings", "record", "county"), default="main")
+    parser.add_argument("--view", default="main",
+                        choices=("main", "findings", "record", "county", *SCENE_NAMES))
     parser.add_argument("--size", default="1440x900", help="窗口大小，如 1440x900")
+    parser.add_argument("--screen", action="store_true", help="在真实显示器上运行并截取整个屏幕")
     return parser.parse_args(argv)
 
 
@@ -44,8 +56,20 @@ def _select_first_error(tab) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    scratch = Path(tempfile.mkdtemp(prefix="mopai-shot-"))
+    from intake import atomic
+    out = Path(args.out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic.sweep(out.parent)
+    scratch = atomic.scratch_dir(atomic.temp_path(out))
+    try:
+        return _shoot(args, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _shoot(args: argparse.Namespace, scratch: Path) -> int:
+    if not args.screen:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["MOPAI_DATA_DIR"] = str(scratch)
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from desktop.app import create_application
@@ -67,14 +91,22 @@ def main(argv: list[str] | None = None) -> int:
     settings = AppSettings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
     workspace = Workspace(scratch / "workspace.sqlite")
     window = MainWindow(settings, workspace)
-    window.resize(width, height)
+    if args.screen:                                  # the whole screen, as a maximised window
+        area = app.primaryScreen().availableGeometry()
+        width, height = area.width(), area.height()
+        window.setGeometry(area)
+    else:
+        window.resize(width, height)
     window.show()
     loop = QEventLoop()
     opened: list = []
     window.sheets_opened.connect(lambda tabs: (opened.extend(tabs), loop.quit()))
     window.open_failed.connect(lambda message: (print(message, file=sys.stderr), loop.quit()))
     QTimer.singleShot(600_000, loop.quit)
-    window.open_files([args.file or str(SAMPLE)], remember=False)
+    if args.file:
+        window.open_files([args.file], remember=False)
+    else:
+        window.open_sample()
     loop.exec()
     if not opened:
         return 1
@@ -90,8 +122,18 @@ def main(argv: list[str] | None = None) -> int:
         if rows:
             tab.go_to(rows[0], None)
         tab.side.setCurrentWidget(tab.record_view)
-    _settle(app)
-    ok = window.grab().save(args.out)
+    target = window
+    if args.view in SCENE_NAMES:
+        from desktop import screenshot_scenes
+        target = screenshot_scenes.SCENES[args.view](window, tab)
+    for _ in range(3):
+        _settle(app, 10)
+        QTimer.singleShot(150, loop.quit)
+        loop.exec()
+    if args.screen:
+        ok = app.primaryScreen().grabWindow(0).save(args.out)
+    else:
+        ok = (target or window).grab().save(args.out)
     window.close()
     workspace.close()
     return 0 if ok else 1

@@ -73,6 +73,11 @@ class AppSettings:
         self.store.setValue(setting.key, value)
         self.store.sync()
 
+    def set_raw(self, key: str, value: str) -> None:
+        """A value under a key made at run time (e.g. columns/<layout>: the widths of a layout)."""
+        self.store.setValue(key, value)
+        self.store.sync()
+
     # --- county and reference date ------------------------------------------------------------
     @property
     def county_code(self) -> str | None:

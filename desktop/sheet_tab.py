@@ -1,45 +1,44 @@
 """One open sheet: the table (frozen 姓名/公民身份号码 columns), the findings panel and the record
-view, with its own undo stack. Edits go: model.edit_requested -> EditCommand on the undo stack ->
-SheetSession.apply (stored in the workspace, affected rows re-validated) -> repaint those rows."""
+view, with its own undo stack. Edits go: model.edit_requested (or a paste, a clear, deleted rows)
+-> EditCommand on the undo stack -> SheetSession.apply (stored in the workspace, affected rows
+re-validated) -> repaint those rows. Drawing hints and deleted rows and the option dropdowns are
+the delegate's (desktop.cell_delegate); copy/paste, row actions and the right-click menu live in
+desktop.clipboard, desktop.row_actions and desktop.context_menu."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QLabel, QMessageBox, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from desktop.bulk_fix_dialog import BulkFixDialog
+from desktop.cell_delegate import CellDelegate
+from desktop.column_widths import ColumnWidths
+from desktop.context_menu import TableMenu, install as install_menu
 from desktop.find_replace_dialog import FindReplaceDialog
-from desktop.findings_panel import (FILTER_ERRORS, FILTER_FINDINGS, FILTER_KIND, FindingsPanel)
+from desktop.findings_panel import FindingsPanel
 from desktop.frozen_view import FrozenTableView
 from desktop.navigation import next_finding_cell
 from desktop.record_view import RecordView
+from desktop.table_filter import filtered_records
 from desktop.table_model import SheetTableModel
 from desktop.undo import EditCommand
-from intake.edits import EditBatch
+from intake.edits import EditBatch, RowBatch
 from intake.errors import MopaiError
 from intake.forms import load_form
 from intake.session import SheetSession
+from validators.engine import TableValidator
 from validators.findings import Finding
 
-
-WIDTH_BY_TYPE = {"id": 175, "date": 105, "address": 260, "phone": 120, "name": 80, "choice": 110,
-                 "multi": 150, "relation": 90, "text": 120}
-
-
-def set_column_widths(view, model: SheetTableModel, form) -> None:
-    """Widths from each column's type and header (measuring 100k rows would take seconds)."""
-    metrics = view.fontMetrics()
-    for column, source in enumerate(model.columns):
-        kind = form.field(source.field).type if source.field and form.has(source.field) else "text"
-        by_type = metrics.horizontalAdvance("0") * WIDTH_BY_TYPE[kind] // 8
-        by_header = metrics.horizontalAdvance(source.header) + 24
-        view.setColumnWidth(column, max(by_type, min(by_header, 220)))
+NOTICE_STYLE = "QLabel { background: #e8f0fb; border: 1px solid #a9c1e3; padding: 4px 8px; }"
 
 
 class SheetTab(QWidget):
     findings_changed = Signal()
+    filter_applied = Signal()
+    message = Signal(str)               # a line for the status bar
 
-    def __init__(self, session: SheetSession, township: str = "", parent=None):
+    def __init__(self, session: SheetSession, township: str = "", settings=None, parent=None):
         super().__init__(parent)
         self.session = session
         self.table = session.table
@@ -52,7 +51,15 @@ class SheetTab(QWidget):
         self.view.setModel(self.model)
         self.view.set_frozen_count(self.model.n_lead)
         self.view.setSortingEnabled(True)
-        set_column_widths(self.view, self.model, self.form)
+        self.view.setItemDelegate(CellDelegate(self, self.view))
+        self.view.frozen.setItemDelegate(CellDelegate(self, self.view.frozen))
+        self.widths = ColumnWidths(self.view, self.model, self.form, settings, self)
+        self.menu: TableMenu | None = None
+        self.notice = QLabel()
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setWordWrap(True)
+        self.notice.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.notice.hide()
         self.panel = FindingsPanel(self._describe)
         self.record_view = RecordView(self.form, self.table)
         self.side = QTabWidget()
@@ -65,7 +72,8 @@ class SheetTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
         self.panel.finding_activated.connect(self.go_to)
         self.panel.filter_changed.connect(self.apply_filter)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -86,14 +94,30 @@ class SheetTab(QWidget):
         return f"{self.form.short}：{self.table.source}{sheet}，共 {self.table.n_rows} 行"
 
     def _describe(self, f: Finding) -> str:
+        """A problem-list entry: the row, then the message (which names the column); the column
+        is added in front only when the message does not name it."""
         row = self.table.row_numbers[f.index]
-        label = self.form.field(f.field).label if f.field and self.form.has(f.field) else "整行"
-        return f"第{row}行 {label}：{f.message}"
+        label = self.form.field(f.field).label if f.field and self.form.has(f.field) else ""
+        if label and label not in f.message:
+            return f"第{row}行 {label}：{f.message}"
+        return f"第{row}行：{f.message}"
+
+    def show_notice(self, text: str) -> None:
+        """A line above the table (e.g. 示例表格按西湖区检查)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def tell(self, text: str) -> None:
+        self.message.emit(text)
+
+    def install_actions(self, table_actions, record_view_action) -> None:
+        """The window's table actions: shortcuts in this table and its right-click menu."""
+        self.menu = install_menu(self, table_actions, record_view_action)
 
     # --- editing ---------------------------------------------------------------------------------
     def _restore_undo_history(self) -> None:
-        """Edits kept in the workspace from an earlier session can still be undone."""
-        for batch in self.session.workspace.batches(self.session.sheet_id):
+        """Edits and deleted rows kept in the workspace from an earlier session can be undone."""
+        for batch in self.session.workspace.history(self.session.sheet_id):
             self.undo_stack.push(EditCommand(self, batch, already_applied=True))
         self.undo_stack.setClean()
 
@@ -119,27 +143,38 @@ class SheetTab(QWidget):
         if dialog.exec() and dialog.batch:
             self.push_batch(dialog.batch)
 
-    def push_batch(self, batch: EditBatch) -> None:
+    def push_batch(self, batch: EditBatch | RowBatch) -> None:
         if batch:
             self.undo_stack.push(EditCommand(self, batch))
 
-    def apply_batch(self, batch: EditBatch) -> None:
+    def apply_batch(self, batch: EditBatch | RowBatch) -> None:
         self._changed(lambda: self.session.apply(batch), batch)
 
-    def revert_batch(self, batch: EditBatch) -> None:
+    def revert_batch(self, batch: EditBatch | RowBatch) -> None:
         self._changed(lambda: self.session.revert(batch), batch)
 
-    def _changed(self, action, batch: EditBatch) -> None:
+    def _changed(self, action, batch: EditBatch | RowBatch) -> None:
         try:
             affected = action()
         except MopaiError as exc:
             QMessageBox.warning(self, "无法修改", exc.message)
             return
-        for row in self.model.records_changed(affected | batch.rows):
+        self.refresh_rows(affected | batch.rows)
+
+    def refresh_rows(self, records) -> None:
+        for row in self.model.records_changed(records):
             self.view.verticalHeader().updateSection(row)
         self.panel.set_findings(self.session.findings)
         self._show_current_record()
         self.findings_changed.emit()
+
+    def use_validator(self, validator: TableValidator) -> None:
+        """Findings from a new check of the same cells (settings changed): repaint everything."""
+        self.session.validator = validator
+        self.model.beginResetModel()
+        self.model.endResetModel()
+        self.apply_filter()
+        self.refresh_rows(())
 
     # --- navigation ---------------------------------------------------------------------------------
     def go_to(self, record: int, field: str | None) -> None:
@@ -184,23 +219,6 @@ class SheetTab(QWidget):
 
     # --- filtering -------------------------------------------------------------------------------
     def apply_filter(self) -> None:
-        findings = self.session.findings
-        mode = self.panel.filter_mode
-        records: set[int] | None = None
-        if mode == FILTER_ERRORS:
-            records = set(findings.rows_with_errors())
-        elif mode == FILTER_FINDINGS:
-            records = set(findings.rows_with_findings())
-        elif mode == FILTER_KIND and self.panel.selected_code:
-            records = findings.records_with(self.panel.selected_code)
-        text = self.panel.search_text
-        if text:
-            matching = self._records_containing(text)
-            records = matching if records is None else records & matching
-        self.model.set_filter(records)
-
-    def _records_containing(self, text: str) -> set[int]:
-        found: set[int] = set()
-        for column in self.table.data.values.values():
-            found.update(i for i, v in enumerate(column) if v is not None and text in v)
-        return found
+        self.model.set_filter(filtered_records(self.panel.filter_mode, self.panel.selected_code,
+                                               self.panel.search_text, self.session.findings, self.table))
+        self.filter_applied.emit()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from intake.table import SheetTable, SourceColumn
 from validators.finding_set import FindingSet
-from validators.findings import Finding
+from validators.findings import Finding, Severity
 
 ERROR_BRUSH = QBrush(QColor("#f6b9b9"))
 WARNING_BRUSH = QBrush(QColor("#fde3a7"))
@@ -41,6 +41,18 @@ def tooltip_for(findings: list[Finding]) -> str | None:
             text += f"\n建议改为：{f.suggestion}"
         parts.append(text)
     return "\n\n".join(parts) or None
+
+
+def background_for(found: list[Finding]) -> QBrush | None:
+    """Red for an error, amber for a warning; a cell with hints only gets no colour (its corner
+    mark is drawn by desktop.cell_delegate)."""
+    if not found:
+        return None
+    if any(f.is_error for f in found):
+        return ERROR_BRUSH
+    if any(f.severity is Severity.WARNING for f in found):
+        return WARNING_BRUSH
+    return None
 
 
 class SheetTableModel(QAbstractTableModel):
@@ -106,10 +118,7 @@ class SheetTableModel(QAbstractTableModel):
         if key is None:
             return QBrush(UNMAPPED_COLOR) if role == Qt.ItemDataRole.ForegroundRole else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            found = self._findings().for_cell(record, key)
-            if not found:
-                return None
-            return ERROR_BRUSH if any(f.is_error for f in found) else WARNING_BRUSH
+            return background_for(self._findings().for_cell(record, key))
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_for(self._findings().for_cell(record, key))
         if role == Qt.ItemDataRole.FontRole and self._is_edited(record, key):

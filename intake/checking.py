@@ -62,11 +62,15 @@ def validator_for(table: SheetTable, *, as_of: date | None = None, county: str |
 
 def check_file(path: str | Path, *, form: str | None = None, as_of: date | None = None,
                county: str | None = None, password: str | None = None,
-               progress: Progress | None = None,
-               cancelled: Callable[[], bool] | None = None) -> list[CheckedSheet]:
+               progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+               isolated: bool = False) -> list[CheckedSheet]:
     """Read every table of the file and validate it. Raises ReadError / PasswordRequired
-    (unreadable file) and intake.errors.Cancelled."""
-    from intake.reader import read_tables
+    (unreadable file) and intake.errors.Cancelled. `isolated`: read in a child process
+    (intake.reader.isolated), so a crash of a native reader on a hostile file is a ReadError."""
+    if isolated:
+        from intake.reader.isolated import read_tables_isolated as read_tables
+    else:
+        from intake.reader import read_tables
     tables = read_tables(Path(path), password=password, form=form,
                          progress=_half(progress, 0), cancelled=cancelled)
     if not tables:

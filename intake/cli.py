@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 from intake import __version__
@@ -16,6 +17,7 @@ SUBCOMMANDS = {
     "validate": ("intake.cli_validate", "检查登记表，列出所有问题"),
     "export": ("intake.cli_export", "导出上报文件、退回文件和问题清单"),
     "template": ("intake.cli_template", "生成空白登记表模板"),
+    "county": ("intake.cli_county", "县级汇总：合并各乡镇的登记表，找出重复登记的儿童"),
 }
 
 
@@ -31,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_stdio()
+    _start_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -38,6 +41,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     module = importlib.import_module(SUBCOMMANDS[args.command][0])
     return module.run(args)
+
+
+def _start_logging() -> None:
+    """Log records go to the masked log file (intake.logs), never to the console."""
+    from intake import logs
+    from intake.errors import MopaiError
+    try:
+        logs.configure()
+    except (OSError, MopaiError):
+        logging.getLogger().addHandler(logging.NullHandler())   # no data folder: no log, no noise
 
 
 def _utf8_stdio() -> None:

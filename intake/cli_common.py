@@ -3,6 +3,7 @@ one Chinese line on stderr (exit code 2), never a traceback. MOPAI_DEBUG=1 shows
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from typing import Callable
@@ -21,9 +22,10 @@ def run_guarded(activity: str, body: Callable[[argparse.Namespace], int],
     except MopaiError as exc:
         print(exc.message, file=sys.stderr)
         return EXIT_UNUSABLE
-    except Exception as exc:            # never a traceback for the clerk
+    except Exception as exc:            # never a traceback for the clerk (the masked log keeps it)
         if os.environ.get("MOPAI_DEBUG"):
             raise
+        logging.getLogger("mopai.cli").exception("%s failed", activity)
         print(f"{activity}时发生意外错误（{type(exc).__name__}），请把这个文件和本消息发给技术支持",
               file=sys.stderr)
         return EXIT_UNUSABLE

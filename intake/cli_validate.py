@@ -14,6 +14,7 @@ from intake.atomic import atomic_path
 from intake.cli_common import EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, run_guarded  # noqa: F401 (re-exported)
 from intake.errors import MopaiError
 from intake.forms import FORM_KEYS
+from intake.reader.source import check_readable
 from validators import divisions
 
 
@@ -46,7 +47,7 @@ def parse_county(code: str | None) -> str | None:
     if code is None:
         return None
     code = code.strip()
-    d = divisions.get(code) if len(code) == 6 and code.isdigit() else None
+    d = divisions.get(code) if len(code) == 6 and code.isascii() and code.isdigit() else None
     if d is None or d.level not in (2, 3):
         raise UsageError(f"--county“{code}”不是现行的县级（或地级）行政区划代码，请填写6位代码，如410105")
     return code
@@ -61,9 +62,9 @@ def _run(args: argparse.Namespace) -> int:
     from intake.report import mapping_lines, report_json, summary_lines
     as_of, county = parse_as_of(args.as_of), parse_county(args.county)
     path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(f"找不到文件“{args.file}”，请检查路径")
-    checked = check_file(path, form=args.form, as_of=as_of, county=county, password=args.password)
+    check_readable(path)
+    checked = check_file(path, form=args.form, as_of=as_of, county=county, password=args.password,
+                         isolated=True)
     for n, sheet in enumerate(checked):
         if n:
             print()

@@ -5,6 +5,11 @@ is what one user action changed — a typed cell, a bulk fix, a find-and-replace
 undo/redo: the GUI's QUndoCommand wraps one batch and calls `SheetSession.apply(batch)` in redo()
 and `SheetSession.revert(batch)` in undo(). Each batch has a stable `id` so the workspace can mark
 the same stored edits undone and done again.
+
+A `RowBatch` deletes or restores whole rows (a child who does not belong to this sheet): the
+row stays in the workspace, marked deleted, is left out of the check and of the upload file and
+is listed in the return file. It is undone and redone like an EditBatch (same `id`, `label`,
+`rows`); `SheetSession.apply` / `revert` take either kind.
 """
 from __future__ import annotations
 
@@ -56,6 +61,52 @@ class EditBatch:
         if not self.edits:
             return "没有需要修改的单元格"
         return f"将修改{len(self.edits)}个单元格（涉及{len(self.rows)}行）"
+
+
+@dataclass(frozen=True)
+class RowBatch:
+    label: str                                  # Chinese: 删除 第12行 / 恢复 第12、15行
+    indices: tuple[int, ...]                    # 0-based record indices
+    deleted: bool                               # True: the rows are deleted; False: restored
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "indices", tuple(sorted(set(self.indices))))
+
+    @property
+    def kind(self) -> str:
+        return "delete_rows" if self.deleted else "restore_rows"
+
+    @property
+    def edits(self) -> tuple[CellEdit, ...]:
+        """No cell changes (code that walks a batch's cell edits sees none)."""
+        return ()
+
+    @property
+    def rows(self) -> set[int]:
+        return set(self.indices)
+
+    def __len__(self) -> int:
+        return len(self.indices)
+
+    def __bool__(self) -> bool:
+        return bool(self.indices)
+
+
+def batch_of(values, changes, label: str, kind: str = "edit") -> EditBatch:
+    """One undo step setting several cells: `changes` are (index, field, new value) and
+    `values` the sheet's RecordColumns (the old values); a blank new value is None, and cells
+    whose value would not change are left out."""
+    edits = []
+    seen: set[tuple[int, str]] = set()
+    for index, key, new in changes:
+        new = blank_to_none(new)
+        old = values.get(key, index)
+        if (index, key) in seen or old == new:
+            continue
+        seen.add((index, key))
+        edits.append(CellEdit(index, key, old, new))
+    return EditBatch(label, tuple(edits), kind=kind)
 
 
 def single(index: int, field: str, old: str | None, new: str | None, label: str | None = None) -> EditBatch:

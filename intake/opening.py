@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Callable
 
 from intake.checking import check_file, validator_for
-from intake.errors import Cancelled, ReadError
+from intake.errors import Cancelled
+from intake.reader.source import source_error
 from intake.session import SheetSession
 from intake.workspace import Workspace
 from validators.engine import Cancelled as EngineCancelled
 
 Progress = Callable[[int, int], None]
+SHEET_COUNTY = "sheet_county"      # workspace decision: the county one sheet is checked against
 
 
 def file_hash(path: str | Path) -> str:
@@ -32,8 +34,7 @@ def file_hash(path: str | Path) -> str:
             for block in iter(lambda: f.read(1 << 20), b""):
                 digest.update(block)
     except OSError as exc:
-        raise ReadError(f"无法读取文件“{Path(path).name}”：{exc.strerror or exc}。"
-                        "请确认文件存在并且没有被其他程序独占") from exc
+        raise source_error(Path(path), exc) from exc
     return digest.hexdigest()
 
 
@@ -62,15 +63,29 @@ def open_file(workspace: Workspace, path: str | Path, *, form: str | None = None
 def open_stored(workspace: Workspace, sheet_id: int, *, as_of: date | None = None,
                 county: str | None = None, progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None) -> SheetSession:
-    """Reopen a stored sheet: its cells with every edit re-applied, validated afresh."""
+    """Reopen a stored sheet: its cells with every edit re-applied, validated afresh. `county`
+    is the default: a sheet given its own county (set_sheet_county) is checked against that."""
+    county = sheet_county(workspace, sheet_id, county)
     table = workspace.load_sheet(sheet_id)
     validator = validator_for(table, as_of=as_of, county=county)
+    validator.set_excluded(workspace.deleted_rows(sheet_id))     # deleted rows stay out
     started = time.perf_counter()
     try:
         validator.run(progress=progress, cancelled=cancelled)
     except EngineCancelled:
         raise Cancelled() from None
     return SheetSession(workspace, sheet_id, table, validator, run_seconds=time.perf_counter() - started)
+
+
+def sheet_county(workspace: Workspace, sheet_id: int, default: str | None = None) -> str | None:
+    """The county this sheet is checked against: its own (the bundled sample's 西湖区), else
+    `default` (the user's county)."""
+    return workspace.decision(SHEET_COUNTY, "county", default, sheet_id=sheet_id) or default
+
+
+def set_sheet_county(workspace: Workspace, sheet_id: int, code: str | None) -> None:
+    """Check this sheet against `code` whatever the user's county is (None: the user's)."""
+    workspace.set_decision(SHEET_COUNTY, "county", code, sheet_id=sheet_id)
 
 
 def _part(progress: Progress | None, part: int, parts: int) -> Progress | None:

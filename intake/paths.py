@@ -29,5 +29,31 @@ def data_dir() -> Path:
         base = Path.home() / "Library" / "Application Support" / "mopai"
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "mopai"
-    base.mkdir(parents=True, exist_ok=True)
+    private_dir(base)
     return base
+
+
+def private_dir(path: Path) -> Path:
+    """Create `path` readable by this user only (0700). On Windows the per-user application-data
+    folder is private already: no mode is changed there."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _owner_only(path, 0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create `path` (empty) readable by this user only (0600), or make an existing one so."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600))
+    _owner_only(path, 0o600)
+    return path
+
+
+def _owner_only(path: Path, mode: int) -> None:
+    if os.name != "posix":
+        return
+    try:
+        if path.stat().st_mode & 0o777 != mode and path.stat().st_uid == os.getuid():
+            os.chmod(path, mode)
+    except OSError:
+        pass            # not ours to change (a read-only mount …): leave it as it is

@@ -1,21 +1,37 @@
-"""Personal data in logs: never a full ID number."""
+"""Personal data in logs and messages: never a full ID number.
+
+`mask_id`, `mask_ids_in` and `quote` live in validators.redact (the finding messages use them
+too). `MaskingFilter` masks every record a log handler writes, the traceback included;
+`install_masking(handler)` puts it on a handler (intake.logs does so for the app and the CLI).
+"""
 from __future__ import annotations
 
-import re
+import logging
 
-_ID_RE = re.compile(r"(?<![0-9])([0-9]{4})[0-9]{7,10}([0-9]{3}[0-9Xx])(?![0-9Xx])")
+from validators.redact import mask_id, mask_ids_in, quote, visible
 
-
-def mask_id(value: str | None) -> str:
-    """4113**********1234 for an 18-digit number; short values are masked whole."""
-    if not value:
-        return ""
-    v = str(value).strip()
-    if len(v) < 10:
-        return "*" * len(v)
-    return v[:4] + "*" * (len(v) - 8) + v[-4:]
+__all__ = ["MaskingFilter", "install_masking", "mask_id", "mask_ids_in", "quote", "visible"]
 
 
-def mask_ids_in(text: str) -> str:
-    """Mask every ID-like digit run inside a free text (for log lines)."""
-    return _ID_RE.sub(lambda m: mask_id(m.group(0)), text)
+class MaskingFilter(logging.Filter):
+    """Rewrites a record so that its message, arguments, traceback and stack hold no full ID."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:          # a bad format string: log what there is rather than fail
+            message = f"{record.msg!r} {record.args!r}"
+        record.msg, record.args = mask_ids_in(message), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_ids_in(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_ids_in(record.stack_info)
+        return True
+
+
+def install_masking(handler: logging.Handler) -> logging.Handler:
+    if not any(isinstance(f, MaskingFilter) for f in handler.filters):
+        handler.addFilter(MaskingFilter())
+    return handler

@@ -8,12 +8,14 @@ from typing import Iterable
 import orjson
 
 from intake.checking import CheckedSheet
+from intake.privacy import mask_ids_in, quote
+from intake.severity_words import WORD
 from validators import dates
 from validators.codes import CODES
 from validators.errors import ValidationError
 from validators.findings import Finding, Severity
 
-SEVERITY_ZH = {"error": "错误", "warning": "提醒", "hint": "提示"}
+SEVERITY_ZH = {s.value: w for s, w in WORD.items()}
 FIRST_N = 20
 
 
@@ -74,6 +76,7 @@ def build_report(checked: CheckedSheet) -> dict:
                     "by_code": findings.counts_by_code()},
         "form_title": form.title, "form_version": form.version, "form_reason": table.form_reason,
         "county": validator.ctx.county, "missing_columns": missing_columns(checked),
+        "notes": [{"code": n.code, "message": n.message, "row": n.row, "col": n.col} for n in table.notes],
     }
 
 
@@ -117,7 +120,8 @@ def summary_lines(checked: CheckedSheet, *, first_n: int = FIRST_N) -> list[str]
              "摸排基准日：{}（{}；".format(*_as_of_text(checked)) +
              "有填报日期的行以该行的填报日期为准）",
              f"共 {table.n_rows} 行，其中 {findings.n_rows_with_errors} 行有错误；"
-             f"错误 {findings.n_errors} 处，提醒 {findings.n_warnings} 处。"]
+             f"错误 {findings.n_errors} 处，警告 {findings.n_warnings} 处"
+             + (f"，提示 {findings.n_hints} 处。" if findings.n_hints else "。")]
     missing = missing_columns(checked)
     if missing:
         lines.append("表格缺少这些必填列：" + "、".join(missing))
@@ -130,7 +134,17 @@ def summary_lines(checked: CheckedSheet, *, first_n: int = FIRST_N) -> list[str]
         lines += ["  " + finding_line(checked, f) for f in shown]
     else:
         lines.append("没有发现问题。")
-    return lines
+    lines += note_lines(table.notes)
+    return [mask_ids_in(line) for line in lines]
+
+
+def note_lines(notes) -> list[str]:
+    """What the reader noticed (rows skipped and why, stray cells, guessed headers …), skipped
+    rows first: the clerk must know which rows were not checked."""
+    if not notes:
+        return []
+    ordered = sorted(notes, key=lambda n: n.code != "read.skipped_rows")
+    return ["读取说明："] + [f"  {n.message}" for n in ordered]
 
 
 def finding_line(checked: CheckedSheet, f: Finding) -> str:
@@ -141,7 +155,7 @@ def finding_line(checked: CheckedSheet, f: Finding) -> str:
         where += f" {column_letter(col)}列（{checked.validator.form.field(f.field).label}）"
     text = f"{where} [{SEVERITY_ZH[f.severity.value]}] {f.message}"
     if f.suggestion:
-        text += f"　建议改为：{f.suggestion}"
+        text += f"　建议改为：{quote(f.suggestion)}"      # the JSON keeps the real value
     return text
 
 

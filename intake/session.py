@@ -4,7 +4,10 @@
 (durable before anything changes in memory), then sets each cell through
 `TableValidator.set_value`, which re-validates the edited rows and the rows sharing their ID
 numbers; it returns the affected record indices so the GUI repaints just those rows.
-`revert(batch)` does the opposite. Both are what a QUndoCommand's redo()/undo() call.
+`revert(batch)` does the opposite. Both are what a QUndoCommand's redo()/undo() call. A batch
+is either cell edits (EditBatch) or deleted/restored rows (RowBatch, from `delete_rows` /
+`restore_rows`): a deleted row keeps its cells, leaves the check (TableValidator.set_excluded)
+and the upload file, and is listed in the return file.
 A large batch (a bulk fix of thousands of cells) re-runs the whole sheet instead when that is
 expected to be quicker, judged from the measured time of set_value calls and of full runs. Such a
 batch can take seconds on 100k rows: the GUI may apply it in a worker thread (with `progress`)
@@ -17,10 +20,12 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from intake.edits import CellEdit, EditBatch, single
-from intake.errors import MopaiError
+from intake.checking import validator_for
+from intake.edits import CellEdit, EditBatch, RowBatch, single
+from intake.errors import Cancelled, MopaiError
 from intake.table import SheetTable
 from intake.workspace import Workspace
+from validators.engine import Cancelled as EngineCancelled
 from validators.engine import TableValidator
 from validators.finding_set import FindingSet
 
@@ -48,6 +53,8 @@ class SheetSession:
         self._original: dict[tuple[int, str], str | None] = {}
         for e in workspace.edits(sheet_id):          # edits re-applied when the sheet was loaded
             self._original.setdefault((e.index, e.field), e.old)
+        self._deleted: set[int] = workspace.deleted_rows(sheet_id)
+        validator.set_excluded(self._deleted)       # a no-op when opening.open_stored did it
 
     # --- reading -------------------------------------------------------------------------------
     @property
@@ -68,14 +75,55 @@ class SheetSession:
     def edited_cells(self) -> set[tuple[int, str]]:
         return {k for k in self._original if self.is_edited(*k)}
 
+    @property
+    def deleted_rows(self) -> frozenset[int]:
+        """Record indices of the rows the clerk deleted (left out of the check and the upload)."""
+        return frozenset(self._deleted)
+
+    def is_deleted(self, index: int) -> bool:
+        return index in self._deleted
+
+    def delete_rows(self, indices, label: str | None = None) -> RowBatch:
+        """A batch deleting the rows not deleted yet (not applied: push it on the undo stack)."""
+        todo = tuple(i for i in indices if i not in self._deleted)
+        return RowBatch(label or self._rows_label("删除", todo), todo, True)
+
+    def restore_rows(self, indices, label: str | None = None) -> RowBatch:
+        todo = tuple(i for i in indices if i in self._deleted)
+        return RowBatch(label or self._rows_label("恢复", todo), todo, False)
+
+    def _rows_label(self, verb: str, indices: tuple[int, ...]) -> str:
+        rows = [str(self.table.row_numbers[i]) for i in sorted(indices)[:3]]
+        more = f"等{len(indices)}行" if len(indices) > 3 else "行"
+        return f"{verb} 第{'、'.join(rows)}{more}"
+
     def edit(self, index: int, field: str, value: str | None, label: str | None = None) -> EditBatch:
         """A batch for one typed cell (not applied: push it on the undo stack, which applies it)."""
         new = None if value is None or value == "" else value
         return single(index, field, self.value(index, field), new, label)
 
+    def rechecked(self, *, as_of=None, county: str | None = None, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> TableValidator:
+        """A fresh check of the same cells under other settings (not installed: assign it to
+        `validator` when it is done, so a cancelled check leaves the session as it was). The
+        cells must not change meanwhile. Raises intake.errors.Cancelled."""
+        validator = validator_for(self.table, as_of=as_of, county=county)
+        validator.set_excluded(self._deleted)
+        started = time.perf_counter()
+        try:
+            validator.run(progress=progress, cancelled=cancelled)
+        except EngineCancelled:
+            raise Cancelled() from None
+        self._run_seconds = time.perf_counter() - started
+        return validator
+
     # --- changing ---------------------------------------------------------------------------------
-    def apply(self, batch: EditBatch, progress: Progress | None = None) -> set[int]:
+    def apply(self, batch: EditBatch | RowBatch, progress: Progress | None = None) -> set[int]:
         """Store and apply a batch; returns every re-validated record index."""
+        if isinstance(batch, RowBatch):
+            self._check_rows(batch.indices, not batch.deleted)
+            self.workspace.record_row_batch(self.sheet_id, batch)
+            return self._mark_rows(batch.indices, batch.deleted)
         self._check(batch.edits)
         self.workspace.record_batch(self.sheet_id, batch)
         for e in batch.edits:
@@ -84,10 +132,29 @@ class SheetSession:
 
     def revert(self, batch: EditBatch, progress: Progress | None = None) -> set[int]:
         """Undo a batch applied before; returns every re-validated record index."""
+        if isinstance(batch, RowBatch):
+            self._check_rows(batch.indices, batch.deleted)
+            self.workspace.mark_undone(self.sheet_id, batch)
+            return self._mark_rows(batch.indices, not batch.deleted)
         undo = [e.inverse() for e in reversed(batch.edits)]
         self._check(undo)
         self.workspace.mark_undone(self.sheet_id, batch)
         return self._set(undo, progress)
+
+    def _check_rows(self, indices: tuple[int, ...], deleted: bool) -> None:
+        """Refuse a row batch whose rows are not in the state it was built against."""
+        for i in indices:
+            if not 0 <= i < self.table.n_rows:
+                raise MopaiError(f"表格中没有第{i + 1}条记录，无法删除或恢复")
+            if (i in self._deleted) != deleted:
+                raise StaleEdit("这一行已经被删除或恢复过了，请刷新后再试")
+
+    def _mark_rows(self, indices: tuple[int, ...], deleted: bool) -> set[int]:
+        if deleted:
+            self._deleted.update(indices)
+        else:
+            self._deleted.difference_update(indices)
+        return self.validator.set_excluded(indices, deleted) | set(indices)
 
     def _check(self, edits: list[CellEdit] | tuple[CellEdit, ...]) -> None:
         """Refuse edits to unknown cells, and edits whose old value is not the cell's value."""

@@ -22,11 +22,12 @@ from typing import Any, Iterator
 
 import sqlite_utils
 
-from intake import workspace_schema as schema
-from intake.edits import EditBatch
+from intake import workspace_migrate, workspace_schema as schema
+from intake.edits import EditBatch, RowBatch
 from intake.errors import MopaiError, WriteError
-from intake.paths import data_dir
+from intake.paths import data_dir, private_file
 from intake.table import SheetTable
+from intake.workspace_rows import RowMarks
 from intake.workspace_schema import SheetInfo, StoredEdit
 from validators.findings import Finding
 
@@ -48,20 +49,35 @@ def _open_message(path: Path, exc: sqlite3.Error) -> str:
             "请换一个工作区文件，或联系技术人员")
 
 
-class Workspace:
+def _sidecars(path: Path) -> list[Path]:
+    """SQLite's -wal and -shm files (created with the database file's permissions)."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+class Workspace(RowMarks):
+    _now = staticmethod(_now)
+
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path is not None else data_dir() / DEFAULT_NAME
         self._lock = threading.RLock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            for part in (self.path, *_sidecars(self.path)):     # 0600: the rows hold ID numbers
+                if part == self.path or part.exists():
+                    private_file(part)
             conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
+            conn.execute("PRAGMA temp_store=MEMORY")      # no temp files with rows in $TMPDIR
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
-            conn.executescript(schema.DDL)
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(schema.SCHEMA_VERSION),))
-            conn.commit()
+            workspace_migrate.migrate(conn)
         except sqlite3.Error as exc:
             raise MopaiError(_open_message(self.path, exc)) from exc
+        except workspace_migrate.NewerWorkspace:
+            raise MopaiError(f"工作区文件“{self.path.name}”是由更新版本的摸排助手创建的，"
+                             "请升级摸排助手后再打开") from None
+        except OSError as exc:
+            raise MopaiError(f"无法创建工作区文件“{self.path}”：{exc.strerror or exc}。"
+                             "请检查数据文件夹的权限和磁盘空间") from exc
         self.db = sqlite_utils.Database(conn)
 
     @contextmanager
@@ -74,6 +90,16 @@ class Workspace:
             except sqlite3.Error as exc:
                 raise WriteError("无法保存到工作区：磁盘可能已满，或工作区文件正被其他程序占用。"
                                  "请腾出磁盘空间、关闭其他摸排助手窗口后再试") from exc
+
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One locked transaction for a caller's own tables (intake.county): committed when the
+        block ends, rolled back on failure; a failed write raises WriteError."""
+        return self._writing()
+
+    def query(self, sql: str, params: list | tuple = ()) -> list[tuple]:
+        """Rows of one read, under the lock."""
+        with self._lock:
+            return self.db.execute(sql, list(params)).fetchall()
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Workspace":
@@ -90,16 +116,28 @@ class Workspace:
         self.close()
 
     # --- sheets ----------------------------------------------------------------------------
-    def import_table(self, table: SheetTable, *, file_hash: str | None = None) -> int:
-        """Store an imported sheet (metadata and cells) in one transaction; returns its id."""
+    def import_table(self, table: SheetTable, *, file_hash: str | None = None,
+                     cells: list[tuple[str, bytes, str]] | None = None,
+                     conn: sqlite3.Connection | None = None) -> int:
+        """Store an imported sheet (metadata and cells) in one transaction; returns its id.
+        cells: the table's columns already packed (workspace_schema.cell_rows, e.g. by a child
+        process), so `table` may come without its data. conn: a transaction of `writing()` the
+        sheet joins (the county stores a file and its sheets together)."""
         row = schema.sheet_row(table, file_hash, _now())
-        cells = list(schema.cell_rows(table))          # packed before taking the lock
+        if cells is None:
+            cells = list(schema.cell_rows(table))      # packed before taking the lock
+        if conn is not None:
+            return self._insert_sheet(conn, row, cells)
         with self._writing() as conn:     # one transaction: the sheet and all its cells, or nothing
-            cur = conn.execute(f"INSERT INTO sheets ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                               list(row.values()))
-            sheet_id = cur.lastrowid
-            conn.executemany("INSERT INTO cells (sheet_id, slot, vals, numeric) VALUES (?, ?, ?, ?)",
-                             [(sheet_id, *c) for c in cells])
+            return self._insert_sheet(conn, row, cells)
+
+    @staticmethod
+    def _insert_sheet(conn: sqlite3.Connection, row: dict[str, Any], cells) -> int:
+        cur = conn.execute(f"INSERT INTO sheets ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                           list(row.values()))
+        sheet_id = cur.lastrowid
+        conn.executemany("INSERT INTO cells (sheet_id, slot, vals, numeric) VALUES (?, ?, ?, ?)",
+                         [(sheet_id, *c) for c in cells])
         return sheet_id
 
     def sheets(self) -> list[SheetInfo]:
@@ -137,7 +175,7 @@ class Workspace:
 
     def remove_sheet(self, sheet_id: int) -> None:
         with self._writing() as conn:
-            for name in ("edits", "cells", "decisions"):
+            for name in ("edits", "row_marks", "cells", "decisions", "county_keys", "county_sheets"):
                 conn.execute(f"DELETE FROM {name} WHERE sheet_id = ?", [sheet_id])
             conn.execute("DELETE FROM sheets WHERE id = ?", [sheet_id])
 
@@ -157,10 +195,12 @@ class Workspace:
                 [(sheet_id, e.index, e.field, e.old, e.new, at, batch.id, batch.label, batch.kind)
                  for e in batch.edits])
 
-    def mark_undone(self, sheet_id: int, batch: EditBatch, undone: bool = True) -> None:
-        """Mark a stored batch undone (or done again); durable when this returns."""
+    def mark_undone(self, sheet_id: int, batch: EditBatch | RowBatch, undone: bool = True) -> None:
+        """Mark a stored batch (cell edits or deleted rows) undone, or done again; durable when
+        this returns."""
+        table = "row_marks" if isinstance(batch, RowBatch) else "edits"
         with self._writing() as conn:
-            conn.execute("UPDATE edits SET undone = ? WHERE batch = ? AND sheet_id = ?",
+            conn.execute(f"UPDATE {table} SET undone = ? WHERE batch = ? AND sheet_id = ?",
                          [int(undone), batch.id, sheet_id])
 
     def edits(self, sheet_id: int, *, include_undone: bool = False) -> list[StoredEdit]:
@@ -179,13 +219,23 @@ class Workspace:
         return [EditBatch(es[0].label or "", tuple(e.cell_edit() for e in es), id=batch,
                           kind=es[0].kind or "edit") for batch, es in grouped.items()]
 
+    def history(self, sheet_id: int) -> list[EditBatch | RowBatch]:
+        """Every batch in effect, cell edits and deleted rows together, in the order they were
+        made: the GUI rebuilds its undo stack from it."""
+        started: dict[str, str] = {}
+        for e in self.edits(sheet_id):
+            started.setdefault(e.batch, e.at)
+        timed = [(started[b.id], b) for b in self.batches(sheet_id)] + self.row_batches(sheet_id)
+        return [b for _at, b in sorted(timed, key=lambda t: t[0])]     # stable on equal times
+
     # --- decisions ---------------------------------------------------------------------------
     def set_decision(self, kind: str, key: str, value: Any, sheet_id: int = 0) -> None:
         """Remember a user's decision (value: anything JSON can hold); sheet_id 0 = for the whole
         workspace. The latest decision for (sheet, kind, key) wins. Kinds in use:
         "acknowledged" (key: finding_key(f), value True/False: a warning the clerk has checked),
         "city_districts" (key: finding_key(f), value "纳入"/"不纳入"), "header" (key: the header
-        text, value: the confirmed field key)."""
+        text, value: the confirmed field key), "sheet_county" (key "county", value: the county
+        code one sheet is checked against, intake.opening.set_sheet_county)."""
         with self._writing() as conn:
             conn.execute("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?)",
                             [sheet_id, kind, key, json.dumps(value, ensure_ascii=False), _now()])

@@ -11,7 +11,18 @@ Tables
   instead of 100+ MB (see benchmarks/workspace.py).
 - `edits`: every cell edit, written as it is made: sheet, record index, field, old, new, time,
   batch id and label (one user action), undone flag.
+- `row_marks`: rows deleted and restored (intake.edits.RowBatch), written as they are made: sheet,
+  record index, deleted (1) or restored (0), time, batch id and label, undone flag. A record is
+  deleted when its latest mark that is not undone says so; its cells stay in `cells`.
 - `decisions`: the user's decisions (kind, key, JSON value), per sheet or workspace-wide (sheet 0).
+- Version 2 (the county's desk, intake.county): `county_files` (each received file: content
+  hash, name, path, time received, the one-line message of an unreadable file), `county_sheets`
+  (a received sheet: its file, 填报日期 line and latest row date, finding counts, the context it
+  was checked in, township evidence), `county_keys` (per sheet, packed like `cells`: the values
+  the matching compares, one blob per key), `county_log` (every county decision and correction,
+  with its undo flag; see intake.county.log).
+
+intake.workspace_migrate brings an older workspace up to SCHEMA_VERSION.
 """
 from __future__ import annotations
 
@@ -25,7 +36,7 @@ from intake.edits import CellEdit
 from intake.table import ImportNote, SheetTable, SourceColumn
 from validators.data import RecordColumns
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -44,11 +55,15 @@ CREATE TABLE IF NOT EXISTS edits (
     kind TEXT, undone INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS edits_sheet ON edits (sheet_id, undone);
 CREATE INDEX IF NOT EXISTS edits_batch ON edits (batch);
+CREATE TABLE IF NOT EXISTS row_marks (
+    id INTEGER PRIMARY KEY, sheet_id INTEGER NOT NULL REFERENCES sheets(id), record INTEGER NOT NULL,
+    deleted INTEGER NOT NULL, at TEXT NOT NULL, batch TEXT NOT NULL, label TEXT,
+    undone INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS row_marks_sheet ON row_marks (sheet_id, undone);
 CREATE TABLE IF NOT EXISTS decisions (
     sheet_id INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT,
     at TEXT NOT NULL, PRIMARY KEY (sheet_id, kind, key));
 """
-
 
 @dataclass(frozen=True)
 class SheetInfo:

@@ -14,6 +14,19 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("MOPAI_DATA_DIR", str(tmp_path_factory.mktemp("mopai-data")))
 
 
+@pytest.fixture(autouse=True)
+def _own_log_handlers():
+    """The CLI and the app install a log file handler (intake.logs): removed after each test."""
+    import logging
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in [h for h in root.handlers if h not in handlers]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "build: builds the PyInstaller app (minutes); "
                             "runs only with MOPAI_BUILD_TEST=1")
@@ -27,3 +40,10 @@ def pytest_collection_modifyitems(config, items):
     if slow:
         config.hook.pytest_deselected(items=slow)
         items[:] = [item for item in items if not item.get_closest_marker("build")]
+
+
+@pytest.fixture(scope="session")
+def county_set(tmp_path_factory):
+    """A generated county's township files, received once into a base workspace (countykit)."""
+    from countykit import build
+    return build(tmp_path_factory.mktemp("county"))

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SUFFIX = ".exe" if sys.platform == "win32" else ""
 CLI, GUI = "mopai" + SUFFIX, "摸排助手" + SUFFIX
 FOLDER_LIMIT_MB = 360 if sys.platform.startswith("linux") else 330  # see README 打包
-UNUSED_QT = ("Qt6Qml", "Qt6Quick", "Qt6Pdf", "Qt6Network", "Qt6WebEngine", "Qt63D", "Qt6Wayland",
+UNUSED_QT = ("Qt6Qml", "Qt6Quick", "Qt6Pdf", "Qt6WebEngine", "Qt63D", "Qt6Wayland",
              "Qt6OpenGL", "Qt6Svg")
 
 
@@ -98,7 +98,9 @@ def test_folder_keeps_only_the_qt_parts_it_uses(folder):
     assert any(("windows" if sys.platform == "win32" else "xcb") in name for name in platforms)
     assert not any("wayland" in name or "eglfs" in name for name in platforms)
     assert {p.name for p in (qt / "plugins").iterdir()} <= {
-        "platforms", "imageformats", "styles", "platforminputcontexts"}
+        "platforms", "imageformats", "styles", "platforminputcontexts", "printsupport"}
+    assert (qt / "lib" / "libQt6PrintSupport.so.6").exists() or sys.platform == "win32"   # 打印
+    assert any("QtNetwork" in f.name for f in folder.rglob("*"))        # one window (QLocalServer)
     unused = [f.name for f in folder.rglob("*") if any(lib in f.name for lib in UNUSED_QT)]
     assert unused == []
     translations = {p.name for p in (qt / "translations").iterdir()}

@@ -66,19 +66,18 @@ def test_unreadable_file_gives_a_chinese_message(qtbot, tmp_path, monkeypatch):
     window.workspace.close()
 
 
-def test_large_files_are_read_in_a_child_process(qtbot, tmp_path, monkeypatch):
-    """calamine holds the GIL while it parses: big files go to a child process, with the same
-    result as reading in the process itself."""
-    from desktop import read_process
+def test_every_file_is_read_in_a_child_process(qtbot, tmp_path, monkeypatch):
+    """A native reader's crash must not close the window: every file, small or large, is read
+    in a child process (intake.reader.isolated), with the same result as reading in-process."""
+    from desktop import loading
     from intake.checking import check_file
     from test_gui_helpers import finding_keys, open_and_wait
 
     calls = []
-    original = read_process.read_in_process
-    monkeypatch.setattr(read_process, "PROCESS_MIN_BYTES", 0)
-    monkeypatch.setattr(read_process, "read_in_process",
+    original = loading.read_tables_isolated
+    monkeypatch.setattr(loading, "read_tables_isolated",
                         lambda *a, **k: calls.append(a) or original(*a, **k))
-    path = write_xlsx_fast(tmp_path / "村乙.xlsx", _many_records(200))
+    path = write_xlsx_fast(tmp_path / "村乙.xlsx", _many_records(20))
     window = make_window(qtbot, tmp_path)
     tab = open_and_wait(qtbot, window, path, timeout=60000)[0]
     assert calls
@@ -92,9 +91,6 @@ def test_large_files_are_read_in_a_child_process(qtbot, tmp_path, monkeypatch):
 def test_cancel_ends_the_reader_child_process(qtbot, tmp_path, monkeypatch):
     import multiprocessing
 
-    from desktop import read_process
-
-    monkeypatch.setattr(read_process, "PROCESS_MIN_BYTES", 0)
     path = write_xlsx_fast(tmp_path / "村丙.xlsx", _many_records(200))
     window = make_window(qtbot, tmp_path)
     with qtbot.waitSignal(window.open_cancelled, timeout=60000):

@@ -150,24 +150,33 @@ def test_first_start_asks_for_the_county_once(qapp, tmp_path, monkeypatch):
     assert app_module.parse_args(["a.xlsx", "b.xls"]).files == ["a.xlsx", "b.xls"]
 
 
-def test_changing_the_county_rechecks_open_sheets(qtbot, tmp_path, monkeypatch):
+def test_changing_the_county_rechecks_open_sheets_in_place(qtbot, tmp_path, monkeypatch):
+    """设置 → 确定 checks every open sheet again and stays where the clerk was: same tabs, same
+    current tab, the undo history and the edits kept."""
     from desktop.settings_dialog import SettingsDialog
 
     window = make_window(qtbot, tmp_path)
-    tab = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
-    tab.model.setData(tab.model.index(0, tab.model.column_of("name")), "张小三")
-    assert not tab.session.findings.counts_by_code().get("address.outside_county")
+    first = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
+    tab = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村乙.xlsx", sample_records()[:2]))[0]
+    window.tabs.setCurrentWidget(first)
+    first.model.setData(first.model.index(0, first.model.column_of("name")), "张小三")
+    assert not first.session.findings.counts_by_code().get("address.outside_county")
 
     def choose(dialog):
         dialog.county_code = "330106"            # 杭州市西湖区: the sample children live in 郑州
         return 1
     monkeypatch.setattr(SettingsDialog, "exec", choose)
-    with qtbot.waitSignal(window.sheets_opened, timeout=30000) as blocker:
+    with qtbot.waitSignal(window.sheets_rechecked, timeout=30000) as blocker:
         window.edit_settings()
-    rechecked = blocker.args[0][0]
-    assert window.settings.county_code == "330106" and window.tabs.count() == 1
-    assert rechecked.session.findings.counts_by_code().get("address.outside_county") == 4
-    assert rechecked.table.data.get("name", 0) == "张小三"      # edits kept
+    assert blocker.args[0] == [first, tab]
+    assert window.settings.county_code == "330106" and window.tabs.count() == 2
+    assert window.current_tab() is first and first.undo_stack.count() == 1
+    assert first.session.findings.counts_by_code().get("address.outside_county") == 4
+    assert first.panel.group_count("address.outside_county") == 4
+    assert first.table.data.get("name", 0) == "张小三"      # edits kept
+    qtbot.waitUntil(lambda: first.isEnabled() and not window.jobs, timeout=5000)
+    first.undo_stack.undo()                              # the history still works
+    assert first.table.data.get("name", 0) == "张三"
     window.workspace.close()
 
 
@@ -221,7 +230,8 @@ def test_clicking_a_finding_in_the_panel_selects_its_cell(qtbot, tmp_path):
     assert group.text(1) == "1"
     group.setExpanded(True)                                   # children are filled on expand
     child = group.child(0)
-    assert child.text(0).startswith(f"第{tab.table.row_numbers[2]}行 公民身份号码")
+    # the entry is the row and the message, which names the column once (no “公民身份号码：公民身份号…”)
+    assert child.text(0).startswith(f"第{tab.table.row_numbers[2]}行：公民身份号码最后一位校验码不对")
     tree.itemClicked.emit(child, 0)
     assert tab.current_record() == 2
     assert tab.model.field_at(tab.view.currentIndex().column()) == "id_number"

@@ -160,17 +160,31 @@ def test_binary_file_and_missing_file(tmp_path):
     assert "找不到文件" in _read_error(tmp_path / "nope.xlsx")
 
 
-def test_file_held_open_by_another_program(tmp_path, monkeypatch):
-    path = rf.write_xlsx(tmp_path / "a.xlsx", [rf.liudong_sheet(1)])
+def _refuse_open(monkeypatch, path, error: OSError) -> None:
     real_open = builtins.open
 
-    def locked(file, *args, **kwargs):
+    def refused(file, *args, **kwargs):
         if str(file) == str(path):
-            raise PermissionError(13, "Permission denied")
+            raise error
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", locked)
+    monkeypatch.setattr(builtins, "open", refused)
+
+
+def test_file_held_open_by_another_program(tmp_path, monkeypatch):
+    """Windows reports a file Excel holds open as a sharing violation (winerror 32)."""
+    path = rf.write_xlsx(tmp_path / "a.xlsx", [rf.liudong_sheet(1)])
+    error = PermissionError(13, "The process cannot access the file")
+    error.winerror = 32
+    _refuse_open(monkeypatch, path, error)
     assert _read_error(path) == "无法打开“a.xlsx”：文件正被其他程序占用（可能在Excel或WPS中打开），请关闭后重试"
+
+
+def test_file_without_read_permission(tmp_path, monkeypatch):
+    path = rf.write_xlsx(tmp_path / "a.xlsx", [rf.liudong_sheet(1)])
+    _refuse_open(monkeypatch, path, PermissionError(13, "Permission denied"))
+    message = _read_error(path)
+    assert message.startswith("无法打开“a.xlsx”：没有读取这个文件的权限") and "占用" not in message
 
 
 def test_zip_that_is_not_a_workbook(tmp_path):

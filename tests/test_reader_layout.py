@@ -151,8 +151,21 @@ def test_repeated_header_rows_and_footer_are_skipped_with_a_note(tmp_path):
     rows = [HEADER, rf.liudong_row(1), HEADER, rf.liudong_row(2), ["注：本表一式两份"], ["填表人：张三"]]
     t, = _read(tmp_path, [rf.SheetSpec("S", rows)])
     assert t.row_numbers == [2, 4]
-    note, = [n for n in t.notes if n.code == "read.skipped_rows"]
-    assert "第3、5、6行" in note.message
+    header, footer = [n.message for n in t.notes if n.code == "read.skipped_rows"]
+    assert header.startswith("第3行是重复的表头") and footer.startswith("第5、6行是表尾")
+
+
+def test_a_record_that_repeats_header_text_only_in_extra_columns_is_kept(tmp_path):
+    """Cells equal to the header in columns the form does not have do not make a header row."""
+    extra = ["备用一", "备用二", "备用三"]
+    rows = [extra + HEADER] + [[f"x{i}"] * 3 + rf.liudong_row(i) for i in range(1, 5)]
+    sparse = [None] * len(HEADER)                  # a record with few cells filled …
+    for k in (1, 2, 5):
+        sparse[k] = rf.liudong_row(2)[k]
+    rows[2] = extra + sparse                       # … whose extra cells happen to say that
+    t, = _read(tmp_path, [rf.SheetSpec("S", rows)])
+    assert t.row_numbers == [2, 3, 4, 5]
+    assert not [n for n in t.notes if n.code == "read.skipped_rows"]
 
 
 def test_data_without_a_header_is_noted(tmp_path):

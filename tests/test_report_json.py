@@ -53,7 +53,7 @@ def reference_text(checked_sheets) -> str:
 
 @pytest.mark.parametrize("form,layout", [("liudong", "title_rows"), ("liushou", "two_row_header")])
 def test_the_report_has_the_same_content_as_before(tmp_path, form, layout):
-    sheet = generate(form, 150, seed=21, inject="all")
+    sheet = generate(form, 150, seed=5, inject="all")
     path = tmp_path / f"{form}.xlsx"
     write_xlsx(path, sheet, layout=layout)
     out = tmp_path / "report.json"

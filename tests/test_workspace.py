@@ -170,3 +170,32 @@ def test_a_worker_thread_may_import_while_the_gui_thread_records_edits(ws):
     worker.join(30)
     assert ws.load_sheet(first).data.values["name"][1] == "李19"
     assert ws.load_sheet(done[0]).n_rows == 2000
+
+
+def test_an_older_workspace_is_upgraded_and_keeps_its_sheets(tmp_path):
+    """A schema-1 workspace (before the county's tables) opens, gains them, keeps its data."""
+    from intake import workspace_schema
+    path = tmp_path / "old.sqlite"
+    with Workspace(path) as ws:
+        sheet_id = ws.import_table(make_table(sample_records()), file_hash="h1")
+    conn = sqlite3.connect(path)
+    for table in ("county_files", "county_sheets", "county_keys", "county_log"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    conn.commit()
+    conn.close()
+    with Workspace(path) as ws:
+        assert ws.query("SELECT value FROM meta WHERE key = 'schema'") == [(str(workspace_schema.SCHEMA_VERSION),)]
+        assert ws.query("SELECT COUNT(*) FROM county_log") == [(0,)]
+        assert ws.load_sheet(sheet_id).data.values["name"][0] == "张三"
+
+
+def test_a_workspace_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "new.sqlite"
+    Workspace(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(MopaiError, match="更新版本"):
+        Workspace(path)

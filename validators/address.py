@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from validators import divisions as dv
 from validators.address_head import Head, Issue, head_of
-from validators.errors import InvalidComponent
-from validators.text import clean_text, to_half_width
+from validators.errors import InvalidComponent, ValidationError
+from validators.text import clean_text, require_text, to_half_width
 
 _DETAIL_LEAD = " ,，、.。:：;；-—_/"
 _CACHE_LIMIT = 50_000      # whole-value results (~0.5 kB each); the head cache does the heavy lifting
@@ -59,7 +59,7 @@ _cache: dict[str, AddressCheck] = {}
 
 
 def compact(value: str) -> str:
-    return clean_text(to_half_width(value))
+    return clean_text(to_half_width(require_text(value, "address.no_province")))
 
 
 def resolve(value: str) -> AddressCheck:
@@ -75,7 +75,7 @@ def resolve(value: str) -> AddressCheck:
 def validate(value: str) -> str:
     """The canonical writing (full division names + detail), or InvalidComponent naming the
     failed part; short forms are not errors (use `resolve` for the parts and the warnings)."""
-    check = resolve(value)
+    check = resolve(require_text(value, "address.no_province"))
     for issue in check.issues:
         if issue.is_error:
             exc = InvalidComponent(part=issue.code.split(".")[1], code=issue.code,
@@ -85,10 +85,10 @@ def validate(value: str) -> str:
     return check.resolved.full_text
 
 
-def is_valid(value: str) -> bool:
+def is_valid(value: object) -> bool:
     try:
         return bool(validate(value))
-    except InvalidComponent:
+    except ValidationError:
         return False
 
 

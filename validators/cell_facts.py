@@ -25,7 +25,7 @@ def id_facts_from_number(number: str) -> IdFacts | None:
         birth = date(int(birth_text[:4]), int(birth_text[4:6]), int(birth_text[6:8]))
     except ValueError:
         birth = None
-    sex = ("男" if int(sex_digit) % 2 else "女") if sex_digit.isdigit() else None
+    sex = ("男" if int(sex_digit) % 2 else "女") if "0" <= sex_digit <= "9" else None
     return IdFacts(number=number, birth=birth, sex=sex, area=number[:6])
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from validators import address, dates, options, phone, text
+from validators import address, dates, formula_errors, options, phone, text
 from validators.cell_types import Cell, CellResult
-from validators.errors import ValidationError
+from validators.errors import InvalidFormat, ValidationError
 from validators.form import Field
+from validators.redact import preformatted
 from validators.id_cell import check_id
 
 BLANK = CellResult()
@@ -26,14 +27,30 @@ def is_blank(value: str | None) -> bool:
 
 
 def check_cell(field: Field, value: str | None, index: int, numeric: bool = False) -> CellResult:
+    if value is not None and not isinstance(value, str):
+        value = as_text(value)
     if is_blank(value):
         return BLANK
+    if value.lstrip()[:1] in "#＃" and formula_errors.error_of(value):
+        error = formula_errors.error_of(value)
+        return CellResult((Cell(field, value, index, numeric).finding(
+            "cell.formula_error", error=error, why=preformatted(formula_errors.ERRORS[error])),), None)
     if field.type == "address":          # the hot path: every distinct address of a sheet
         check = address.resolve(value)
         if not check.issues:
             return CellResult((), check.resolved)
     checker = _CHECKERS.get(field.type, _check_text)
     return checker(Cell(field, value, index, numeric))
+
+
+def as_text(value: object) -> str:
+    """A number given where cell text is expected, as the reader would write it; any other
+    object is refused with InvalidFormat (validators.errors)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e21 else repr(value)
+    raise InvalidFormat(f"cell value must be text, got {type(value).__name__}")
 
 
 def _check_text(cell: Cell) -> CellResult:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from validators.findings import Finding, FindingBody, Severity
+from validators.redact import Preformatted, quote
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 
@@ -62,6 +63,9 @@ CODES: dict[str, Code] = {
     # --- phones -------------------------------------------------------------------------------
     "phone.invalid": Code(E, "联系电话格式错误", "{label}“{value}”不是有效的手机号（11位，1开头）或固定电话（区号+7-8位号码）"),
     "phone.normalised": Code(W, "联系电话写法不规范", "{label}“{value}”应写作“{suggestion}”"),
+    # --- any cell -----------------------------------------------------------------------------
+    "cell.formula_error": Code(E, "公式错误", "{label}是Excel公式的错误值（公式错误 {error}）：{why}。"
+                               "请在Excel中修正这一格的公式（或直接填写内容）后重新保存"),
     # --- names / text -------------------------------------------------------------------------
     "name.invalid": Code(E, "姓名含非法字符", "{label}“{value}”含有数字或符号，请核对"),
     "text.whitespace": Code(W, "多余空格", "{label}含有多余的空格"),
@@ -80,6 +84,8 @@ CODES: dict[str, Code] = {
     "eligibility.city_districts": Code(W, "市辖区之间流动", "市辖区之间流动，请核实是否纳入（{from_}→{to}）"),
     "eligibility.short_stay": Code(E, "来现居住地不满6个月", "来现居住地日期{arrival}距摸排基准日{as_of}不满{months}个月"),
     "eligibility.not_left_behind": Code(E, "不符合留守儿童条件", "“父母双方同时外出”和“父母一方外出、另一方无监护能力”至少有一项应为“是”"),
+    # --- the county's desk (intake.county): a record the county sent back for checking ----------
+    "county.sent_back": Code(E, "县级退回核实", "县级汇总时发现：{what}（{others}）。请核实这名儿童的登记信息，改正后重新报送{reason}"),
 }
 
 
@@ -92,13 +98,22 @@ def make(code: str, index: int, field: str | None, *, value: str | None = None,
                                   params), index)
 
 
-def message(template: str, value: str | None, suggestion: str | None, params: dict) -> str:
-    """The message text of a finding made by `make`: its code's template filled with its params
-    (the one path every message takes: what it does to cell text applies to all of them)."""
-    return template.format_map(_Blank(params, value=value or "", suggestion=suggestion or ""))
-
-
 _CODE_KEYS = {code: code for code in CODES}     # one string object per code, shared by findings
+
+
+# parameters that come from the form template or the code, never from a cell: kept whole
+TRUSTED_PARAMS = frozenset({"label", "hint", "allowed", "candidates"})
+
+
+def message(template: str, value: str | None, suggestion: str | None, params: dict) -> str:
+    """The message text of a finding (made by `make`, formatted when first read): every
+    parameter that may hold a cell's text is quoted (validators.redact.quote: IDs masked,
+    control characters visible, at most 50 characters)."""
+    fill = {"value": quote(value) if value else "", "suggestion": quote(suggestion) if suggestion else ""}
+    for key, v in params.items():
+        fill[key] = v if key in TRUSTED_PARAMS or isinstance(v, Preformatted) or not isinstance(v, str) \
+            else quote(v)
+    return template.format_map(_Blank(fill))
 
 
 class _Blank(dict):

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from validators.errors import InvalidComponent, InvalidFormat
-from validators.text import to_half_width
+from validators.errors import InvalidComponent, InvalidFormat, ValidationError
+from validators.text import require_text, to_half_width
 
 _MIDNIGHT = re.compile(r"(?:\s+|T)0{1,2}:0{1,2}(?::0{1,2}(?:\.0+)?)?$")
-_SEPARATED = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_SERIAL = re.compile(r"(\d{5})(?:\.0+)?")
+# [0-9], never \d: \d (and int()) also take Arabic-Indic, Devanagari … digits (٢٠١٥)
+_SEPARATED = re.compile(r"([0-9]{4})(?:[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|年([0-9]{1,2})月([0-9]{1,2})[日号]?)")
+_COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
+_SERIAL = re.compile(r"([0-9]{5})(?:\.0+)?")
 _EXCEL_EPOCH = date(1899, 12, 30)          # serial 1 = 1900-01-01 (after Excel's 1900 leap bug)
 SERIAL_MIN, SERIAL_MAX = 18264, 73050      # 1950-01-01 … 2099-12-31
 YEAR_MIN, YEAR_MAX = 1900, 2100
@@ -24,7 +25,7 @@ YEAR_MIN, YEAR_MAX = 1900, 2100
 
 def compact(value: str) -> str:
     """Half-width, a 00:00:00 time removed, no whitespace left."""
-    text = _MIDNIGHT.sub("", to_half_width(value).strip())
+    text = _MIDNIGHT.sub("", to_half_width(require_text(value, "date.format")).strip())
     return "".join(text.split())
 
 
@@ -47,6 +48,7 @@ def from_serial(serial: int) -> date:
 
 
 def validate(value: str) -> date:
+    require_text(value, "date.format")
     if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
         try:
             day = date.fromisoformat(value)      # the common case: a real date cell
@@ -70,10 +72,10 @@ def validate(value: str) -> date:
         raise InvalidComponent(part="date", code="date.invalid") from None
 
 
-def is_valid(value: str) -> bool:
+def is_valid(value: object) -> bool:
     try:
         return bool(validate(value))
-    except (InvalidFormat, InvalidComponent):
+    except ValidationError:
         return False
 
 

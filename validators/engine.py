@@ -53,6 +53,7 @@ class TableValidator:
         self._blanks: dict[str, pl.Series] = {}               # bulk run: blank cells per column
         self.findings = FindingSet(form.keys)
         self._edit_plan = self._rule_plan()
+        self.excluded: set[int] = set()      # records left out (rows the clerk deleted)
 
     # --- bulk --------------------------------------------------------------------------------
     def run(self, progress: Progress | None = None,
@@ -128,7 +129,9 @@ class TableValidator:
         facts = self._facts.get(duplicates.FIELD)
         if facts is None:
             return []
-        return [f.number if isinstance(f, IdFacts) else None for f in facts]
+        excluded = self.excluded
+        return [f.number if isinstance(f, IdFacts) and i not in excluded else None
+                for i, f in enumerate(facts)]
 
     # --- one record ----------------------------------------------------------------------------
     def row(self, index: int) -> Row:
@@ -144,7 +147,9 @@ class TableValidator:
         """Findings of one record. In the bulk run `missing` are its blank required fields, `plan`
         says which records each rule may fire on (found column-wise) and `duplicated` holds
         the child ID numbers that occur more than once; without them (an edit) every rule runs
-        on the record."""
+        on the record. An excluded record has none."""
+        if index in self.excluded:
+            return []
         cells = self._cells.get(index)
         found = [f for cell in cells.values() for f in cell] if cells else []
         row = None if plan is not None else self.row(index)
@@ -184,11 +189,33 @@ class TableValidator:
         else:
             cells.pop(key, None)
         affected = {index}
-        if key == duplicates.FIELD:
+        if key == duplicates.FIELD and index not in self.excluded:
             new_number = self._number_at(index)
             affected |= self._ids.rows(old_number)
             self._ids.move(index, old_number, new_number)
             affected |= self._ids.rows(new_number)
+        self.findings.replace_rows({i: self._row_findings(i) for i in affected})
+        return affected
+
+    # --- records left out ------------------------------------------------------------------------
+    def set_excluded(self, indices: Iterable[int], excluded: bool = True) -> set[int]:
+        """Leave records out of the check (rows the clerk deleted: no findings of their own, and
+        their ID numbers no longer count as duplicates) or take them back in; returns the
+        records re-validated. Before the first run() this only records the set."""
+        changed = {i for i in indices if (i in self.excluded) != excluded}
+        if not changed:
+            return set()
+        if excluded:
+            self.excluded |= changed
+        else:
+            self.excluded -= changed
+        if not self._facts:
+            return set()
+        affected = set(changed)
+        for i in changed:
+            number = self._number_at(i)
+            self._ids.move(i, *((number, None) if excluded else (None, number)))
+            affected |= self._ids.rows(number)
         self.findings.replace_rows({i: self._row_findings(i) for i in affected})
         return affected
 

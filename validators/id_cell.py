@@ -4,13 +4,14 @@ from __future__ import annotations
 from validators import idnumber
 from validators.cell_types import Cell, CellResult
 from validators.errors import ValidationError
+from validators.text import is_ascii_digits
 
 
 def check_id(cell: Cell) -> CellResult:
     value = cell.value
     number = value if len(value) == 18 and value.isascii() and value.isdigit() else \
         idnumber.compact(value)
-    legacy = len(number) == 15 and number.isdigit()
+    legacy = len(number) == 15 and is_ascii_digits(number)
     if (cell.numeric and not legacy) or idnumber.looks_like_excel_number(number):
         return CellResult((cell.finding("id.excel_number"),), None)
     if legacy:

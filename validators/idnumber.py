@@ -14,8 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from validators.errors import (InvalidCharacters, InvalidChecksum, InvalidComponent,
-                               InvalidFormat, InvalidLength)
-from validators.text import no_spaces
+                               InvalidLength, ValidationError)
+from validators.text import is_ascii_digits, no_spaces, require_text
 
 _ID_CHARS = re.compile(r"[0-9X]*")
 _LAST = frozenset("0123456789X") | {""}
@@ -35,7 +35,7 @@ class IdInfo:
 
 def compact(value: str) -> str:
     """Half-width, without any whitespace, upper-case X."""
-    return no_spaces(value).upper()
+    return no_spaces(require_text(value, "id.characters")).upper()
 
 
 def calc_check_char(first17: str) -> str:
@@ -51,7 +51,7 @@ def looks_like_excel_number(text: str) -> bool:
         return True
     if "." in text and _FLOAT_TEXT.fullmatch(text):
         return True
-    return len(text) == 18 and text.isdigit() and text.endswith("000") and \
+    return len(text) == 18 and is_ascii_digits(text) and text.endswith("000") and \
         calc_check_char(text[:17]) != text[17]
 
 
@@ -76,6 +76,7 @@ def birth_date(number: str) -> date:
 def parse(value: str) -> IdInfo:
     """IdInfo of a valid 18-character number, or a ValidationError naming the failed part:
     characters, length, birth date, area code (unknown in every period), checksum."""
+    require_text(value, "id.characters")
     number = value if len(value) == 18 and value.isascii() and value[:17].isdigit() \
         else compact(value)
     if not (number[:17].isdigit() and number.isascii() and number[17:] in _LAST) \
@@ -99,10 +100,10 @@ def validate(value: str) -> str:
     return parse(value).number
 
 
-def is_valid(value: str) -> bool:
+def is_valid(value: object) -> bool:
     try:
         return bool(parse(value))
-    except (InvalidFormat, InvalidLength, InvalidChecksum, InvalidComponent):
+    except ValidationError:
         return False
 
 

@@ -14,9 +14,9 @@ import copy
 import re
 from dataclasses import dataclass
 
-from validators.errors import InvalidComponent, InvalidFormat
+from validators.errors import InvalidComponent, InvalidFormat, ValidationError
 from validators.form import Field
-from validators.text import collapse_spaces, no_spaces, to_half_width
+from validators.text import collapse_spaces, no_spaces, require_text, to_half_width
 
 _SEPARATORS = re.compile(r"[、,;/\s]+")
 _AROUND_SEPARATOR = re.compile(r"\s*([、,;/])\s*")
@@ -70,6 +70,7 @@ def _matcher(field: Field) -> _Matcher:
 
 def check(field: Field, value: str) -> OptionResult:
     """The canonical options of a cell, or InvalidComponent (option.unknown / option.exclusive)."""
+    require_text(value, "option.unknown")
     m = _matcher(field)
     hit = m.cache.get(value)
     if hit is None:
@@ -162,8 +163,13 @@ def validate(field: Field, value: str) -> str:
     return check(field, value).normalised
 
 
-def is_valid(field: Field, value: str) -> bool:
+def compact(value: str) -> str:
+    """The text options are matched on: half-width, no spaces, upper case."""
+    return _key(require_text(value, "option.unknown"))
+
+
+def is_valid(field: Field, value: object) -> bool:
     try:
         return bool(check(field, value))
-    except (InvalidComponent, InvalidFormat):
+    except ValidationError:
         return False

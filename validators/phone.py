@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import re
 
-from validators.errors import InvalidFormat
-from validators.text import no_spaces
+from validators.errors import InvalidFormat, ValidationError
+from validators.text import no_spaces, require_text
 
 _SPLIT = re.compile(r"([、/;,；，]+)")
-_MOBILE = re.compile(r"(?:\+?86-?)?(1[3-9]\d{9})")
-_LANDLINE = re.compile(r"(?:\+?86-?)?\(?(0\d{2,3})\)?-?(\d{7,8})")
+# [0-9], never \d (which also takes other scripts' digits)
+_MOBILE = re.compile(r"(?:\+?86-?)?(1[3-9][0-9]{9})")
+_LANDLINE = re.compile(r"(?:\+?86-?)?\(?(0[0-9]{2,3})\)?-?([0-9]{7,8})")
 
 
 def compact(value: str) -> str:
-    return no_spaces(value).replace("－", "-").replace("—", "-").replace("（", "(").replace("）", ")")
+    return no_spaces(require_text(value, "phone.invalid")).replace("－", "-").replace("—", "-").replace("（", "(").replace("）", ")")
 
 
 def _one(number: str) -> str | None:
@@ -49,8 +50,8 @@ def validate(value: str) -> str:
     return "".join(out)
 
 
-def is_valid(value: str) -> bool:
+def is_valid(value: object) -> bool:
     try:
         return bool(validate(value))
-    except InvalidFormat:
+    except ValidationError:
         return False

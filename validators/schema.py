@@ -8,12 +8,13 @@ named by kind (`id.format`, `date.iso`, `option.member`, `phone.mobile`, `name.p
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
 
 import pandera.polars as pa
 import polars as pl
 
-from validators import address_heads
+from validators import address_heads, formula_errors
 from validators.form import Field, FormTemplate
 
 ID_WEIGHTS = [pow(2, 17 - i, 11) for i in range(17)]
@@ -25,6 +26,9 @@ PLAIN_NAME = f"^{_HAN}{{2,5}}$|^{_HAN}{{1,10}}·{_HAN}{{1,10}}(·{_HAN}{{1,10}})
 # takes \x1c-\x1f, which Rust's does not: excluded explicitly)
 CLEAN_TEXT = r"^[^\s\x1c-\x1f]+( [^\s\x1c-\x1f]+)*$"
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# an Excel error value (validators.formula_errors) is never clean text: check_cell reports it
+FORMULA_ERROR = "(?i)^\\s*[#＃](?:" + "|".join(
+    re.escape(e[1:]) for e in formula_errors.ERRORS) + ")\\s*$"
 
 
 def _blank(c: pl.Expr) -> pl.Expr:
@@ -79,7 +83,7 @@ def checks_for(field: Field) -> list[pa.Check]:
     if field.type == "name":
         return [_check("name.plain", lambda c: c.str.contains(PLAIN_NAME))]
     if field.type in ("text", "relation"):
-        return [_check("text.clean", lambda c: c.str.contains(CLEAN_TEXT))]
+        return [_check("text.clean", lambda c: c.str.contains(CLEAN_TEXT) & ~c.str.contains(FORMULA_ERROR))]
     if field.type == "address":
         return [pa.Check(_address_check, name="address.canonical")]
     return []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from validators.errors import InvalidCharacters
+from validators.errors import InvalidCharacters, InvalidFormat, ValidationError
 
 # full-width ASCII block (！..～) → ASCII, ideographic and no-break spaces → space
 _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -14,6 +14,19 @@ _SPACE_BETWEEN_CJK = re.compile(r"(?<=[\u3400-\u9fff·])\s+(?=[\u3400-\u9fff·])
 # middle dots seen in minority names: U+00B7, U+2022, U+2027, U+30FB, U+FF65, U+FF0E, '.'
 _DOTS = re.compile(r"[\u00b7\u2022\u2027\u30fb\uff65\uff0e.\u2219\u22c5\u0387]")
 _NAME_OK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·A-Za-z ]+")
+
+
+def require_text(value: object, code: str) -> str:
+    """`value` when it is a str; otherwise InvalidFormat with `code` (so the validators' public
+    functions answer any Python object with their own error, never a TypeError)."""
+    if isinstance(value, str):
+        return value
+    raise InvalidFormat(f"expected text, got {type(value).__name__}", code=code)
+
+
+def is_ascii_digits(text: str) -> bool:
+    """Only 0-9: str.isdigit() alone also takes ٢٠١٥ (Arabic-Indic), २०१५ (Devanagari) …"""
+    return text.isascii() and text.isdigit()
 
 
 def to_half_width(value: str) -> str:
@@ -28,7 +41,7 @@ def collapse_spaces(value: str) -> str:
 
 def compact(value: str) -> str:
     """Half-width, trimmed, inner spaces collapsed."""
-    return collapse_spaces(to_half_width(value))
+    return collapse_spaces(to_half_width(require_text(value, "text.whitespace")))
 
 
 def no_spaces(value: str) -> str:
@@ -54,14 +67,14 @@ def validate_name(value: str) -> str:
     """The normalised name, or InvalidCharacters when it holds digits or symbols.
 
     Chinese names (also long ethnic-minority names with ·) and Latin letters are accepted."""
-    name = compact_name(value)
+    name = compact_name(require_text(value, "name.invalid"))
     if not name or not _NAME_OK.fullmatch(name) or name.startswith("·") or name.endswith("·"):
         raise InvalidCharacters(code="name.invalid")
     return name
 
 
-def is_valid_name(value: str) -> bool:
+def is_valid_name(value: object) -> bool:
     try:
         return bool(validate_name(value))
-    except InvalidCharacters:
+    except ValidationError:
         return False

@@ -16,7 +16,7 @@ from typing import Callable
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from intake.export.output import Progress, Steps, output_file
+from intake.export.output import Progress, Steps, output_file, writer_tmpdir
 from intake.export.template_help import GENERAL, hint, instruction_rows, short
 from intake.forms import load_form
 from validators.form import Field, FormTemplate
@@ -34,7 +34,8 @@ def write_template(form_key: str, target: str | os.PathLike, *, progress: Progre
     form = load_form(form_key)
     steps = Steps(1, progress, cancelled)
     with output_file(target) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False})
+        book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                              "tmpdir": writer_tmpdir(tmp)})
         sheet = book.add_worksheet(form.title[:31])
         help_sheet = book.add_worksheet(HELP_SHEET)
         lists = book.add_worksheet(LISTS_SHEET)

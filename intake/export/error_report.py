@@ -11,14 +11,14 @@ from xlsxwriter.utility import xl_col_to_name
 
 from intake.errors import WriteError
 from intake.export.output import Progress, Steps, output_file
+from intake.export.protect import check_password
 from intake.export.xlsx_stream import StreamBook
 from intake.forms import load_form
 from validators.codes import CODES
-from validators.findings import Severity
+from intake.severity_words import ERROR_WORD, word
 
 HEADERS = ("工作表", "行号", "列", "表头", "单元格内容", "严重程度", "问题代码", "问题类型", "说明", "建议修改为")
 WIDTHS = (14, 8, 6, 18, 30, 9, 22, 22, 70, 30)
-ERROR, WARNING = "错误", "警告"
 VALUE_COLUMNS = (4, 9)          # written as text cells ('@'): IDs must keep their digits
 SEVERITY_COLUMN = 5             # red when 错误
 
@@ -37,20 +37,22 @@ def report_lines(checked: Sequence) -> Iterator[tuple]:
         for f in sheet.findings.all():
             letter, header = where[f.field]
             yield (table.sheet, rows[f.index], letter, header, f.value or "",
-                   ERROR if f.severity is Severity.ERROR else WARNING, f.code,
+                   word(f), f.code,
                    titles.get(f.code, f.code), f.message, f.suggestion or "")
 
 
 def write_report(checked: Sequence, target: str | os.PathLike, *, protected: Iterable[Path] = (),
-                 progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> int:
-    """Write the report (.xlsx or .csv by the target's suffix); returns the number of lines."""
+                 progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                 output_password: str | None = None) -> int:
+    """Write the report (.xlsx or .csv by the target's suffix); returns the number of lines.
+    output_password: protect the .xlsx with it (a .csv cannot be protected: WriteError)."""
     suffix = Path(target).suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise WriteError(f"问题清单只能保存为.xlsx或.csv文件，“{Path(target).name}”不是")
+    check_password(Path(target), output_password)
     protected = [*protected, *{Path(c.table.source) for c in checked}]
     steps = Steps(sum(len(c.findings) for c in checked), progress, cancelled)
-    with output_file(target, protected) as tmp:
+    with output_file(target, protected, output_password) as tmp:
         n = (_write_csv if suffix == ".csv" else _write_xlsx)(tmp, report_lines(checked), steps)
         steps.finish()
     return n
@@ -78,7 +80,7 @@ def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
                             rows=steps.total + 1)
         ws.row(HEADERS, [header] * len(HEADERS))
         for line in lines:
-            ws.row(line, with_error if line[SEVERITY_COLUMN] == ERROR else None)
+            ws.row(line, with_error if line[SEVERITY_COLUMN] == ERROR_WORD else None)
             steps.step()
         steps.finish()      # a cancel raises before the book's parts are written: nothing is kept
     return ws.n_rows - 1

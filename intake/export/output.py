@@ -1,4 +1,5 @@
-"""What every export shares: safe targets, atomic writes, progress and cancelling."""
+"""What every export shares: safe targets, atomic writes (temporary files only beside the
+target, intake.atomic), optional password protection, progress and cancelling."""
 from __future__ import annotations
 
 import os
@@ -6,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from intake.atomic import atomic_path, check_target
+from intake.atomic import atomic_path, check_target, scratch_dir
 from intake.errors import Cancelled, WriteError
 
 Progress = Callable[[int, int], None]
@@ -30,13 +31,23 @@ def check_output(target: str | os.PathLike, protected: Iterable[Path] = ()) -> P
 
 
 @contextmanager
-def output_file(target: str | os.PathLike, protected: Iterable[Path] = ()) -> Iterator[Path]:
-    """A temporary path that replaces `target` when the block succeeds (intake.atomic)."""
+def output_file(target: str | os.PathLike, protected: Iterable[Path] = (),
+                password: str | None = None) -> Iterator[Path]:
+    """A temporary path that replaces `target` when the block succeeds (intake.atomic); with
+    `password` the finished .xlsx is encrypted (intake.export.protect) before it replaces it.
+    openpyxl's own temporary files go beside it too (intake.export.openpyxl_temp); a writer
+    with a temp-folder option gives it `writer_tmpdir(tmp)`. Stale temporary files a killed
+    export left in the folder are removed first (intake.atomic)."""
+    from intake.export.openpyxl_temp import temp_files_in
+    from intake.export.protect import encrypt_file
     protected = [Path(p) for p in protected]
     target = check_output(target, protected)
     try:
         with atomic_path(target, protected) as tmp:
-            yield tmp
+            with temp_files_in(scratch_dir(tmp)):
+                yield tmp
+            if password:
+                encrypt_file(tmp, password)
     except PermissionError as exc:
         folder = target.parent if str(target.parent) else Path(".")
         if not os.access(folder, os.W_OK):
@@ -44,6 +55,12 @@ def output_file(target: str | os.PathLike, protected: Iterable[Path] = ()) -> It
         raise WriteError(OPEN_ELSEWHERE.format(name=target.name)) from exc
     except OSError as exc:
         raise WriteError(f"无法写入“{target.name}”：{exc.strerror or exc}，请检查磁盘空间和文件夹权限") from exc
+
+
+def writer_tmpdir(tmp: Path) -> str:
+    """The folder a writer keeps its own temporary files in (xlsxwriter's `tmpdir`): beside
+    the output, removed with it (intake.atomic.scratch_dir)."""
+    return str(scratch_dir(tmp))
 
 
 class Steps:

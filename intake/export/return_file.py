@@ -18,9 +18,13 @@ from openpyxl.styles import Alignment, Font
 
 from intake.errors import WriteError
 from intake.export.output import Progress, Steps, output_file
-from intake.export.return_marks import ERROR_FILL, WARNING_FILL, mark_sheet
+from intake.export.protect import check_password
+from intake.export.return_marks import (DELETED_FILL, EDITED_FILL, ERROR_FILL, NO_FILL, WARNING_FILL,
+                                        mark_sheet)
+from intake.severity_words import WORD
 from intake.export.source_book import load_source, sheet_title
 from validators.codes import CODES
+from validators.findings import Severity
 
 SUMMARY_SHEET = "问题汇总"
 
@@ -35,21 +39,30 @@ class ReturnSummary:
     def lines(self) -> list[str]:
         return [f"退回文件已写入：{self.path}（共{self.rows}行，{self.rows_with_errors}行有错误需要修改，"
                 f"{self.rows_with_warnings}行只有警告）"]
-HOW_TO = ("红色单元格是错误，必须改正；黄色单元格是警告，请核实（确认无误可不改）。"
+HOW_TO = ("红色单元格是错误，必须改正；黄色单元格是警告，请核实（确认无误可不改）；"
+          "绿色单元格是乡镇已修改的内容（批注里有原来的内容），请核对是否改对；"
+          "灰色划线的行已被乡镇删除，不会上报；只有批注、没有颜色的单元格是提示：写法不同但意思明确，可不改。"
           "把鼠标停在单元格上可以看到具体说明；每张表最后的“问题说明”列列出了这一行的全部问题。"
           "改好后直接把本文件发回即可，不用删除本页和“问题说明”列。")
+LEGEND = (("错误", ERROR_FILL, "必须改正"), ("警告", WARNING_FILL, "请核实，确认无误可不改"),
+          ("乡镇已修改", EDITED_FILL, "乡镇在摸排助手中改过的内容，批注里有原来的内容"),
+          ("已删除", DELETED_FILL, "乡镇删除的行，不会上报"),
+          ("提示", NO_FILL, "只有批注：写法不同但意思明确，可不改"))
 
 
 def write_return(checked: Sequence, target: str | os.PathLike, *, password: str | None = None,
                  protected: Iterable[Path] = (), progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> ReturnSummary:
-    """checked: the CheckedSheet-like objects of ONE source file (.table, .findings)."""
+                 cancelled: Callable[[], bool] | None = None,
+                 output_password: str | None = None) -> ReturnSummary:
+    """checked: the CheckedSheet-like objects of ONE source file (.table, .findings);
+    password: the source's open password; output_password: protect the return file with it."""
     sources = {Path(c.table.source) for c in checked}
     if len(sources) != 1:
         raise ValueError("write_return takes the sheets of exactly one source file")
     source = sources.pop()
     if Path(target).suffix.lower() != ".xlsx":
         raise WriteError(f"退回文件只能保存为.xlsx文件，“{Path(target).name}”不是")
+    check_password(Path(target), output_password)
     protected = [*protected, source]
     steps = Steps(sum(c.table.n_rows for c in checked) + 1, progress, cancelled, every=500)
     book = load_source(source, password)
@@ -59,10 +72,10 @@ def write_return(checked: Sequence, target: str | os.PathLike, *, password: str 
         if name not in book.sheetnames:
             raise WriteError(f"原文件中找不到工作表“{name}”，无法生成退回文件")
         mark_sheet(book[name], sheet.table, sheet.findings, steps.step, returned_before,
-                   _edits_of(sheet))
+                   _edits_of(sheet), _deleted_of(sheet))
     _summary_sheet(book, checked, source)
     steps.finish()
-    with output_file(target, protected) as tmp:
+    with output_file(target, protected, output_password) as tmp:
         book.save(tmp)
     return _summary(Path(target), checked)
 
@@ -76,13 +89,24 @@ def _edits_of(sheet) -> dict[tuple[int, str], str | None]:
     return {key: sheet.original(*key) for key in edited()}
 
 
+def _deleted_of(sheet) -> frozenset[int]:
+    """The rows the clerk deleted when `sheet` is an open session; a plain checked sheet has none."""
+    return frozenset(getattr(sheet, "deleted_rows", None) or ())
+
+
+def _rows_with_warnings(findings) -> int:
+    """Rows with a warning and no error (hints alone do not count)."""
+    errors = set(findings.rows_with_errors())
+    return len({f.index for f in findings.warnings} - errors)
+
+
 def _summary(path: Path, checked: Sequence) -> ReturnSummary:
     summary = ReturnSummary(path)
     for sheet in checked:
         bad = len(sheet.findings.rows_with_errors())
         summary.rows += sheet.table.n_rows
         summary.rows_with_errors += bad
-        summary.rows_with_warnings += len(sheet.findings.rows_with_findings()) - bad
+        summary.rows_with_warnings += _rows_with_warnings(sheet.findings)
     return summary
 
 
@@ -102,25 +126,35 @@ def _summary_sheet(book, checked: Sequence, source: Path) -> None:
     for sheet in checked:
         fs, n = sheet.findings, sheet.table.n_rows
         bad = len(fs.rows_with_errors())
+        deleted = _deleted_of(sheet)
         ws.append([f"工作表“{sheet_title(sheet.table.sheet)}”：共{n}行，其中{bad}行有错误，"
-                   f"{len(fs.rows_with_findings()) - bad}行只有警告"])
+                   f"{_rows_with_warnings(fs)}行只有警告" + (f"，乡镇删除了{len(deleted)}行" if deleted else "")])
     ws.append([HOW_TO])
     ws.cell(row=ws.max_row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=4)
-    ws.row_dimensions[ws.max_row].height = 75
+    ws.row_dimensions[ws.max_row].height = 110
+    ws.append([])
+    for name, fill, meaning in LEGEND:
+        ws.append([name, meaning])
+        ws.cell(row=ws.max_row, column=1).fill = fill
     ws.append([])
     ws.append(["工作表", "问题类型", "严重程度", "数量"])
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     for sheet_name, code, n in _counts(checked):
         spec = CODES.get(code)
-        ws.append([sheet_name, spec.title if spec else code, "错误" if _is_error(code) else "警告", n])
-        ws.cell(row=ws.max_row, column=3).fill = ERROR_FILL if _is_error(code) else WARNING_FILL
+        severity = spec.severity if spec else Severity.ERROR
+        ws.append([sheet_name, spec.title if spec else code, WORD[severity], n])
+        ws.cell(row=ws.max_row, column=3).fill = SEVERITY_FILL[severity]
 
 
-def _is_error(code: str) -> bool:
+SEVERITY_FILL = {Severity.ERROR: ERROR_FILL, Severity.WARNING: WARNING_FILL, Severity.HINT: NO_FILL}
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
+
+
+def _rank(code: str) -> int:
     spec = CODES.get(code)
-    return spec is None or spec.severity.value == "error"
+    return SEVERITY_ORDER[spec.severity] if spec else 0
 
 
 def _counts(checked: Sequence) -> list[tuple[str, str, int]]:
@@ -130,4 +164,4 @@ def _counts(checked: Sequence) -> list[tuple[str, str, int]]:
         counts = Counter(f.code for f in sheet.findings.all())
         for code, n in counts.items():
             rows.append((sheet_title(sheet.table.sheet), code, n))
-    return sorted(rows, key=lambda r: (not _is_error(r[1]), -r[2], r[1]))
+    return sorted(rows, key=lambda r: (_rank(r[1]), -r[2], r[1]))

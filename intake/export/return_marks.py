@@ -1,15 +1,22 @@
 """Marking one sheet of the return file: red (error) and amber (warning) cells with comments,
-ID and phone cells formatted as text, and a 问题说明 column listing each row's problems."""
+hints (only written differently) with a comment and no colour, the clerk's edits green, deleted
+rows grey and struck through, ID and phone cells formatted as text, and a 问题说明 column
+listing each row's problems."""
 from __future__ import annotations
 
 from collections import defaultdict
+from copy import copy
 
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from intake.export.source_book import cell_safe
 from intake.forms import load_form
+from intake.reader.limits import COL_GAP
+from intake.severity_words import WORD
 from intake.table import SheetTable
+from validators.findings import Severity
 
 AUTHOR = "摸排助手"
 NOTES_HEADER = "问题说明"
@@ -18,16 +25,23 @@ ERROR_FILL = PatternFill("solid", start_color=ERROR_COLOR, end_color=ERROR_COLOR
 WARNING_FILL = PatternFill("solid", start_color=WARNING_COLOR, end_color=WARNING_COLOR)
 EDITED_COLOR = "FFC6EFCE"
 EDITED_FILL = PatternFill("solid", start_color=EDITED_COLOR, end_color=EDITED_COLOR)
+DELETED_COLOR = "FFD9D9D9"
+DELETED_FILL = PatternFill("solid", start_color=DELETED_COLOR, end_color=DELETED_COLOR)
 NO_FILL = PatternFill(fill_type=None)
-TAG = {True: "【错误】", False: "【警告】"}
+TAG = {s: f"【{w}】" for s, w in WORD.items()}
+FILL = {Severity.ERROR: ERROR_FILL, Severity.WARNING: WARNING_FILL, Severity.HINT: NO_FILL}
+DELETED_NOTE = "【已删除】乡镇已删除此行（不属于本表的摸排对象或重复登记），不会上报；如果删错了，请告诉乡镇"
+MARK_COLORS = (ERROR_COLOR, WARNING_COLOR, EDITED_COLOR, DELETED_COLOR)
 
 
 def mark_sheet(ws, table: SheetTable, findings, step, returned_before: bool = False,
-               edits: dict[tuple[int, str], str | None] | None = None) -> None:
+               edits: dict[tuple[int, str], str | None] | None = None,
+               deleted: frozenset[int] = frozenset()) -> None:
     """findings: the table's FindingSet; step(): one tick of progress per row;
     returned_before: the workbook is a return file sent back (its old marks are removed);
     edits: (record index, field) → the value as imported, for every cell the clerk changed in
-    the app: the file gets the corrected value, filled green with a comment naming the old one."""
+    the app: the file gets the corrected value, filled green with a comment naming the old one;
+    deleted: record indices of the rows the clerk deleted (grey, struck through, noted)."""
     form = load_form(table.form)
     if returned_before:
         _clear_old_marks(ws, table)
@@ -37,6 +51,9 @@ def mark_sheet(ws, table: SheetTable, findings, step, returned_before: bool = Fa
     cells: dict[tuple[int, int], list] = defaultdict(list)
     for i in range(table.n_rows):
         step()
+        if i in deleted:
+            _mark_deleted(ws, table, i, notes_col)
+            continue
         found = findings.for_row(i)
         if not found:
             continue
@@ -56,24 +73,54 @@ def _write_edits(ws, table: SheetTable, edits: dict[tuple[int, str], str | None]
         if col is None:
             continue
         cell = ws.cell(row=table.row_numbers[index], column=col)
-        cell.value = table.data.get(field, index)
+        cell.value = cell_safe(table.data.get(field, index))
         cell.data_type = "s" if cell.value is not None else cell.data_type
         cell.fill = EDITED_FILL
         cell.comment = Comment(edit_note(old), AUTHOR)
 
 
+def _mark_deleted(ws, table: SheetTable, index: int, notes_col: int) -> None:
+    row = table.row_numbers[index]
+    for c in table.columns:
+        cell = ws.cell(row=row, column=c.col)
+        cell.fill = DELETED_FILL
+        _set_font(cell, strike=True, color="FF7F7F7F")
+    note = ws.cell(row=row, column=notes_col, value=DELETED_NOTE)
+    note.alignment = Alignment(wrap_text=True, vertical="top")
+    note.fill = DELETED_FILL
+
+
+def _set_font(cell, **changes) -> None:
+    font = copy(cell.font)
+    for name, value in changes.items():
+        setattr(font, name, value)
+    cell.font = font
+
+
+def worst(found: list) -> Severity:
+    severities = {f.severity for f in found}
+    return next(s for s in (Severity.ERROR, Severity.WARNING, Severity.HINT) if s in severities)
+
+
 def edit_note(old: str | None) -> str:
-    return f"乡镇已修改，原为：{old if old not in (None, '') else '（空）'}"
+    return f"乡镇已修改，原为：{cell_safe(quote_text(old)) if old not in (None, '') else '（空）'}"
+
+
+def quote_text(value: str, limit: int = 200) -> str:
+    """A cell's text in a note of the return file: whole (IDs included: it is the township's own
+    file), but at most `limit` characters."""
+    return value if len(value) <= limit else f"{value[:limit]}…(共 {len(value)} 字)"
 
 
 def _line(f, label: str) -> str:
-    text = TAG[f.is_error] + (f"{label}：" if label and label not in f.message else "") + f.message
-    return text + (f"（可改为：{f.suggestion}）" if f.suggestion else "")
+    text = TAG[f.severity] + (f"{label}：" if label and label not in f.message else "") + f.message
+    return text + (f"（可改为：{cell_safe(quote_text(f.suggestion))}）" if f.suggestion else "")
 
 
 def _mark_cell(cell, found: list) -> None:
-    has_error = any(f.is_error for f in found)
-    cell.fill = ERROR_FILL if has_error else WARNING_FILL
+    level = worst(found)
+    if level is not Severity.HINT:           # a hint keeps the cell's own fill (or the edit's green)
+        cell.fill = FILL[level]
     text = "\n".join(_line(f, "") for f in found)
     if cell.comment is not None and cell.comment.author == AUTHOR:   # the clerk's edit note
         text = cell.comment.text + "\n" + text
@@ -89,7 +136,7 @@ def _row_note(cell, found: list, table: SheetTable, form) -> None:
     cell.value = "\n".join(f"{n}. {text}" for n, text in enumerate(lines, start=1))
     cell.data_type = "s"
     cell.alignment = Alignment(wrap_text=True, vertical="top")
-    cell.fill = ERROR_FILL if any(f.is_error for f in found) else WARNING_FILL
+    cell.fill = FILL[worst(found)]
 
 
 def _notes_column(ws, table: SheetTable) -> int:
@@ -101,7 +148,9 @@ def _notes_column(ws, table: SheetTable) -> int:
                 cell = ws.cell(row=row, column=col)
                 cell.value, cell.fill = None, NO_FILL
             return col
-    col = max(ws.max_column, max((c.col for c in table.columns), default=0)) + 1
+    table_end = max((c.col for c in table.columns), default=0)
+    # after the sheet's last used column, unless that is a stray cell far beyond the table
+    col = (max(ws.max_column, table_end) if ws.max_column - table_end <= COL_GAP else table_end) + 1
     header = ws.cell(row=top, column=col, value=NOTES_HEADER)
     header.font = Font(bold=True, color="FFC00000")
     header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -118,8 +167,17 @@ def _clear_old_marks(ws, table: SheetTable) -> None:
             cell = ws.cell(row=row, column=c.col)
             if cell.comment is not None and cell.comment.author == AUTHOR:
                 cell.comment = None
-                if cell.fill is not None and cell.fill.start_color.rgb in (ERROR_COLOR, WARNING_COLOR, EDITED_COLOR):
+                if cell.fill is not None and cell.fill.start_color.rgb in MARK_COLORS:
                     cell.fill = NO_FILL
+            elif _is_deleted_mark(cell):
+                cell.fill = NO_FILL
+                _set_font(cell, strike=False, color=None)
+
+
+def _is_deleted_mark(cell) -> bool:
+    """Grey and struck through: a row this tool marked deleted in an earlier return file."""
+    return (cell.fill is not None and cell.fill.start_color.rgb == DELETED_COLOR
+            and bool(cell.font and cell.font.strike))
 
 
 def _text_format(ws, table: SheetTable, form) -> None:

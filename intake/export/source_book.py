@@ -11,15 +11,18 @@ from io import BytesIO
 from pathlib import Path
 
 import openpyxl
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.workbook import Workbook
 
 from intake.reader import sniff as kinds
 from intake.reader.crypto import decrypt, is_encrypted
 from intake.reader.grid import Grid
 from intake.reader.source import read_all, read_head
+from intake.export.upload import display_width
 from intake.reader.workbook import read_grids
 
 CSV_SHEET = "登记表"
+EXCEL_CELL_LIMIT = 32_767
 
 
 def load_source(path: Path, password: str | None = None) -> Workbook:
@@ -62,7 +65,7 @@ def rebuild(grids: list[Grid]) -> Workbook:
         for first_row, first_col, last_row, last_col in grid.merged:
             ws.merge_cells(start_row=first_row, start_column=first_col,
                            end_row=last_row, end_column=last_col)
-        for col, width in grid.widths.items():
+        for col, width in {**fitted_widths(grid), **grid.widths}.items():
             ws.column_dimensions[openpyxl.utils.get_column_letter(col)].width = width
         for col in grid.hidden_cols:
             ws.column_dimensions[openpyxl.utils.get_column_letter(col)].hidden = True
@@ -73,7 +76,31 @@ def rebuild(grids: list[Grid]) -> Workbook:
     return book
 
 
+def fitted_widths(grid: Grid, low: float = 8, high: float = 60) -> dict[int, float]:
+    """Column widths from the longest text of each column (a CSV or HTML source has none of its
+    own), so ID numbers, dates and addresses show whole in Excel. Lines with few cells (the title,
+    the 填报单位/填报日期 line, a 填表人 footer) do not widen their columns."""
+    longest: dict[int, str] = {}
+    enough = max(3, max((len(r) for r in grid.rows), default=0) // 3)
+    for cells in grid.rows:
+        filled = [(c, str(v)) for c, v in enumerate(cells, start=1) if v is not None and v != ""]
+        if len(filled) < enough:
+            continue
+        for c, text in filled:
+            if len(text) > len(longest.get(c, "")):
+                longest[c] = text
+    return {c: max(low, min(high, display_width(text) + 2)) for c, text in longest.items()}
+def cell_safe(value):
+    """Text a worksheet cell can hold: the control characters XML forbids (\\x00 …) written as
+    visible escapes (openpyxl refuses them), at most Excel's 32,767 characters."""
+    if not isinstance(value, str):
+        return value
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        value = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", value)
+    return value if len(value) <= EXCEL_CELL_LIMIT else value[:EXCEL_CELL_LIMIT - 20] + f"…(共 {len(value)} 字)"
+
+
 def _put(ws, row: int, col: int, value) -> None:
-    cell = ws.cell(row=row, column=col, value=value)
+    cell = ws.cell(row=row, column=col, value=cell_safe(value))
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"        # text that looks like a formula stays text

@@ -29,6 +29,7 @@ _SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 FLUSH_ROWS = 500
+MIN_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,9 @@ class StreamBook:
                  "xl/styles.xml": styles_xml(self._styles)}
         for name, text in parts.items():
             self._zip.writestr(name, text)
+        written = self._zip.fp.tell()
+        if written < MIN_BYTES:       # msoffcrypto cannot encrypt a package under 4 KB (issue 12's
+            self._zip.comment = b" " * (MIN_BYTES - written)     # output passwords): pad the zip
         self._zip.close()
 
     def __enter__(self) -> StreamBook:

@@ -15,7 +15,7 @@ import python_calamine as pc
 
 from intake.errors import ReadError
 from intake.reader.grid import Grid
-from intake.reader.source import LOCKED
+from intake.reader.source import source_error
 from validators.run_support import gc_paused
 
 CORRUPT = "文件“{name}”已损坏或不完整（{kind}无法打开），请让报送单位重新导出后再发一次"
@@ -53,10 +53,8 @@ def read_workbook(source: Path | BytesIO, display_name: str, kind: str,
             return _read_book(lambda: pc.CalamineWorkbook.from_path(str(source)), display_name, kind)
         with open(source, "rb") as fh:
             return _read_book(lambda: pc.CalamineWorkbook.from_filelike(fh), display_name, kind)
-    except PermissionError as exc:
-        raise ReadError(f"无法打开“{display_name}”：{LOCKED}") from exc
     except OSError as exc:
-        raise ReadError(f"无法打开“{display_name}”：{exc.strerror or exc}") from exc
+        raise source_error(source, exc) from exc
 
 
 def _read_book(open_book: Callable[[], "pc.CalamineWorkbook"], display_name: str, kind: str) -> list[Grid]:

@@ -5,6 +5,7 @@ column naming the same field stays unmapped and is reported.
 """
 from __future__ import annotations
 
+from intake.privacy import quote
 from intake.reader.grid import Grid
 from intake.reader.layout import Header
 from intake.reader.mapping import FormIndex, Match
@@ -58,15 +59,15 @@ def mapping_notes(columns: list[SourceColumn], header: Header, index: FormIndex)
             continue                # the clerk confirmed this column before
         if c.how == "fuzzy":
             label = index.form.field(c.field).label
-            notes.append(ImportNote("read.fuzzy_header", f"表头“{c.header}”按相似度对应到“{label}”"
+            notes.append(ImportNote("read.fuzzy_header", f"表头“{quote(c.header)}”按相似度对应到“{label}”"
                                     f"（把握{round(c.confidence * 100)}%），请核对", None, c.col))
         elif c.field is None and _names_taken_field(texts[c.col], index):
-            notes.append(ImportNote("read.duplicate_column", f"表头“{c.header}”与前面的列重复，"
+            notes.append(ImportNote("read.duplicate_column", f"表头“{quote(c.header)}”与前面的列重复，"
                                     "这一列已保留但不检查", None, c.col))
         elif c.field is None and c.header.strip() in OWN_COLUMNS:
             continue                # this tool's own 问题说明 column in a returned file
         elif c.field is None:
-            notes.append(ImportNote("read.unmapped_header", f"表头“{c.header}”不是登记表的列，"
+            notes.append(ImportNote("read.unmapped_header", f"表头“{quote(c.header)}”不是登记表的列，"
                                     "已保留但不检查" + _candidates_hint(texts[c.col], index), None, c.col))
     return notes
 

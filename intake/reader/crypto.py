@@ -17,6 +17,13 @@ WRONG = "“{name}”的密码不正确，请核对后重新输入（注意大�
 UNSUPPORTED = "“{name}”的加密方式无法解密。请在Excel或WPS中用密码打开后，去掉密码另存一份再检查"
 
 
+def file_is_encrypted(path) -> bool:
+    """Whether the file is a password-protected workbook (only OLE files are read whole)."""
+    from intake.reader.sniff import OLE_MAGIC
+    from intake.reader.source import read_all, read_head
+    return read_head(path).startswith(OLE_MAGIC) and is_encrypted(read_all(path))
+
+
 def is_encrypted(data: bytes) -> bool:
     try:
         return bool(msoffcrypto.OfficeFile(BytesIO(data)).is_encrypted())

@@ -11,16 +11,19 @@ from intake.reader.source import read_all
 from intake.reader.text_decode import decode
 
 _DELIMITERS = ",\t;|"
-BROKEN = "“{name}”不是可以读取的CSV文件（{why}）。请用Excel或WPS打开后另存为.xlsx再试"
+BROKEN = "“{name}”不是可以读取的CSV文件（第{line}行格式有误：引号不成对或内容异常）。请用Excel或WPS打开后另存为.xlsx再试"
+# csv's default limit (128 KB a field) would refuse a long cell the checks should see and report
+csv.field_size_limit(max(csv.field_size_limit(), 1 << 26))
 
 
 def read_csv(path: Path) -> list[Grid]:
     text, _ = decode(read_all(path), path.name)
     delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        rows = list(reader)
     except csv.Error as exc:
-        raise ReadError(BROKEN.format(name=path.name, why=str(exc))) from exc
+        raise ReadError(BROKEN.format(name=path.name, line=reader.line_num)) from exc
     return [Grid(name="", rows=rows, typed=False).rectangular()]
 
 

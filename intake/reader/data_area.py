@@ -24,8 +24,10 @@ class DataArea:
 
 
 def read_data(grid: Grid, first_row: int, headers: dict[int, tuple[str, str]],
-              tick: Callable[[int], None], cancelled: Callable[[], bool] | None) -> DataArea:
-    """Rows first_row.. of the header columns (`headers`: col → (text, display))."""
+              tick: Callable[[int], None], cancelled: Callable[[], bool] | None,
+              mapped: set[int] | None = None) -> DataArea:
+    """Rows first_row.. of the header columns (`headers`: col → (text, display)); `mapped`: the
+    columns mapped to a form field (a repeated header is recognised on those only)."""
     cols = list(headers)
     notes = fill_merged(grid, first_row, cols, {c: d for c, (_, d) in headers.items()})
     cells: dict[int, list[str | None]] = {c: [] for c in cols}
@@ -41,7 +43,8 @@ def read_data(grid: Grid, first_row: int, headers: dict[int, tuple[str, str]],
             cells[c].extend(convert_column(column, start - first_row, numeric[c]))
         headerless.update(_filled_other_columns(by_col, headers, headerless))
         tick(len(chunk))
-    keep, skipped = rows_to_keep([cells[c] for c in cols], [t for t, _ in headers.values()], first_row)
+    keep, skipped = rows_to_keep([cells[c] for c in cols], [t for t, _ in headers.values()], first_row,
+                                 [mapped is None or c in mapped for c in cols])
     n = max(0, grid.n_rows - first_row + 1)
     if len(keep) < n:
         cells = {c: [v[i] for i in keep] for c, v in cells.items()}

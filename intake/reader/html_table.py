@@ -9,13 +9,15 @@ import lxml.html
 from lxml import etree
 
 from intake.errors import ReadError
-from intake.reader.grid import Grid
+from intake.reader import limits
+from intake.reader.grid import Grid, grid_from_cells
 from intake.reader.source import read_all
 from intake.reader.text_decode import decode
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
+MAX_SPANNED = 2_000_000      # cells covered by rowspan/colspan in one table
 NO_TABLE = "“{name}”是网页文件（HTML），但其中没有表格。请从系统重新导出Excel文件"
 
 
@@ -36,43 +38,40 @@ def read_html(path: Path) -> list[Grid]:
 
 
 def _grid(table, name: str) -> Grid:
-    grid = Grid(name=name, rows=[], typed=False)
+    """Cells are placed by position (spans push later cells right and down) and collected sparse,
+    so a row of huge colspans never makes a huge grid; spans stop at the table's last row."""
+    trs = list(_rows(table))
+    cells: dict[int, dict[int, str]] = {}
+    hidden, merged = set(), []
     taken: set[tuple[int, int]] = set()
-    for r, tr in enumerate(_rows(table), start=1):
+    for r, tr in enumerate(trs, start=1):
         if _HIDDEN.search(tr.get("style", "")):
-            grid.hidden_rows.add(r)
-        cells = _row_list(grid, r)
+            hidden.add(r)
+        row = cells.setdefault(r, {})
         c = 1
         for td in tr:
             if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
                 continue
             while (r, c) in taken:
                 c += 1
-            rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
-            _put(cells, c, _text(td))
+            if c > limits.MAX_COLS:
+                break
+            rowspan = min(_span(td, "rowspan"), len(trs) - r + 1)
+            colspan = min(_span(td, "colspan"), limits.MAX_COLS - c + 1)
+            row[c] = _text(td)
             if rowspan > 1 or colspan > 1:
-                grid.merged.append((r, c, r + rowspan - 1, c + colspan - 1))
+                merged.append((r, c, r + rowspan - 1, c + colspan - 1))
+                if len(taken) + rowspan * colspan > MAX_SPANNED:
+                    raise limits.AreaTooLarge(r + rowspan - 1, c + colspan - 1, name)
                 taken.update((rr, cc) for rr in range(r, r + rowspan) for cc in range(c, c + colspan))
             c += colspan
-    return grid.rectangular()
+    return grid_from_cells(name, cells, merged=merged, hidden_rows=hidden, typed=False).rectangular()
 
 
 def _rows(table):
     for el in table.iter("tr"):
         if next((a for a in el.iterancestors("table")), None) is table:
             yield el
-
-
-def _row_list(grid: Grid, r: int) -> list:
-    while len(grid.rows) < r:
-        grid.rows.append([])
-    return grid.rows[r - 1]
-
-
-def _put(cells: list, c: int, value: str) -> None:
-    while len(cells) < c:
-        cells.append(None)
-    cells[c - 1] = value
 
 
 def _span(td, attr: str) -> int:

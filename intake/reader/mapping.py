@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from validators.form import FormTemplate
@@ -48,8 +48,23 @@ class FormIndex:
 
     form: FormTemplate
     exact: dict[str, tuple[str, str]]     # normalised text → (field key, 'label' | 'alias')
+    memos: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
 
     def lookup(self, text: str) -> Match | None:
+        memo = _memo(self, "lookup")
+        if text not in memo:
+            memo[text] = self._lookup(text)
+        return memo[text]
+
+    def fuzzy(self, text: str) -> Match:
+        """The best fuzzy match (remembered per text: every township's file repeats the same
+        headers, and a fuzzy match compares with every label and alias of the form)."""
+        memo = _memo(self, "fuzzy")
+        if text not in memo:
+            memo[text] = self._fuzzy(text)
+        return memo[text]
+
+    def _lookup(self, text: str) -> Match | None:
         norm = normalise(text)
         for key in (norm, without_brackets(norm)):
             hit = self.exact.get(key)
@@ -60,7 +75,7 @@ class FormIndex:
     def match(self, text: str) -> Match:
         return self.lookup(text) or self.fuzzy(text)
 
-    def fuzzy(self, text: str) -> Match:
+    def _fuzzy(self, text: str) -> Match:
         norm = without_brackets(normalise(text)) or normalise(text)
         if len(norm) < 2:
             return Match(None, 0.0, "unmapped")
@@ -80,6 +95,14 @@ class FormIndex:
 
 
 _INDEXES: dict[int, FormIndex] = {}
+MEMO_LIMIT = 20_000          # texts remembered per index (cells of the rows above a header too)
+
+
+def _memo(index: FormIndex, kind: str) -> dict:
+    memo = index.memos.setdefault(kind, {})
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    return memo
 
 
 def form_index(form: FormTemplate) -> FormIndex:

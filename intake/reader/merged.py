@@ -1,6 +1,7 @@
 """Merged cells in the data area: every cell of a range gets the top-left value, with a note."""
 from __future__ import annotations
 
+from intake.privacy import quote
 from intake.reader.grid import Grid, cell_text
 from intake.table import ImportNote
 
@@ -27,5 +28,5 @@ def fill_merged(grid: Grid, first_row: int, cols: list[int], names: dict[int, st
         where = f"第{r1}行" if r1 == r2 else f"第{r1}–{r2}行"
         col_names = "、".join(f"“{names[c]}”" for c in range(c1, c2 + 1) if c in names)
         notes.append(ImportNote("read.merged_cells", f"{where}{col_names}列是合并单元格，已把“"
-                                f"{cell_text(value)}”填入其中每个格子，请核对是否正确", r1, c1))
+                                f"{quote(cell_text(value))}”填入其中每个格子，请核对是否正确", r1, c1))
     return notes

@@ -1,6 +1,7 @@
 """Notes about a read sheet the clerk should know: hidden rows/columns, IDs stored as numbers."""
 from __future__ import annotations
 
+from intake.privacy import quote
 from intake.reader.grid import Grid
 from intake.table import ImportNote, SheetTable
 from validators.form import FormTemplate
@@ -27,7 +28,7 @@ def _listed(numbers: list[int]) -> str:
 def _hidden_sheet(grid: Grid) -> list[ImportNote]:
     if not grid.hidden_sheet:
         return []
-    return [ImportNote("read.hidden_sheet", f"工作表“{grid.name}”是隐藏的工作表，其中的登记表也已读取")]
+    return [ImportNote("read.hidden_sheet", f"工作表“{quote(grid.name)}”是隐藏的工作表，其中的登记表也已读取")]
 
 
 def _hidden_rows(grid: Grid, table: SheetTable) -> list[ImportNote]:
@@ -42,7 +43,7 @@ def _hidden_cols(table: SheetTable) -> list[ImportNote]:
     notes = []
     for c in table.columns:
         if c.hidden:
-            notes.append(ImportNote("read.hidden_column", f"“{c.header}”列是隐藏列，已一并读取"
+            notes.append(ImportNote("read.hidden_column", f"“{quote(c.header)}”列是隐藏列，已一并读取"
                                     "和检查；请在Excel中取消隐藏后核对", None, c.col))
     return notes
 

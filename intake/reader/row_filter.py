@@ -11,45 +11,64 @@ _FOOTER_WORDS = ("填表人", "审核人", "负责人", "制表人", "填报人"
 _FOOTER_STARTS = ("注：", "注:", "说明：", "说明:", "填表说明", "合计", "总计", "以下空白")
 
 
-def rows_to_keep(columns: list[list[str | None]], headers: list[str],
-                 first_row: int) -> tuple[list[int], list[ImportNote]]:
-    """Indices of record rows, and a note naming the non-blank rows that were skipped."""
+SKIP_REASONS = {"footer": "表尾（签名、说明或合计）", "numbers": "列序号（1、2、3……）",
+                "header": "重复的表头"}
+MAX_LISTED = 8
+
+
+def rows_to_keep(columns: list[list[str | None]], headers: list[str], first_row: int,
+                 mapped: list[bool] | None = None) -> tuple[list[int], list[ImportNote]]:
+    """Indices of record rows, and one note per kind of non-blank row skipped, naming each
+    row. `mapped[k]`: column k is mapped to a form field; a row repeats the header only when it
+    matches it in those columns (extra columns may hold any text)."""
     if not columns:
         return [], []
+    mapped = mapped or [True] * len(columns)
     width, n = len(columns), len(columns[0])
     gappy = [col for col in columns if None in col]
     if len(gappy) < width - 4:      # every row has 5+ filled cells: no blank or footer rows
-        keep, candidates = list(range(n)), _header_like(columns, headers)
+        keep, candidates = list(range(n)), _header_like(columns, headers, mapped)
     else:
         blanks = list(map(countOf, zip(*gappy), repeat(None))) if gappy else [0] * n   # None cells per row
         keep = [i for i, b in enumerate(blanks) if b < width]
-        candidates = {i for i in keep if width - blanks[i] <= 4} | _header_like(columns, headers)
+        candidates = {i for i in keep if width - blanks[i] <= 4} | _header_like(columns, headers, mapped)
     if keep and keep[0] == 0:
         candidates.add(0)
-    skipped = []
+    skipped: dict[str, list[int]] = {}
     for i in sorted(candidates):
         row = tuple(col[i] for col in columns)
-        if _is_footer(row) or (i == 0 and _is_column_numbers(row)) or _repeats_header(row, headers):
-            skipped.append(i)
+        reason = ("footer" if _is_footer(row) else "numbers" if i == 0 and _is_column_numbers(row)
+                  else "header" if _repeats_header(row, headers, mapped) else None)
+        if reason:
+            skipped.setdefault(reason, []).append(i)
     if not skipped:
         return keep, []
-    gone = set(skipped)
-    rows = "、".join(str(first_row + i) for i in skipped[:8]) + ("等" if len(skipped) > 8 else "")
-    note = ImportNote("read.skipped_rows", f"第{rows}行不是登记记录（表尾签名、列序号或重复的表头），"
-                      "已跳过", first_row + skipped[0], None)
-    return [i for i in keep if i not in gone], [note]
+    gone = {i for rows in skipped.values() for i in rows}
+    return [i for i in keep if i not in gone], [_note(reason, rows, first_row) for reason, rows in skipped.items()]
 
 
-def _header_like(columns: list[list[str | None]], headers: list[str]) -> set[int]:
+def _note(reason: str, rows: list[int], first_row: int) -> ImportNote:
+    listed = "、".join(str(first_row + i) for i in rows[:MAX_LISTED])
+    more = f"等{len(rows)}行" if len(rows) > MAX_LISTED else ""
+    return ImportNote("read.skipped_rows", f"第{listed}{more}行是{SKIP_REASONS[reason]}，不是登记记录，已跳过",
+                      first_row + rows[0], None)
+
+
+def _header_like(columns: list[list[str | None]], headers: list[str], mapped: list[bool]) -> set[int]:
     found = set()
-    for col, text in list(zip(columns, headers))[:3]:
+    own = [(col, text) for col, text, m in zip(columns, headers, mapped) if m][:3]
+    for col, text in own:
         found.update(i for i, v in enumerate(col) if v == text)
     return found
 
 
-def _repeats_header(row: tuple[str | None, ...], headers: list[str]) -> bool:
-    same = sum(1 for v, h in zip(row, headers) if v is not None and v.strip() == h)
-    filled = sum(1 for v in row if v is not None)
+def _repeats_header(row: tuple[str | None, ...], headers: list[str], mapped: list[bool]) -> bool:
+    """The row holds the header's own text in most of the form's (mapped) columns."""
+    same = filled = 0
+    for v, h, m in zip(row, headers, mapped):
+        if m and v is not None:
+            filled += 1
+            same += v.strip() == h
     return same >= 3 and 2 * same >= filled
 
 

@@ -25,12 +25,15 @@ _COL = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
 _ATTR = re.compile(rb'\b(min|max|width|hidden)="([^"]*)"')
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN_HIT = re.compile(rb'\bhidden="(?:1|true)"')
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b(?=[^>]*?\bt="e")[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*>'
+                         rb'(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]{1,20})</', re.S)
 
 
 @dataclass
 class SheetXmlInfo:
     hidden_rows: set[int] = field(default_factory=set)
     cols: list[tuple[int, int, float | None, bool]] = field(default_factory=list)  # first, last, width, hidden
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)   # (row, col) → '#REF!' …
 
     def apply(self, grid: Grid) -> None:
         grid.hidden_rows |= self.hidden_rows
@@ -41,6 +44,9 @@ class SheetXmlInfo:
                     grid.hidden_cols.add(col)
                 if width is not None:
                     grid.widths[col] = width
+        for (row, col), text in self.errors.items():     # calamine reads an error value as ''
+            if row <= grid.n_rows and col <= len(grid.rows[row - 1]) and not grid.rows[row - 1][col - 1]:
+                grid.rows[row - 1][col - 1] = text
 
 
 def scan_workbook(source: Path | BytesIO) -> dict[str, SheetXmlInfo]:
@@ -49,12 +55,12 @@ def scan_workbook(source: Path | BytesIO) -> dict[str, SheetXmlInfo]:
         with zipfile.ZipFile(source) as archive:
             names = set(archive.namelist())
             return {name: _scan_part(archive, part)
-                    for name, part in _sheet_parts(archive).items() if part in names}
+                    for name, part in sheet_parts(archive).items() if part in names}
     except Exception:       # zlib.error, BadZipFile, a missing part …: the cells come from calamine
         return {}
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → its XML part path, from workbook.xml and its relationships."""
     book = archive.read("xl/workbook.xml")
     rels = archive.read("xl/_rels/workbook.xml.rels")
@@ -93,6 +99,7 @@ def _scan_part(archive: zipfile.ZipFile, part: str) -> SheetXmlInfo:
                 info.cols = _cols(head)
             buf = carry + chunk
             _hidden_rows(buf, info.hidden_rows)
+            _error_cells(buf, info.errors)
             carry = buf[-_OVERLAP:]
     if not in_data:
         info.cols = _cols(head)
@@ -109,6 +116,17 @@ def _cols(head: bytes) -> list[tuple[int, int, float | None, bool]]:
         except (KeyError, ValueError):
             continue
     return cols
+
+
+def _error_cells(buf: bytes, errors: dict[tuple[int, int], str]) -> None:
+    """Cells of type "e" (a formula's cached error value); rare, so found by a plain search first."""
+    if b't="e"' not in buf:
+        return
+    for letters, row, value in _ERROR_CELL.findall(buf):
+        col = 0
+        for ch in letters:
+            col = col * 26 + ch - 64
+        errors[(int(row), col)] = value.decode("ascii", "replace")
 
 
 def _hidden_rows(buf: bytes, rows: set[int]) -> None:

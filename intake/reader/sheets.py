@@ -43,7 +43,7 @@ def read_sheet(source: Path, grid: Grid, forms: dict[str, FormTemplate], forced:
     form = forms[form_key]
     texts = {hc.col: hc.text for hc in header.columns}
     area = read_data(grid, header.last_row + 1, {c.col: (texts[c.col], c.header) for c in columns},
-                     tick, cancelled)
+                     tick, cancelled, mapped={c.col for c in columns if c.field})
     unit, when = find_report_line(grid, header.rows[0])
     data = RecordColumns(
         values={c.field: area.cells[c.col] for c in columns if c.field},
@@ -53,7 +53,7 @@ def read_sheet(source: Path, grid: Grid, forms: dict[str, FormTemplate], forced:
         header_rows=list(header.rows), columns=columns, row_numbers=area.row_numbers, data=data,
         reporting_unit=unit, report_date_text=when,
         extra={c.col: area.cells[c.col] for c in columns if not c.field})
-    table.notes = area.notes + mapping_notes(columns, header, form_index(form)) + \
+    table.notes = grid.notes + area.notes + mapping_notes(columns, header, form_index(form)) + \
         sheet_notes(grid, table, form)
     return table
 

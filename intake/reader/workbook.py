@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Callable
 
 from intake.errors import MopaiError, ReadError
+from intake.privacy import quote
 from intake.forms import FORM_KEYS, load_form
+from intake.reader import limits
 from intake.reader import sniff as kinds
 from validators.run_support import gc_paused
 from intake.reader.grid import Grid, is_blank
@@ -84,7 +86,10 @@ def read_grids(path: Path, password: str | None) -> list[Grid]:
         raise ReadError(EMPTY.format(name=path.name))
     if kind == kinds.BINARY:
         raise ReadError(UNKNOWN.format(name=path.name))
-    grids = formats.read(path, kind, password)
+    try:
+        grids = formats.read(path, kind, password)
+    except limits.AreaTooLarge as exc:          # raised where the file name was not known
+        raise exc.named(path.name) from None
     if not any(_has_text(g) for g in grids):
         raise ReadError(NO_DATA.format(name=path.name))
     return grids
@@ -107,5 +112,5 @@ def _tables_or_error(path: Path, results: list[SheetTable | Skipped]) -> list[Sh
     not_forms = [s for s in skipped if s.had_header]
     if not_forms:
         s = not_forms[0]
-        raise ReadError(NOT_A_FORM.format(name=path.name, sheet=s.sheet or path.stem, reason=s.reason))
+        raise ReadError(NOT_A_FORM.format(name=path.name, sheet=quote(s.sheet or path.stem), reason=s.reason))
     raise ReadError(NO_HEADER.format(name=path.name))

@@ -10,11 +10,13 @@ import olefile
 from intake.errors import ReadError
 from intake.reader.calamine_book import CORRUPT, quiet_stderr, read_workbook
 from intake.reader.grid import Grid
+from validators.formula_errors import BY_BIFF_CODE
 
 KIND = "Excel 97-2003 工作簿"
 NOT_A_WORKBOOK = ("“{name}”不是Excel工作簿（可能是Word文档或其他Office文件），"
                   "请确认选对了文件")
 BOF, EOF, BOUNDSHEET, ROW, COLINFO = 0x0809, 0x000A, 0x0085, 0x0208, 0x007D
+FORMULA, BOOLERR = 0x0006, 0x0205
 ROW_HIDDEN = 0x20          # fDyZero
 COL_HIDDEN = 0x01
 
@@ -84,5 +86,20 @@ def _read_sheet_records(stream: bytes, offset: int, grid: Grid) -> None:
                 grid.widths[col] = round(width / 256, 2)
                 if flags & COL_HIDDEN:
                     grid.hidden_cols.add(col)
+        elif rtype in (FORMULA, BOOLERR) and len(body) >= 8:
+            _error_cell(rtype, body, grid)
         elif rtype == EOF:
             break
+
+
+def _error_cell(rtype: int, body: bytes, grid: Grid) -> None:
+    """An error value (#REF! …) in a BOOLERR cell or as a formula's cached result: calamine
+    gives a blank there, so the grid gets the error text (validators.formula_errors)."""
+    row, col = struct.unpack_from("<HH", body, 0)
+    if rtype == BOOLERR:
+        code = body[6] if body[7] == 1 else None
+    else:       # FORMULA: an 8-byte result; byte 0 = 2 and bytes 6-7 = FFFF mean an error code
+        code = body[8] if len(body) >= 14 and body[6] == 2 and body[12:14] == b"\xff\xff" else None
+    text = BY_BIFF_CODE.get(code) if code is not None else None
+    if text and row < grid.n_rows and col < len(grid.rows[row]) and not grid.rows[row][col]:
+        grid.rows[row][col] = text

@@ -104,3 +104,16 @@ def name_invalid(ctx: Ctx, i: int):
     key = ctx.rng.choice(("name", "name", "father_name"))
     ctx.set(i, key, ctx.rng.choice(BAD_NAMES).format(ctx.records[i].get(key)))
     return [E(i, key, "name.invalid")]
+
+
+FORMULA_ERRORS = ("#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?")
+
+
+@register("formula_error")
+def formula_error(ctx: Ctx, i: int):
+    """A formula cell whose cached value is an Excel error (as a CSV export or a reader gives it)."""
+    keys = [k for k in ("name", "ethnicity", "current_address", "guardianship")
+            if k in ctx.records[i].values and ctx.records[i].get(k)]
+    key = ctx.rng.choice(keys)
+    ctx.set(i, key, ctx.rng.choice(FORMULA_ERRORS))
+    return [E(i, key, "cell.formula_error")]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from validators.codes import make
 from validators.findings import Finding
+from validators.redact import preformatted, quote
 from validators.reference import describe_age
 from validators.rules.row import Row
 
@@ -57,15 +58,14 @@ def _disability(row: Row) -> list[Finding]:
         odd = next(k for k in FIX_ORDER if k in flags)
     others = [k for k in flags if k != odd]
     majority_disabled = flags[others[0]]
-    said = "、".join(f"{row.label(k)}“{row.raw(k)}”" for k in others)
+    said = "、".join(f"{row.label(k)}“{quote(row.raw(k) or '')}”" for k in others)
     if majority_disabled:
         want = {"health": "应包含“残疾”", "disability_grade": "应填写残疾等级（一级至四级）",
                 "disability_category": "应填写具体残疾类别"}[odd]
+        detail = f"{said}表示有残疾，{row.label(odd)}“{quote(row.raw(odd) or '')}”{want}，请核对残疾信息"
     else:
-        want = {"health": "不应包含“残疾”", "disability_grade": "应为“无”",
-                "disability_category": "应为“无”"}[odd]
-    detail = f"{said}，{row.label(odd)}“{row.raw(odd)}”{want}，请核对残疾信息"
-    return [make("cross.disability", row.index, odd, value=row.raw(odd), detail=detail)]
+        detail = f"{said}表示没有残疾，{row.label(odd)}却填了“{quote(row.raw(odd) or '')}”，请核对残疾信息"
+    return [make("cross.disability", row.index, odd, value=row.raw(odd), detail=preformatted(detail))]
 
 
 def _multiple_disability(row: Row) -> list[Finding]:

@@ -1,0 +1,65 @@
+"""Open and save dialogs: the system's own where there is one (Windows, macOS, a Linux desktop
+with a GTK or portal theme); otherwise Qt's dialog with every label in Chinese and columns wide
+enough for Chinese names (Qt 6.11's zh_CN catalogue misses the dialog's newer labels). Files are
+saved by default beside the sheet they come from, never in the program's own folder."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView, QWidget
+
+from resources import RESOURCES_DIR
+
+LABELS = {QFileDialog.DialogLabel.LookIn: "查找范围：", QFileDialog.DialogLabel.FileName: "文件名(&N)：",
+          QFileDialog.DialogLabel.FileType: "文件类型(&T)：", QFileDialog.DialogLabel.Reject: "取消"}
+INSTALL_DIR = RESOURCES_DIR.parent
+
+
+def documents_folder() -> Path:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location else Path.home()
+
+
+def save_folder(source: Path | None) -> Path:
+    """Where to save what comes from `source`: its folder, unless that is the program's own
+    (the sample sheets) or cannot be written; then the user's documents folder."""
+    if source is not None:
+        folder = Path(source).resolve().parent
+        inside_install = folder == INSTALL_DIR or INSTALL_DIR in folder.parents
+        if folder.is_dir() and not inside_install and os.access(folder, os.W_OK):
+            return folder
+    return documents_folder()
+
+
+def _dialog(parent: QWidget | None, title: str, folder: str, file_filter: str,
+            mode: QFileDialog.AcceptMode) -> QFileDialog:
+    dialog = QFileDialog(parent, title, folder, file_filter)
+    dialog.setAcceptMode(mode)
+    tree = dialog.findChild(QTreeView)
+    if tree is not None:                               # Qt's own dialog, not the system's
+        for label, text in LABELS.items():
+            dialog.setLabelText(label, text)
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept,
+                            "保存(&S)" if mode == QFileDialog.AcceptMode.AcceptSave else "打开(&O)")
+        dialog.resize(900, 560)
+        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        tree.header().setMinimumSectionSize(110)
+        tree.header().setStretchLastSection(False)
+    return dialog
+
+
+def open_file_names(parent: QWidget | None, title: str, folder: str, file_filter: str) -> list[str]:
+    dialog = _dialog(parent, title, folder, file_filter, QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return dialog.selectedFiles() if dialog.exec() else []
+
+
+def save_file_name(parent: QWidget | None, title: str, path: Path, file_filter: str) -> str:
+    dialog = _dialog(parent, title, str(path.parent), file_filter, QFileDialog.AcceptMode.AcceptSave)
+    dialog.selectFile(path.name)
+    suffix = path.suffix.lstrip(".")
+    if suffix:
+        dialog.setDefaultSuffix(suffix)
+    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""

@@ -1,0 +1,44 @@
+"""A township's versions of one sheet side by side: each newer version against the one before
+it, with the children added, removed and changed (intake.county.diff)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intake.county.diff import VersionDiff, diff
+
+
+@dataclass(frozen=True)
+class Resubmission:
+    township: str
+    form: str
+    old_file_id: int
+    new_file_id: int
+    old: str                  # file names
+    new: str
+    old_sheet_id: int
+    new_sheet_id: int
+    current: int              # the file id of the version in force
+    diff: VersionDiff
+
+
+def resubmissions(desk) -> list[Resubmission]:
+    """Every pair of consecutive versions, oldest first, for every township and form."""
+    snap = desk.snapshot
+    sheet_of: dict[tuple[int, str], int] = {}
+    for m in sorted(snap.meta.values(), key=lambda m: m.info.sheet_id, reverse=True):
+        sheet_of[(m.file.id, m.info.form)] = m.info.sheet_id        # a file's first sheet of the form
+    names = {f.id: f.name for f in snap.files}
+    out = []
+    for chain, file_ids in snap.versions.chains.items():
+        if len(file_ids) < 2:
+            continue
+        form = chain.rsplit("|", 1)[1]
+        first = snap.versions.by_sheet[sheet_of[(file_ids[0], form)]]
+        current = next(v.file_id for v in snap.versions.by_sheet.values() if v.chain == chain and v.current)
+        for old, new in zip(file_ids, file_ids[1:]):
+            a, b = sheet_of[(old, form)], sheet_of[(new, form)]
+            changes = diff(desk.records.table(a), desk.records.table(b),
+                           desk.workspace.deleted_rows(a), desk.workspace.deleted_rows(b))
+            out.append(Resubmission(first.township.name, form, old, new, names[old], names[new], a, b, current,
+                                    changes))
+    return out
