@@ -177,8 +177,8 @@ def main() -> int:
     if found is None:
         build(args.rows, args.engine)
         print("built; measuring in a fresh run of this script (small parent process)")
-        return subprocess.run([sys.executable, __file__, "--rows", str(args.rows),
-                               "--engine", args.engine], check=False).returncode
+        again = [a for a in sys.argv[1:] if a != "--rebuild"]
+        return subprocess.run([sys.executable, __file__, *again], check=False).returncode
     path, expected_path, county = found
     if args.cli_only:
         cli_beside_bare_read(path, county, args.rounds, args.other)
