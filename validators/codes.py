@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from validators.findings import Finding, Severity
+from validators.findings import Finding, FindingBody, Severity
 from validators.redact import Preformatted, quote
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
@@ -100,10 +100,14 @@ CODES: dict[str, Code] = {
 
 def make(code: str, index: int, field: str | None, *, value: str | None = None,
          suggestion: str | None = None, **params: object) -> Finding:
-    """Create a finding from the catalogue; params fill the message template."""
+    """Create a finding from the catalogue; params fill the message template, formatted by
+    `message` when the finding's message is first read (FindingBody.message)."""
     spec = CODES[code]
-    return Finding(code, spec.severity, index, field, message(spec.template, value, suggestion, params),
-                   value, suggestion)
+    return Finding.of(FindingBody(_CODE_KEYS[code], spec.severity, field, None, value, suggestion,
+                                  params), index)
+
+
+_CODE_KEYS = {code: code for code in CODES}     # one string object per code, shared by findings
 
 
 # parameters that come from the form template or the code, never from a cell: kept whole
@@ -111,8 +115,9 @@ TRUSTED_PARAMS = frozenset({"label", "hint", "allowed", "candidates"})
 
 
 def message(template: str, value: str | None, suggestion: str | None, params: dict) -> str:
-    """The message text: every parameter that may hold a cell's text is quoted
-    (validators.redact.quote: IDs masked, control characters visible, at most 50 characters)."""
+    """The message text of a finding (made by `make`, formatted when first read): every
+    parameter that may hold a cell's text is quoted (validators.redact.quote: IDs masked,
+    control characters visible, at most 50 characters)."""
     fill = {"value": quote(value) if value else "", "suggestion": quote(suggestion) if suggestion else ""}
     for key, v in params.items():
         fill[key] = v if key in TRUSTED_PARAMS or isinstance(v, Preformatted) or not isinstance(v, str) \
