@@ -191,8 +191,8 @@ def gongan_xlsx(depts, folder: Path) -> Answer:
     kids = children(depts, "gongan", ["residence_registration"])
     ans = Answer(folder / "居住登记核查.xlsx")
     rows = [["公民身份号码", "姓名", "居住证办理情况", "户籍姓名"]]
-    plant = {"registration": next(k["id"] for k in kids if k["residence_registration"] == "未登记"),
-             "name": kids[1]["id"]}
+    registration = next(k["id"] for k in kids if k["residence_registration"] == "未登记")
+    plant = {"registration": registration, "name": next(k["id"] for k in kids[1:] if k["id"] != registration)}
     for k in kids:
         words = GONGAN_WORDS.get(k["residence_registration"], "")
         police = k["name"]

@@ -118,7 +118,7 @@ def test_decisions_survive_a_restart_and_rebuild_the_undo_stack(base, tmp_path):
 def test_a_send_back_reaches_the_townships_return_file(base, tmp_path):
     with desk_on(base, tmp_path) as desk:
         depts, ans, ids = _answered(desk, tmp_path, deptkit.gongan_xlsx, "gongan")
-        d = _of(depts, "gongan", ids, ans.planted["registration"])
+        d = _of(depts, "gongan", ids, ans.planted["registration"], "residence_registration")
         depts.send_back(d, "请核实是否已办理居住证").redo()
         assert depts.difference("gongan", d.key).status == SENT_BACK
         file_id = next(m.file.id for m in desk.snapshot.meta.values() if m.info.sheet_id == d.child.sheet_id)
@@ -131,7 +131,7 @@ def test_a_send_back_reaches_the_townships_return_file(base, tmp_path):
 def test_a_decision_made_for_other_values_is_stale(base, tmp_path):
     with desk_on(base, tmp_path) as desk:
         depts, ans, ids = _answered(desk, tmp_path, deptkit.gongan_xlsx, "gongan")
-        d = _of(depts, "gongan", ids, ans.planted["registration"])
+        d = _of(depts, "gongan", ids, ans.planted["registration"], "residence_registration")
         depts.keep(d).redo()
         import openpyxl
         book = openpyxl.load_workbook(ans.path)
@@ -169,7 +169,7 @@ def test_an_edit_made_in_the_sheet_itself_is_followed(base, tmp_path):
     DepartmentDesk.sheet_edited the difference is gone (nothing decided: it is not listed)."""
     with desk_on(base, tmp_path) as desk:
         depts, ans, ids = _answered(desk, tmp_path, deptkit.gongan_xlsx, "gongan")
-        d = _of(depts, "gongan", ids, ans.planted["registration"])
+        d = _of(depts, "gongan", ids, ans.planted["registration"], "residence_registration")
         session = depts.session(d.child.sheet_id)
         touched = session.apply(session.edit(d.child.index, "residence_registration", "办理居住证"))
         desk.sheet_edited(d.child.sheet_id, session, touched)
