@@ -18,6 +18,7 @@ SUBCOMMANDS = {
     "export": ("intake.cli_export", "导出上报文件、退回文件和问题清单"),
     "template": ("intake.cli_template", "生成空白登记表模板"),
     "county": ("intake.cli_county", "县级汇总：合并各乡镇的登记表，找出重复登记的儿童"),
+    "dept": ("intake.cli_dept", "部门比对：生成发给各部门的核对名单，读入回复并比对"),
 }
 
 
@@ -63,4 +64,5 @@ def _utf8_stdio() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from intake.cli_common import exit_process
+    exit_process(main())

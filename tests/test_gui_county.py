@@ -367,3 +367,41 @@ def test_without_a_fixed_date_the_county_date_is_asked_once_and_kept(qtbot, tmp_
     qtbot.waitUntil(lambda: again.desk is not None and not again.jobs.busy, timeout=60000)
     assert again.desk.as_of == date(2025, 9, 30)
     _close(window)
+
+
+def test_departments_is_a_sub_view_its_acceptance_edits_the_open_tab_and_undoes_there(qtbot, tmp_path, county_set):
+    import deptkit
+    from desktop.county.departments_hook import HostedDepartmentsView
+    from intake.departments.model import FIELD
+    made, base, _ = county_set
+    shutil.copyfile(base, tmp_path / "ws.sqlite")
+    window = _window(qtbot, tmp_path)
+    page = _open_page(qtbot, window)
+    view = next(page.views.widget(n) for n in range(page.views.count())
+                if page.views.tabText(n) == "部门比对")
+    assert isinstance(view, HostedDepartmentsView) and not view.jobs      # its jobs are the page's
+    answer = deptkit.yibao_with_address(view.depts, tmp_path)
+    view.depts.store_answer(view.depts.read_answer("yibao", answer.path))
+    page.views.setCurrentWidget(view)                       # shown: it reconciles, as a county job
+    assert page.jobs.busy and not page.header.folder_button.isEnabled()
+    assert window.undo_group.activeStack() is None          # no Ctrl+Z on the desk meanwhile
+    qtbot.waitUntil(lambda: not page.jobs.busy, timeout=60000)
+    assert window.undo_group.activeStack() is view.undo_stack
+    view.departments.select("yibao")
+    d = next(x for x in view.depts.differences("yibao") if x.status == OPEN and x.kind == FIELD and len(x.proposed) == 1)
+    with qtbot.waitSignal(window.sheets_opened, timeout=30000):
+        page.link.open_record(d.child.sheet_id, d.child.index)
+    tab = window.current_tab()
+    window.tabs.setCurrentWidget(page)
+    view.show_differences(select=d.key)
+    with qtbot.waitSignal(view.sheet_changed, timeout=30000):
+        view.side.buttons["accept"].click()
+    qtbot.waitUntil(lambda: not page.jobs.busy, timeout=30000)
+    cell = tab.model.index(tab.model.row_of(d.child.index), tab.model.column_of(d.field))
+    assert tab.session.value(d.child.index, d.field) == d.proposed[0] == cell.data()   # the tab shows it
+    assert window.undo_group.activeStack() is view.undo_stack
+    window.actions.undo.trigger()
+    assert tab.session.value(d.child.index, d.field) == d.sheet_value
+    page.views.setCurrentWidget(page.queue)
+    assert window.undo_group.activeStack() is page.county_stack
+    _close(window)

@@ -88,6 +88,30 @@ def test_fix_a_bad_id_in_place_then_undo_and_redo(qtbot, tmp_path):
     window.workspace.close()
 
 
+def test_an_edit_refreshes_only_the_groups_whose_kind_changed(qtbot, tmp_path):
+    window, tab, _ = _open_sample(qtbot, tmp_path)
+    tree = tab.panel.tree
+    groups = {tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole): tree.topLevelItem(i)
+              for i in range(tree.topLevelItemCount())}
+    in_row = {f.code for f in tab.session.findings.for_row(BAD_ID_ROW)}
+    other = next(c for c in groups if c not in in_row)       # a kind the edit cannot touch
+    for code in ("id.checksum", other):
+        groups[code].setExpanded(True)                  # lists filled when opened
+    kept_child = groups[other].child(0)
+    tab.model.setData(_cell(tab, BAD_ID_ROW, "id_number"), GOOD_ID)
+    assert "id.checksum" not in {tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+                                 for i in range(tree.topLevelItemCount())}
+    assert groups[other].child(0) is kept_child and groups[other].isExpanded()   # untouched
+    assert _count(tab, other) == tab.session.findings.count(other)
+    window.actions.undo.trigger()
+    item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "id.checksum")
+    assert item.text(1) == "1" and groups[other].child(0) is kept_child
+    summary = tab.panel.summary.text()
+    assert str(tab.session.findings.n_errors) in summary
+    window.workspace.close()
+
+
 def test_editing_an_id_revalidates_rows_sharing_it(qtbot, tmp_path):
     window, tab, _ = _open_sample(qtbot, tmp_path)
     assert _count(tab, "id.duplicate") == 2        # records 0 and 3 share an ID
@@ -139,3 +163,15 @@ def test_reopening_the_workspace_brings_back_every_edit(qtbot, tmp_path):
     again.actions.undo.trigger()
     assert restored.table.data.get("name", 1) == "李 四"
     again.workspace.close()
+
+
+def test_closing_a_sheet_frees_it(qtbot, tmp_path):
+    """A bulk run freezes its objects for the collector (validators.run_support.gc_paused); the
+    tab's widgets hold the session in reference cycles, so closing the tab must still free it."""
+    import weakref
+    window, tab, _ = _open_sample(qtbot, tmp_path)
+    validator, data = weakref.ref(tab.session.validator), weakref.ref(tab.session.validator.findings)
+    del tab
+    window.close_tab(0)
+    qtbot.waitUntil(lambda: validator() is None and data() is None, timeout=5000)
+    window.workspace.close()

@@ -9,7 +9,6 @@ and valid in that year, and only groups with a finding are checked number by num
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -58,11 +57,12 @@ class CellChecker:
 
 
 class ColumnResult:
-    __slots__ = ("facts", "findings")
+    __slots__ = ("facts", "findings", "blank")
 
-    def __init__(self, facts: list[Any], findings: dict[int, list[Finding]]):
+    def __init__(self, facts: list[Any], findings: dict[int, list[Finding]], blank: pl.Series):
         self.facts = facts
         self.findings = findings   # record index -> findings of this cell (only cells with some)
+        self.blank = blank         # True where the cell is blank
 
 
 def check_column(field: Field, values: list[str | None], series: pl.Series | None,
@@ -88,7 +88,7 @@ def check_column(field: Field, values: list[str | None], series: pl.Series | Non
     findings = _check_slow(field, values, sorted(slow), numeric, checker, facts)
     if field.type == "id" and fast:
         _check_id_areas(field, values, series, clean, facts, checker, findings)
-    return ColumnResult(facts, findings)
+    return ColumnResult(facts, findings, blank)
 
 
 def _clean_indices(blank: pl.Series, slow: set[int], n: int) -> list[int]:
@@ -102,9 +102,9 @@ def _clean_indices(blank: pl.Series, slow: set[int], n: int) -> list[int]:
 def _fill_clean(field: Field, series: pl.Series, values: list, blank: pl.Series, facts: list) -> None:
     """Facts of every non-blank cell as if it were clean; failing cells are overwritten later."""
     if field.type == "date":
-        out = series.str.to_date("%Y-%m-%d", strict=False).to_list()
+        out = _shared_dates(series.str.to_date("%Y-%m-%d", strict=False))
     elif field.type == "id":
-        out = _id_facts(series)
+        out = _id_facts(series, values)
     elif field.type == "multi":
         out = [(v,) if v is not None else None for v in values]
     else:
@@ -114,12 +114,24 @@ def _fill_clean(field: Field, series: pl.Series, values: list, blank: pl.Series,
     facts[:] = out
 
 
-def _id_facts(series: pl.Series) -> list[IdFacts | None]:
-    """IdFacts of clean 18-character numbers, built column-wise."""
-    births = series.str.slice(6, 8).str.to_date("%Y%m%d", strict=False).to_list()
+def _shared_dates(days: pl.Series) -> list:
+    """A date column as Python dates, one object per distinct day (a sheet repeats days a lot)."""
+    ordinal = days.cast(pl.Int32)
+    distinct = ordinal.unique()
+    known = dict(zip(distinct.to_list(), distinct.cast(pl.Date).to_list()))
+    return [known[d] if d is not None else None for d in ordinal.to_list()]
+
+
+def _id_facts(series: pl.Series, values: list) -> list[IdFacts | None]:
+    """IdFacts of clean 18-character numbers, built column-wise. A clean number is its cell's
+    text (the schema's check admits nothing else), so the cell's own string is kept; births and
+    area codes are shared between the numbers that have the same."""
+    births = _shared_dates(series.str.slice(6, 8).str.to_date("%Y%m%d", strict=False))
     odd = (series.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1).to_list()
-    return [None if number is None else IdFacts(number, birth, "男" if is_odd else "女", number[:6])
-            for number, birth, is_odd in zip(series.to_list(), births, odd)]
+    areas: dict[str, str] = {}
+    return [None if number is None else
+            IdFacts(number, birth, "男" if is_odd else "女", areas.setdefault(area := number[:6], area))
+            for number, birth, is_odd in zip(values, births, odd)]
 
 
 def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],
@@ -133,10 +145,9 @@ def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],
             found, fact = cache[key]
         else:
             found, fact = cache[key]
-            found = [replace(f, index=i) for f in found]
         facts[i] = fact
         if found:
-            out[i] = found if found[0].index == i else [replace(f, index=i) for f in found]
+            out[i] = found if found[0].index == i else [f.at(i) for f in found]
     return out
 
 
@@ -177,7 +188,7 @@ def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[i
             continue
         if all(f.code in AREA_CODES for f in found):
             for i in members:
-                findings[i] = [replace(f, index=i, value=values[i]) for f in found]
+                findings[i] = [Finding.of(f.body.with_value(values[i]), i) for f in found]
                 if fact is None:
                     facts[i] = None
             continue

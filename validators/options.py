@@ -17,6 +17,7 @@ Results are cached per (field, cell text): option columns have few distinct valu
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from validators.errors import InvalidComponent, InvalidFormat, ValidationError
@@ -75,10 +76,12 @@ def check(field: Field, value: str) -> OptionResult:
         try:
             hit = _check_multi(m, value) if field.type == "multi" else _check_choice(m, value)
         except (InvalidComponent, InvalidFormat) as exc:
-            hit = exc
+            hit = exc.with_traceback(None)
         m.cache[value] = hit
     if isinstance(hit, Exception):
-        raise hit
+        # a copy: raising the cached error itself would chain every raise onto its traceback,
+        # which keeps each raising stack's frames (and a whole sheet through them) alive
+        raise copy.copy(hit).with_traceback(None)
     return hit
 
 

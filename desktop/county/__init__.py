@@ -1,12 +1,14 @@
 """The county's page of the main window (县级汇总: desktop.county.page) and the window's hook to
-it: 县级 → 县级汇总 shows the page (made once, the first tab), settings changes reach it, and its
-messages go to the status bar. The main window only knows a page may have `undo_stack` and
+it: 县级 → 县级汇总 shows the page (made once, the first tab) with its sub-views (部门比对:
+desktop.county.departments_hook), settings changes reach it, and its messages go to the status
+bar. The main window only knows a page may have `undo_stack` and
 `release()`."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from desktop.county.context import ask_context
+from desktop.county.departments_hook import TITLE as DEPARTMENTS, departments_view
 from desktop.county.page import TITLE, CountyPage
 
 if TYPE_CHECKING:
@@ -28,6 +30,7 @@ def show_county_page(window: "MainWindow") -> CountyPage | None:
         if ctx is None:
             return None
         page = CountyPage(window, ctx)
+        page.add_view_factory(DEPARTMENTS, departments_view)
         page.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
         page.export_done.connect(window.export_done)
         window.settings_changed.connect(page.settings_changed)

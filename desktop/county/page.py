@@ -2,11 +2,14 @@
 CountyDesk over the app's workspace, checked with the user's county and the county's reference
 date (desktop.county.context), and its own undo stack in the window's undo group.
 
-Sub-views in `views` (a QTabWidget): 汇总情况 (the coverage board) and 重复与冲突 (the conflict
-queue). More can be added with `add_view(widget, title)` (统计, 部门比对): a sub-view reads
-`page.desk` (None while the desk is being made), may have `refresh()`, called when it is shown
-and after every change while it is shown, and is disabled while a county job runs (it must not
-call the desk then: the desk is not thread-safe).
+Sub-views in `views` (a QTabWidget): 汇总情况 (the coverage board), 重复与冲突 (the conflict
+queue), then the views made over each desk by `add_view_factory(title, make)` (部门比对,
+desktop.county.departments_hook; 统计): `make(page)` returns the widget once the desk is made
+(and again when it is made anew for another county or date). A sub-view reads `page.desk`, may
+have `refresh()` (called when it is shown and after every change while it is shown) and its own
+`undo_stack` (the window's undo group takes it while the sub-view is shown), runs its long work
+through `page.jobs`, is told of sheet edits by `sheet_edited(sheet_id, records)`, and is disabled
+while a county job runs (it must not call the desk then: the desk is not thread-safe).
 """
 from __future__ import annotations
 
@@ -41,13 +44,14 @@ class CountyPage(PageCommands, QWidget):
     received_done = Signal(list)        # what desk.add_paths said
     export_done = Signal(str)
     message = Signal(str)               # a line for the status bar
+    sheet_edited = Signal(int, object)  # a sheet's edits told to the desk: sheet id, records (None: any)
 
     def __init__(self, main_window, ctx: DeskContext, parent=None):
         super().__init__(parent)
         self.main_window, self.settings, self.context = main_window, main_window.settings, ctx
         self.undo_group = main_window.undo_group
         self.desk = None
-        self.undo_stack = QUndoStack(self)
+        self.county_stack = QUndoStack(self)       # the county's decisions and corrections
         self.jobs = DeskJobs(main_window.opener.start, self)
         self.jobs.busy_changed.connect(self._busy)
         self.header = CountyHeader()
@@ -57,9 +61,12 @@ class CountyPage(PageCommands, QWidget):
         self.views.setDocumentMode(True)
         self.views.addTab(self.board, "汇总情况")
         self.views.addTab(self.queue, "重复与冲突")
-        self.views.currentChanged.connect(lambda n: self._refresh_view(n))
+        self.views.currentChanged.connect(self._view_changed)
         self.link = SheetLink(self, main_window)
         self._dirty: set[int] = set()
+        self._wanted = False                       # a refresh asked for while a job ran
+        self._factories: list = []                 # (title, make) of the views made over each desk
+        self._made: list[QWidget] = []
         self._select: str | None = None
         self.received = self.dialog = None
         layout = QVBoxLayout(self)
@@ -92,7 +99,9 @@ class CountyPage(PageCommands, QWidget):
     def _desk_made(self, desk) -> None:
         self.desk = desk
         self.header.show_context(self.context, desk.county, desk.county_inferred)
-        rebuild(self.undo_stack, self.run_command, desk.logged_commands())
+        rebuild(self.county_stack, self.run_command, desk.logged_commands())
+        for title, make in self._factories:
+            self._make_view(title, make)
         self.link.link()
         self.refresh()
         self.desk_ready.emit()
@@ -104,7 +113,7 @@ class CountyPage(PageCommands, QWidget):
     def restart(self, ctx: DeskContext) -> None:
         """Another county or date: a new desk (its sheets are checked again in the children)."""
         self.release()
-        self.undo_stack.clear()
+        self.county_stack.clear()
         self.start(ctx)
 
     def change_date(self) -> None:
@@ -128,22 +137,59 @@ class CountyPage(PageCommands, QWidget):
         self.jobs.cancel()
         self.link.timer.stop()
         self.link.unlink_all()
+        for view in self._made:
+            self.views.removeTab(self.views.indexOf(view))
+            view.deleteLater()
+        self._made = []
         if self.desk is not None:
             self.desk.close()
             self.desk = None
 
-    # --- showing ---------------------------------------------------------------------------------
+    # --- sub-views and undo stacks ------------------------------------------------------------------
     def add_view(self, widget: QWidget, title: str) -> int:
+        """A sub-view that lives as long as the page (it reads `page.desk` when refreshed)."""
         return self.views.addTab(widget, title)
 
-    def refresh(self, select: str | None = None) -> None:
-        """After any change: the header, then the view shown (the others when they are shown)."""
-        if self.desk is None or self.jobs.busy:
-            return
-        self.header.show_state(self.desk)
-        self._dirty = set(range(self.views.count()))
+    def add_view_factory(self, title: str, make) -> None:
+        """A sub-view made over each desk: make(page) -> widget."""
+        self._factories.append((title, make))
+        if self.desk is not None:
+            self._make_view(title, make)
+
+    def _make_view(self, title: str, make) -> None:
+        view = make(self)
+        self._made.append(view)
+        self.views.addTab(view, title)
+        if getattr(view, "undo_stack", None) is not None and not self.jobs.busy:
+            self.undo_group.addStack(view.undo_stack)
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The stack Ctrl+Z works on: the shown sub-view's own, else the county's."""
+        own = getattr(self.views.currentWidget(), "undo_stack", None)
+        return own if own is not None else self.county_stack
+
+    def _stacks(self) -> list[QUndoStack]:
+        return [self.county_stack, *(v.undo_stack for v in self._made if getattr(v, "undo_stack", None))]
+
+    def _view_changed(self, n: int) -> None:
+        if self.main_window.tabs.currentWidget() is self and not self.jobs.busy:
+            self.undo_group.setActiveStack(self.undo_stack)
+        self._refresh_view(n)
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def refresh(self, select: str | None = None, besides: QWidget | None = None) -> None:
+        """After any change: the header, then the view shown (the others when they are shown);
+        besides: a view that is up to date already (the one that made the change)."""
         if select is not None:
             self._select = select
+        if self.desk is None or self.jobs.busy:
+            self._wanted = self.desk is not None        # done when the job ends
+            return
+        self._wanted = False
+        self.header.show_state(self.desk)
+        self._dirty = {n for n in range(self.views.count()) if self.views.widget(n) is not besides}
         self._refresh_view(self.views.currentIndex())
         self.refreshed.emit()
 
@@ -174,11 +220,15 @@ class CountyPage(PageCommands, QWidget):
             if self.views.widget(n) is not self.board:
                 self.views.widget(n).setEnabled(not busy)
         if busy:
-            self.undo_group.removeStack(self.undo_stack)
+            for stack in self._stacks():
+                self.undo_group.removeStack(stack)
             self.header.show_busy(f"{self.jobs.text}……进度见窗口底部，可以随时取消；完成前县级汇总的操作暂不可用。")
             return
-        self.undo_group.addStack(self.undo_stack)
-        if self.desk is not None:
+        for stack in self._stacks():
+            self.undo_group.addStack(stack)
+        if self._wanted:
+            self.refresh()
+        elif self.desk is not None:
             self.header.show_state(self.desk)
         if self.main_window.tabs.currentWidget() is self:
             self.undo_group.setActiveStack(self.undo_stack)

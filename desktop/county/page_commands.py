@@ -11,7 +11,7 @@ from intake.errors import MopaiError
 
 
 class PageCommands:
-    """Needs the page's desk, jobs, queue, link, undo_stack, refresh() and failed()."""
+    """Needs the page's desk, jobs, queue, link, county_stack, refresh() and failed()."""
 
     _next: str | None = None            # the group to show once the pushed command has run
 
@@ -37,7 +37,7 @@ class PageCommands:
     def push(self, command, select: str | None = None) -> None:
         """A core command on the undo stack (its push does it)."""
         self._next = select
-        self.undo_stack.push(CountyCommand(self.run_command, command))
+        self.county_stack.push(CountyCommand(self.run_command, command))
 
     def run_command(self, action, command, first: bool) -> bool:
         if self.desk is None or self.jobs.busy:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from desktop.sheet_tab import SheetTab
 
 TELL_DELAY_MS = 400
+OWN_SESSIONS = 4
 NOTICE = "这张表已收到县级汇总：按县级汇总的摸排基准日（{when}）检查，在这里的修改会计入县级汇总。"
 
 
@@ -32,6 +33,8 @@ class SheetLink(QObject):
         super().__init__(page)
         self.page, self.window = page, window
         self.pending: dict[int, set[int] | None] = {}      # sheet id -> records touched (None: any)
+        self.own: dict[int, object] = {}                   # sheet id -> a session no tab shows
+        self.shown: dict[int, object] = {}                 # sheet id -> the session its linked tab shows
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(TELL_DELAY_MS)
@@ -40,7 +43,7 @@ class SheetLink(QObject):
 
     # --- opening a record --------------------------------------------------------------------------
     def open_record(self, sheet_id: int, index: int | None, field: str | None = None) -> None:
-        tab = self._tab_of(sheet_id)
+        tab = self.tab_of(sheet_id)
         if tab is not None:
             self._show(tab, index, field)
             return
@@ -55,7 +58,7 @@ class SheetLink(QObject):
         work.failed.connect(self.window.open_failed)
 
     def _opened(self, sheet_id: int, index: int | None, field: str | None) -> None:
-        tab = self._tab_of(sheet_id)
+        tab = self.tab_of(sheet_id)
         if tab is not None:
             self._show(tab, index, field)
 
@@ -64,7 +67,7 @@ class SheetLink(QObject):
         if index is not None:
             tab.go_to(index, field or "name")
 
-    def _tab_of(self, sheet_id: int) -> "SheetTab | None":
+    def tab_of(self, sheet_id: int) -> "SheetTab | None":
         return next((t for t in self.window.sheet_tabs() if t.session.sheet_id == sheet_id), None)
 
     # --- linking tabs ------------------------------------------------------------------------------
@@ -77,6 +80,9 @@ class SheetLink(QObject):
             if tab.session.sheet_id not in desk.snapshot.meta or tab.property("county_linked"):
                 continue
             tab.setProperty("county_linked", True)
+            sheet_id = tab.session.sheet_id
+            self.shown[sheet_id] = tab.session
+            tab.destroyed.connect(lambda *_a, s=sheet_id: self.shown.pop(s, None))
             tab.check_options = self.page.check_options
             tab.edited.connect(lambda records, t=tab: self.edited(t.session.sheet_id, records))
             tab.show_notice(NOTICE.format(when=date_text(desk.as_of)))
@@ -115,16 +121,33 @@ class SheetLink(QObject):
         pending, self.pending = self.pending, {}
         closed = False
         for sheet_id, records in pending.items():
-            tab = self._tab_of(sheet_id)
+            tab = self.tab_of(sheet_id)
             if tab is None:
                 closed = True            # closed meanwhile: the desk checks the stored sheet again
             elif sheet_id in desk.snapshot.meta:
                 desk.sheet_edited(sheet_id, tab.session, None if records is None else sorted(records))
+                self.page.sheet_edited.emit(sheet_id, records)
         if closed:
             desk.refresh()
         self.page.refresh()
 
+    def session_for(self, sheet_id: int):
+        """The session a sub-view edits a record through: the open tab's (so the tab shows the
+        edit), else one of the desk's own, kept for a few sheets until a tab opens the sheet.
+        Any thread may ask (a sub-view's job): it reads no widget."""
+        shown = self.shown.get(sheet_id)
+        if shown is not None:
+            self.own.pop(sheet_id, None)
+            return shown
+        if sheet_id not in self.own:
+            self.own[sheet_id] = self.page.desk.open_session(sheet_id)
+            while len(self.own) > OWN_SESSIONS:
+                self.own.pop(next(iter(self.own)))
+        return self.own[sheet_id]
+
     def unlink_all(self) -> None:
+        self.own.clear()
+        self.shown.clear()
         for tab in self.window.sheet_tabs():
             if tab.property("county_linked"):
                 tab.setProperty("county_linked", False)
