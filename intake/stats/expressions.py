@@ -53,3 +53,11 @@ def condition(c: Condition, columns: set[str]) -> pl.Expr:
 def key_care(conditions: tuple[Condition, ...], columns: set[str]) -> pl.Expr:
     """True for a child meeting any condition."""
     return pl.any_horizontal([condition(c, columns) for c in conditions] or [pl.lit(False)])
+
+
+def reasons(conditions: tuple[Condition, ...], columns: set[str]) -> dict[str, pl.Expr]:
+    """why -> True for a child meeting one of that reason's conditions (in the rule's order)."""
+    by_why: dict[str, list[pl.Expr]] = {}
+    for c in conditions:
+        by_why.setdefault(c.why, []).append(condition(c, columns))
+    return {why: pl.any_horizontal(exprs) for why, exprs in by_why.items()}
