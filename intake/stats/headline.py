@@ -9,6 +9,7 @@ from intake.stats.compute import StatsResult
 from intake.stats.table import StatTable
 
 TOP = 3
+NAMED = 8          # townships named in a sentence (more: only how many)
 
 
 class _Numbers:
@@ -69,7 +70,9 @@ def _township_lines(result: StatsResult) -> list[str]:
     lines = []
     for j, s in enumerate(t.series):
         empty = [r for i, r in enumerate(t.rows) if r in result.townships_listed and t.counts[i][j] == 0]
-        if empty:
+        if len(empty) > NAMED:
+            lines.append(f"没有{s}登记的乡镇（街道）{len(empty)}个（见“{t.definition.topic}”表）。")
+        elif empty:
             lines.append(f"没有{s}登记的乡镇（街道）{len(empty)}个：" + "、".join(empty) + "。")
     return lines
 

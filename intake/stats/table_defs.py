@@ -9,7 +9,7 @@ from typing import Any, Iterable
 from intake.forms import FORM_KEYS, load_form
 
 KINDS = ("township", "choice", "multi", "age_sex", "categories", "place")
-CHARTS = ("bar", "column", "stacked", "pie", "none")
+CHARTS = ("bar", "stacked_bar", "column", "stacked", "pie", "none")
 LEVELS = ("province", "prefecture")
 
 

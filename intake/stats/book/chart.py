@@ -12,7 +12,31 @@ from intake.stats.table import StatTable
 COLOURS = ("#4472C4", "#ED7D31", "#A5A5A5", "#70AD47", "#FFC000", "#5B9BD5")
 SERIES_COLOURS = {"男": "#4472C4", "女": "#ED7D31", "流动儿童": "#4472C4", "留守儿童": "#70AD47"}
 PIE_COLOURS = ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E")
-TYPES = {"bar": ("bar", None), "column": ("column", None), "stacked": ("column", "stacked"), "pie": ("pie", None)}
+TYPES = {"bar": ("bar", None), "stacked_bar": ("bar", "stacked"), "column": ("column", None),
+         "stacked": ("column", "stacked"), "pie": ("pie", None)}
+MAX_HEIGHT = 640
+HIDDEN_PART = "未公开"        # the part of a stacked bar whose split is masked
+HIDDEN_COLOUR = "#D9D9D9"
+
+
+class ChartData:
+    """A very hidden sheet for values a chart needs that the tables do not show as numbers
+    (the masked part of a stacked bar: row total minus the shown parts)."""
+    NAME = "_图表数据"
+
+    def __init__(self, book):
+        self.book, self.sheet, self.column = book, None, 0
+
+    def column_of(self, name: str, values: list[int]) -> tuple[str, int]:
+        if self.sheet is None:
+            self.sheet = self.book.add_worksheet(self.NAME)
+            self.sheet.very_hidden()
+        c = self.column
+        self.sheet.write_string(0, c, name)
+        for i, v in enumerate(values, start=1):
+            self.sheet.write_number(i, c, v)
+        self.column += 1
+        return self.NAME, c
 
 
 def chart_rows(t: StatTable, g: Grid) -> int:
@@ -26,8 +50,9 @@ def chart_rows(t: StatTable, g: Grid) -> int:
 
 def chart_height(t: StatTable, g: Grid) -> int:
     kind = t.definition.chart
-    if kind == "bar":
-        return max(300, 110 + chart_rows(t, g) * (20 if len(t.series) == 1 else 30))
+    if kind in ("bar", "stacked_bar"):
+        per_row = 30 if len(t.series) > 1 and kind == "bar" else 20
+        return min(MAX_HEIGHT, max(300, 110 + chart_rows(t, g) * per_row))
     return 320
 
 
@@ -47,7 +72,20 @@ def _labels(t: StatTable, masked: Masked, n: int, j: int, pie: bool) -> list | N
     return custom if any_custom else None
 
 
-def make_chart(book, sheet: str, t: StatTable, g: Grid, header_row: int, masked: Masked):
+def _hidden_parts(t: StatTable, masked: Masked, n: int) -> list[int] | None:
+    """Per row, what the masked parts add up to (row total minus the shown parts), when the
+    row total is shown; None when nothing is masked."""
+    if not masked.hidden or not t.has_total_column:
+        return None
+    out = []
+    for i in range(n):
+        shown = sum(c for j, c in enumerate(t.counts[i]) if not masked.text(("c", i, j)))
+        out.append(0 if masked.text(("r", i)) else t.row_total(i) - shown)
+    return out if any(out) else None
+
+
+def make_chart(book, sheet: str, t: StatTable, g: Grid, header_row: int, masked: Masked,
+               data: ChartData | None = None):
     kind = t.definition.chart
     if kind == "none" or kind not in TYPES or not g.body:
         return None
@@ -73,11 +111,20 @@ def make_chart(book, sheet: str, t: StatTable, g: Grid, header_row: int, masked:
         chart.add_series(series)
         if pie:
             break
-    _dress(chart, t, g, kind, n)
+    hidden = _hidden_parts(t, masked, n) if subtype == "stacked" and data is not None else None
+    if hidden:
+        where, col = data.column_of(f"{t.id}.{HIDDEN_PART}", hidden)
+        chart.add_series({"name": HIDDEN_PART, "categories": [sheet, first, 0, first + n - 1, 0],
+                          "values": [where, 1, col, n, col], "fill": {"color": HIDDEN_COLOUR}, "gap": 60})
+    _dress(chart, t, g, kind, n, bool(hidden))
     return chart
 
 
-def _dress(chart, t: StatTable, g: Grid, kind: str, n: int) -> None:
+def chart_kind_is_bar(kind: str) -> bool:
+    return kind in ("bar", "stacked_bar")
+
+
+def _dress(chart, t: StatTable, g: Grid, kind: str, n: int, masked_stack: bool = False) -> None:
     d = t.definition
     title = d.title + (f"（前{n}项）" if n < len(g.body) else "")
     chart.set_title({"name": title, "name_font": {"name": FONT, "size": 12, "bold": True}})
@@ -90,13 +137,13 @@ def _dress(chart, t: StatTable, g: Grid, kind: str, n: int) -> None:
     category = {"name": d.category_label, "name_font": name_font, "num_font": axis_font}
     value = {"name": d.value_label, "name_font": name_font, "num_font": axis_font, "min": 0,
              "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}}
-    if kind == "bar":
+    if chart_kind_is_bar(kind):
         chart.set_x_axis(value)
         chart.set_y_axis({**category, "reverse": True, "crossing": "max"})
     else:
         chart.set_x_axis({**category, "num_font": {**axis_font, "rotation": 0}})
         chart.set_y_axis(value)
-    if len(t.series) > 1:
+    if len(t.series) > 1 or masked_stack:
         chart.set_legend({"position": "bottom", "font": axis_font})
     else:
         chart.set_legend({"none": True})

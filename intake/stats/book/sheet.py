@@ -3,7 +3,7 @@ of the topic with its chart beside it, the next table below the taller of the tw
 starting a printed page."""
 from __future__ import annotations
 
-from intake.stats.book.chart import chart_height, make_chart
+from intake.stats.book.chart import ChartData, chart_height, make_chart
 from intake.stats.book.formats import GAP_ROWS, ROW_PX, page_setup, text_width
 from intake.stats.grid import Grid, grid
 from intake.stats.masking import NONE, mask
@@ -50,7 +50,7 @@ def _notes(t: StatTable, masked_any: bool, note: str) -> list[str]:
 
 
 def topic_sheet(book, f: dict, name: str, tables: list[StatTable], title: str, source: str,
-                masking, labels) -> None:
+                masking, labels, data: ChartData | None = None):
     sheet = book.add_worksheet(name)
     head_rows(sheet, f, title, source)
     page_setup(sheet)
@@ -66,7 +66,7 @@ def topic_sheet(book, f: dict, name: str, tables: list[StatTable], title: str, s
         for k, text in enumerate(notes):
             sheet.write_string(end + 1 + k, 0, text, f["note"])
         end += len(notes)
-        chart = make_chart(book, name, t, g, header, masked)
+        chart = make_chart(book, name, t, g, header, masked, data)
         if chart is not None:
             sheet.insert_chart(row, len(g.header) + 1, chart, {"x_offset": 10, "y_offset": 4})
             end = max(end, row + chart_height(t, g) // ROW_PX + 1)

@@ -14,6 +14,7 @@ import xlsxwriter
 from intake.export.output import output_file, writer_tmpdir
 from intake.forms import load_form
 from intake.stats.book.formats import formats, page_setup, text_width
+from intake.stats.book.chart import ChartData
 from intake.stats.book.sheet import head_rows, topic_sheet
 from intake.stats.compute import StatsResult
 from intake.stats.headline import sections
@@ -64,9 +65,10 @@ def write_statistics(result: StatsResult, target: str | Path, *, protected: Iter
         book = xlsxwriter.Workbook(str(tmp), {"tmpdir": writer_tmpdir(tmp)})
         f = formats(book)
         _overview(book, f, result, title, source, masked)
+        data = ChartData(book)
         for topic in result.topics:
             topic_sheet(book, f, topic, result.topic_tables(topic), f"{title}——{topic}", source,
-                        masking, result.stats.labels)
+                        masking, result.stats.labels, data)
         book.set_properties({"title": title, "subject": "统计分析（不含姓名、身份证号）"})
         book.close()
     return target
