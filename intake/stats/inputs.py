@@ -18,6 +18,7 @@ from intake.county.children import ChildRef
 from intake.county.frame import children_frame
 from intake.county.keys import KEY_ADDRESS
 from intake.forms import FORM_KEYS
+from intake.stats.definitions import Statistics
 from intake.stats.sheet_children import SheetData, SheetRecords, sheet_children, township_of
 from intake.stats.source import COUNTY, SHEETS, SourceInfo, StatsInput, fields_for, raw_fields_for
 from validators import address, divisions
@@ -41,10 +42,9 @@ class ChildrenSet:
         return children_frame(self.records, self.children.get(form, []) if refs is None else refs, fields, raw)
 
 
-def stats_input(children: ChildrenSet, fields=None) -> StatsInput:
-    """fields(form) -> the fields to read (default: what the tables need)."""
-    fields = fields or fields_for
-    frames = {f: children.frame(f, fields(f), raw_fields_for(f)) for f in children.children}
+def stats_input(children: ChildrenSet, stats: Statistics | None = None) -> StatsInput:
+    """The fields the tables of `stats` (default: templates/statistics.toml) read."""
+    frames = {f: children.frame(f, fields_for(f, stats), raw_fields_for(f, stats)) for f in children.children}
     return StatsInput(frames, children.as_of, children.county, children.townships, children.source)
 
 
@@ -94,9 +94,10 @@ def sheets_children(sheets: Sequence[SheetData], as_of: date, county: str | None
     return ChildrenSet(SheetRecords(sheets), children, as_of, county, (), info)
 
 
-def desk_input(desk) -> StatsInput:
-    return stats_input(desk_children(desk))
+def desk_input(desk, stats: Statistics | None = None) -> StatsInput:
+    return stats_input(desk_children(desk), stats)
 
 
-def sheets_input(sheets: Sequence[SheetData], as_of: date, county: str | None = None) -> StatsInput:
-    return stats_input(sheets_children(sheets, as_of, county))
+def sheets_input(sheets: Sequence[SheetData], as_of: date, county: str | None = None,
+                 stats: Statistics | None = None) -> StatsInput:
+    return stats_input(sheets_children(sheets, as_of, county), stats)

@@ -20,23 +20,27 @@ HIDDEN_COLOUR = "#D9D9D9"
 
 
 class ChartData:
-    """A very hidden sheet for values a chart needs that the tables do not show as numbers
-    (the masked part of a stacked bar: row total minus the shown parts)."""
+    """A very hidden last sheet for values a chart needs that the tables do not show as numbers
+    (the masked part of a stacked bar: row total minus the shown parts). Columns are handed out
+    as charts are made and written by `finish()` after the last topic sheet."""
     NAME = "_图表数据"
 
     def __init__(self, book):
-        self.book, self.sheet, self.column = book, None, 0
+        self.book, self.columns = book, []
 
     def column_of(self, name: str, values: list[int]) -> tuple[str, int]:
-        if self.sheet is None:
-            self.sheet = self.book.add_worksheet(self.NAME)
-            self.sheet.very_hidden()
-        c = self.column
-        self.sheet.write_string(0, c, name)
-        for i, v in enumerate(values, start=1):
-            self.sheet.write_number(i, c, v)
-        self.column += 1
-        return self.NAME, c
+        self.columns.append((name, values))
+        return self.NAME, len(self.columns) - 1
+
+    def finish(self) -> None:
+        if not self.columns:
+            return
+        sheet = self.book.add_worksheet(self.NAME)
+        sheet.very_hidden()
+        for c, (name, values) in enumerate(self.columns):
+            sheet.write_string(0, c, name)
+            for i, v in enumerate(values, start=1):
+                sheet.write_number(i, c, v)
 
 
 def chart_rows(t: StatTable, g: Grid) -> int:

@@ -69,6 +69,7 @@ def write_statistics(result: StatsResult, target: str | Path, *, protected: Iter
         for topic in result.topics:
             topic_sheet(book, f, topic, result.topic_tables(topic), f"{title}——{topic}", source,
                         masking, result.stats.labels, data)
+        data.finish()
         book.set_properties({"title": title, "subject": "统计分析（不含姓名、身份证号）"})
         book.close()
     return target
