@@ -23,6 +23,7 @@ from intake.register.previous import read_previous
 from intake.register.rows import current_rows
 from intake.stats.definitions import Statistics, load_statistics
 from intake.stats.inputs import ChildrenSet
+from validators.run_support import gc_paused
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ def write_register(children: ChildrenSet, target: str | Path, *, protected: Iter
     target, stats, rdef = Path(target), stats or load_statistics(), rdef or load_register()
     previous = read_previous(target, rdef, password)
     noted = previous.noted(rdef.county_noted) if previous else {}
-    rows, everyone = current_rows(children, rdef, stats, noted)
+    with gc_paused():
+        rows, everyone = current_rows(children, rdef, stats, noted)
     merged = merge(rows, previous, everyone, rdef, today or date.today())
     headers = [c.header for c in rdef.columns] + merged.extra_headers
     typed = {c.header for c in rdef.kept} | set(merged.extra_headers)

@@ -22,15 +22,18 @@ def formats(book) -> dict:
     return {"title": f(bold=True, font_size=16), "warning": f(bold=True, font_color="#C00000"),
             "source": f(font_size=9, font_color="#595959"),
             "header": f(bold=True, bg_color="#DDEBF7", border=1, align="center", text_wrap=True),
-            "cell": f(border=1), "text": f(border=1, num_format="@"), "date": f(border=1, num_format="yyyy-mm-dd"),
-            "kept": f(border=1, bg_color="#FFF9E5"), "kept_date": f(border=1, bg_color="#FFF9E5", num_format="yyyy-mm-dd"),
-            "number": f(border=1, num_format="0")}
+            "cell": f(), "text": f(num_format="@"), "date": f(num_format="yyyy-mm-dd"),
+            "kept": f(bg_color="#FFF9E5", border=1, border_color="#E0D6B0"),
+            "kept_date": f(bg_color="#FFF9E5", border=1, border_color="#E0D6B0", num_format="yyyy-mm-dd"),
+            "number": f(num_format="0")}
 
 
 def _write(sheet, r: int, c: int, value: object, f: dict, kept: bool, is_date: bool) -> None:
     style = f["kept_date" if kept and is_date else "kept" if kept else "date" if is_date else "cell"]
     if value is None or value == "":
-        sheet.write_blank(r, c, None, style)
+        return                                         # blank: the column's format colours it
+    elif isinstance(value, str) and not kept and not is_date:
+        sheet.write_string(r, c, value, f["text"])
     elif isinstance(value, datetime | date):
         sheet.write_datetime(r, c, value if isinstance(value, datetime) else datetime(value.year, value.month, value.day),
                              f["kept_date" if kept else "date"])
@@ -51,7 +54,9 @@ def write_sheet(book, f: dict, name: str, rdef: RegisterDef, headers: list[str],
     sheet.set_row(0, 26)
     dates = {c.header for c in rdef.columns if c.date} | {REMOVED_ON}
     for c, h in enumerate(headers):
-        sheet.set_column(c, c, WIDTHS.get(h, max(6, min(16, text_width(h) + 2))), f["text"] if h == "公民身份号码" else None)
+        column = f["kept_date" if h in typed and h in dates else "kept" if h in typed else
+                   "text" if h == "公民身份号码" else "cell"]
+        sheet.set_column(c, c, WIDTHS.get(h, max(6, min(16, text_width(h) + 2))), column)
     sheet.set_row(HEADER_ROW, 30)
     for c, h in enumerate(headers):
         sheet.write_string(HEADER_ROW, c, h, f["header"])

@@ -14,7 +14,7 @@ import polars as pl
 from intake.forms import load_form
 from intake.register.definitions import RegisterDef
 from intake.stats.definitions import Statistics
-from intake.stats.expressions import reasons as reason_flags
+from intake.stats.expressions import with_reasons
 from intake.stats.inputs import ChildrenSet
 from intake.stats.population import prepare
 from intake.stats.source import fields_for
@@ -32,6 +32,17 @@ class RegisterRow:
     order: tuple = ()
 
 
+AS_WRITTEN = ("text", "name", "id", "phone", "address", "relation")
+
+
+def as_written(form: str, fields: list[str]) -> list[str]:
+    """The register shows names, ID numbers, phones and addresses as the township wrote them
+    (their canonical forms cost 15-60 µs each, seconds for a county); options and dates in
+    their canonical wording."""
+    f = load_form(form)
+    return [k for k in fields if f.field(k).type in AS_WRITTEN]
+
+
 def key_expr(name: str = "name", birth: str = "birth_date", town: str = "_town") -> pl.Expr:
     """The match key: the ID number when it looks like one, else 姓名|出生日期|乡镇."""
     ident = pl.col("id_number")
@@ -47,10 +58,9 @@ def _selected(children: ChildrenSet, form: str, stats: Statistics,
     wanted = list(dict.fromkeys([*fields_for(form, stats), "name"]))
     frame = children.frame(form, [f for f in wanted if load_form(form).has(f)], raw=["id_number", "name"])
     counted, _ = prepare(frame, children.as_of, stats)
-    flags = reason_flags(stats.key_care, set(counted.columns))
-    counted = counted.with_columns(key_expr().alias("_key"), *(e.alias(f"_why_{w}") for w, e in flags.items()))
+    counted = with_reasons(counted, stats.key_care).with_columns(key_expr().alias("_key"))
     typed = {k for k, v in noted.items() if v}
-    care = pl.any_horizontal([pl.col(f"_why_{w}") for w in flags] or [pl.lit(False)])
+    care = pl.any_horizontal([pl.col(c) for c in counted.columns if c.startswith("_why_")] or [pl.lit(False)])
     return counted.filter(care | pl.col("_key").is_in(list(typed))), set(counted["_key"].to_list())
 
 
@@ -94,7 +104,8 @@ def current_rows(children: ChildrenSet, rdef: RegisterDef, stats: Statistics,
             continue
         by_ref = {(r.sheet_id, r.index): r for r in refs}
         chosen = [by_ref[k] for k in selected.select("sheet_id", "index").iter_rows()]
-        detail = children.frame(form, [f for f in rdef.fields(form) if load_form(form).has(f)], refs=chosen)
+        wanted = [f for f in rdef.fields(form) if load_form(form).has(f)]
+        detail = children.frame(form, wanted, raw=as_written(form, wanted), refs=chosen)
         details = {(d["sheet_id"], d["index"]): d for d in detail.iter_rows(named=True)}
         why_cols = [c for c in selected.columns if c.startswith("_why_")]
         for sel in selected.select("sheet_id", "index", "_key", "_town", "_age", *why_cols).iter_rows(named=True):

@@ -11,7 +11,7 @@ import polars as pl
 
 from intake.stats.counting import KIND_FUNCTIONS, Context
 from intake.stats.definitions import Statistics, load_statistics
-from intake.stats.expressions import key_care, reasons
+from intake.stats.expressions import key_care, on_distinct, reasons, rule_fields
 from intake.stats.population import prepare
 from intake.stats.source import SourceInfo, StatsInput
 from intake.stats.table import StatTable
@@ -46,12 +46,13 @@ class StatsResult:
 
 
 def _key_care(frame: pl.DataFrame, stats: Statistics) -> dict[str, int]:
+    """Children per reason and in all, over the distinct combinations of the rule's fields."""
     columns = set(frame.columns)
     flags = reasons(stats.key_care, columns)
     if frame.is_empty():
-        return {**{why: 0 for why in stats.reasons if why in flags}, "total": 0}
-    row = frame.select(*(e.sum().alias(why) for why, e in flags.items()),
-                       key_care(stats.key_care, columns).sum().alias("total")).row(0, named=True)
+        return {**{why: 0 for why in flags}, "total": 0}
+    combos = on_distinct(frame, rule_fields(stats.key_care), {**flags, "total": key_care(stats.key_care, columns)})
+    row = combos.select(*((pl.col(k) * pl.col("_n")).sum().alias(k) for k in [*flags, "total"])).row(0, named=True)
     return {k: int(v) for k, v in row.items()}
 
 

@@ -3,14 +3,14 @@ children of intake.stats.population.prepare. Rows that are not options (无法�
 are listed only when some child is in them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
 from intake.forms import load_form
 from intake.stats import places
 from intake.stats.definitions import Statistics
-from intake.stats.expressions import MULTI_SEPARATOR
+from intake.stats.expressions import MULTI_SEPARATOR, on_distinct
 from intake.stats.table import StatTable
 from intake.stats.table_defs import TableDef
 
@@ -21,6 +21,14 @@ class Context:
     frames: dict[str, pl.DataFrame]        # form -> counted children (population.prepare)
     townships: tuple[str, ...]             # listed first, in this order, with their zeros
     county: str | None
+    places: dict = field(default_factory=dict)     # (form, field, county) -> intake.stats.places
+
+    def places_of(self, form: str, key: str, county: str | None) -> pl.DataFrame:
+        if (form, key, county) not in self.places:
+            frame = self.frames[form]
+            column = frame[key] if key in frame.columns else pl.Series([None] * frame.height, dtype=pl.Utf8)
+            self.places[(form, key, county)] = places.places(column, county)
+        return self.places[(form, key, county)]
 
 
 def _tally(frame: pl.DataFrame, by: list[str]) -> dict[tuple, int]:
@@ -69,7 +77,10 @@ def multi(tdef: TableDef, ctx: Context) -> StatTable:
         pl.element().filter(pl.element() != "")).list.eval(
         pl.when(pl.element().is_in(options)).then(pl.element()).otherwise(pl.lit(labels.unrecognised))).list.unique()
     picked = pl.when(picked.list.len() == 0).then(pl.lit([labels.blank])).otherwise(picked)
-    tally = _tally(frame.select(picked.alias("c")).explode("c"), ["c"]) if frame.height else {}
+    tally: dict[tuple, int] = {}
+    if frame.height:        # the options of each distinct cell, weighted by how many children have it
+        weighted = on_distinct(frame, [tdef.field], {"c": picked}).explode("c").group_by("c").agg(pl.col("_n").sum())
+        tally = {(c,): int(n) for c, n in weighted.iter_rows()}
     return _single(tdef, _rows(options, tally, [labels.unrecognised, labels.blank]), tally, frame.height, False)
 
 
@@ -112,7 +123,7 @@ def place(tdef: TableDef, ctx: Context) -> StatTable:
     column = places.PROVINCE if tdef.level == "province" else places.PREFECTURE
     found = []
     for f in tdef.fields:
-        where = places.places(frame[f] if f in frame.columns else pl.Series([None] * frame.height, dtype=pl.Utf8), county)
+        where = ctx.places_of(tdef.form, f, county)
         keep = where[column]
         if county:
             keep = pl.select(pl.when(where[places.IN_COUNTY].fill_null(False)).then(None).otherwise(keep)).to_series()

@@ -22,6 +22,7 @@ from intake.stats.definitions import Statistics
 from intake.stats.sheet_children import SheetData, SheetRecords, sheet_children, township_of
 from intake.stats.source import COUNTY, SHEETS, SourceInfo, StatsInput, fields_for, raw_fields_for
 from validators import address, divisions
+from validators.run_support import gc_paused
 from validators.townships import townships_of
 
 SAMPLE = 300
@@ -39,7 +40,8 @@ class ChildrenSet:
     def frame(self, form: str, fields: Sequence[str], raw: Sequence[str] = (),
               refs: Sequence[ChildRef] | None = None) -> pl.DataFrame:
         """The children (or `refs`) of a form as a frame (intake.county.frame.children_frame)."""
-        return children_frame(self.records, self.children.get(form, []) if refs is None else refs, fields, raw)
+        with gc_paused():
+            return children_frame(self.records, self.children.get(form, []) if refs is None else refs, fields, raw)
 
 
 def stats_input(children: ChildrenSet, stats: Statistics | None = None) -> StatsInput:
@@ -62,8 +64,9 @@ def desk_source(desk) -> SourceInfo:
 def desk_children(desk) -> ChildrenSet:
     """Both forms' distinct children after the county's decisions (call in the desk's thread)."""
     listed = tuple(d.name for d in townships_of(desk.county)) if desk.county else ()
-    return ChildrenSet(desk.records, {f: desk.children(f) for f in FORM_KEYS}, desk.as_of, desk.county,
-                       listed, desk_source(desk))
+    with gc_paused():
+        children = {f: desk.children(f) for f in FORM_KEYS}
+    return ChildrenSet(desk.records, children, desk.as_of, desk.county, listed, desk_source(desk))
 
 
 def infer_county(sheets: Sequence[SheetData]) -> str | None:
@@ -87,7 +90,8 @@ def sheets_children(sheets: Sequence[SheetData], as_of: date, county: str | None
     county of most key addresses (the 留守 parents' work places are those outside it)."""
     county = county or infer_county(sheets)
     forms = [f for f in FORM_KEYS if any(s.table.form == f for s in sheets)]
-    children = {f: sheet_children(sheets, county, f) for f in forms}
+    with gc_paused():
+        children = {f: sheet_children(sheets, county, f) for f in forms}
     towns = tuple(dict.fromkeys(t for t in (township_of(s.table, county) for s in sheets) if t))
     scope = towns[0] if len(towns) == 1 else (sheets[0].table.source.name if len(sheets) == 1 else "本次统计")
     info = SourceInfo(scope, SHEETS, tuple(dict.fromkeys(s.table.source.name for s in sheets)), towns)
