@@ -5,18 +5,15 @@ data label says so ("<5")."""
 from __future__ import annotations
 
 from intake.stats.book.formats import CHART_WIDTH, FONT
+from intake.stats.chart_data import (COLOURS, HIDDEN_COLOUR, HIDDEN_PART, PIE_COLOURS, SERIES_COLOURS,
+                                     chart_rows, hidden_parts)
 from intake.stats.grid import Grid
 from intake.stats.masking import Masked
 from intake.stats.table import StatTable
 
-COLOURS = ("#4472C4", "#ED7D31", "#A5A5A5", "#70AD47", "#FFC000", "#5B9BD5")
-SERIES_COLOURS = {"男": "#4472C4", "女": "#ED7D31", "流动儿童": "#4472C4", "留守儿童": "#70AD47"}
-PIE_COLOURS = ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E")
 TYPES = {"bar": ("bar", None), "stacked_bar": ("bar", "stacked"), "column": ("column", None),
          "stacked": ("column", "stacked"), "pie": ("pie", None)}
 MAX_HEIGHT = 640
-HIDDEN_PART = "未公开"        # the part of a stacked bar whose split is masked
-HIDDEN_COLOUR = "#D9D9D9"
 
 
 class ChartData:
@@ -43,29 +40,20 @@ class ChartData:
                 sheet.write_number(i, c, v)
 
 
-def chart_rows(t: StatTable, g: Grid) -> int:
-    """How many of the table's rows the chart shows (chart_top: the first N, largest first)."""
-    n = len(g.body)
-    top = t.definition.chart_top
-    if top and n > top:
-        return top
-    return n
-
-
 def chart_height(t: StatTable, g: Grid) -> int:
     kind = t.definition.chart
     if kind in ("bar", "stacked_bar"):
         per_row = 30 if len(t.series) > 1 and kind == "bar" else 20
-        return min(MAX_HEIGHT, max(300, 110 + chart_rows(t, g) * per_row))
+        return min(MAX_HEIGHT, max(300, 110 + chart_rows(t) * per_row))
     return 320
 
 
-def _labels(t: StatTable, masked: Masked, n: int, j: int, pie: bool) -> list | None:
+def _labels(t: StatTable, masked: Masked, n: int, j: int, pie: bool, stacked: bool = False) -> list | None:
     custom, any_custom = [], False
     several = t.has_total_column
     for i in range(n):
         text = masked.text(("c", i, j)) or (masked.text(("r", i)) if pie and several else None)
-        if pie and (text or not t.counts[i][j]):
+        if (pie and (text or not t.counts[i][j])) or (stacked and text):     # stacked: the grey part says it
             custom.append({"delete": True})
             any_custom = True
         elif text:
@@ -76,18 +64,6 @@ def _labels(t: StatTable, masked: Masked, n: int, j: int, pie: bool) -> list | N
     return custom if any_custom else None
 
 
-def _hidden_parts(t: StatTable, masked: Masked, n: int) -> list[int] | None:
-    """Per row, what the masked parts add up to (row total minus the shown parts), when the
-    row total is shown; None when nothing is masked."""
-    if not masked.hidden or not t.has_total_column:
-        return None
-    out = []
-    for i in range(n):
-        shown = sum(c for j, c in enumerate(t.counts[i]) if not masked.text(("c", i, j)))
-        out.append(0 if masked.text(("r", i)) else t.row_total(i) - shown)
-    return out if any(out) else None
-
-
 def make_chart(book, sheet: str, t: StatTable, g: Grid, header_row: int, masked: Masked,
                data: ChartData | None = None):
     kind = t.definition.chart
@@ -95,7 +71,7 @@ def make_chart(book, sheet: str, t: StatTable, g: Grid, header_row: int, masked:
         return None
     chart_type, subtype = TYPES[kind]
     chart = book.add_chart({"type": chart_type, **({"subtype": subtype} if subtype else {})})
-    n, first = chart_rows(t, g), header_row + 1
+    n, first = chart_rows(t), header_row + 1
     pie = kind == "pie"
     for j, name in enumerate(t.series):
         colour = SERIES_COLOURS.get(name, COLOURS[j % len(COLOURS)])
@@ -108,14 +84,14 @@ def make_chart(book, sheet: str, t: StatTable, g: Grid, header_row: int, masked:
                       "font": {"name": FONT, "size": 9}}
         else:
             series["fill"] = {"color": colour}
-        custom = _labels(t, masked, n, j, pie)
+        custom = _labels(t, masked, n, j, pie, subtype == "stacked" and len(t.series) > 1)
         if custom:
             labels["custom"] = custom
         series["data_labels"] = labels
         chart.add_series(series)
         if pie:
             break
-    hidden = _hidden_parts(t, masked, n) if subtype == "stacked" and data is not None else None
+    hidden = hidden_parts(t, masked, n) if subtype == "stacked" and data is not None else None
     if hidden:
         where, col = data.column_of(f"{t.id}.{HIDDEN_PART}", hidden)
         chart.add_series({"name": HIDDEN_PART, "categories": [sheet, first, 0, first + n - 1, 0],
