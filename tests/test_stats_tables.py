@@ -180,3 +180,14 @@ def test_bad_table_definitions_are_refused(tmp_path):
     with pytest.raises(ValueError, match="no field"):
         load_tables([{"key": "x", "topic": "t", "title": "t", "kind": "choice", "field": "co_resident",
                       "forms": ["liushou"]}])
+
+
+def test_a_long_table_keeps_its_largest_rows_and_sums_the_rest():
+    from intake.stats.table import StatTable
+    from intake.stats.table_defs import TableDef
+    tdef = TableDef("p", "t", "地市", "place", "liudong", ("liudong",), ("hukou_address",), otherwise="未填写或无法识别")
+    rows = tuple(f"地{i}" for i in range(6)) + ("未填写或无法识别",)
+    t = StatTable(tdef, rows, ("人数",), ((9,), (1,), (7,), (2,), (5,), (1,), (3,)), 28, True)
+    top = t.top(4, "其余{n}项", (tdef.otherwise,))
+    assert top.rows == ("地0", "地2", "地4", "其余3项", "未填写或无法识别")
+    assert [c[0] for c in top.counts] == [9, 7, 5, 4, 3] and sum(c[0] for c in top.counts) == 28

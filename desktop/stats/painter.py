@@ -136,7 +136,8 @@ def _bars(p: QPainter, body: QRectF, data: ChartData, font: QFont, small: QFont)
             if w > 0:
                 p.fillRect(QRectF(x, y, w, bar_h), QColor(s.colour))
             label = s.labels[i]
-            if label:
+            last = k == len(data.series) - 1 or not any(t.values[i] for t in data.series[k + 1:])
+            if label and (not _stacked(data) or w > sm.horizontalAdvance(label) + 4 or last):
                 p.setFont(small)
                 p.setPen(TEXT)
                 lw = sm.horizontalAdvance(label)
@@ -174,11 +175,12 @@ def _columns(p: QPainter, body: QRectF, data: ChartData, font: QFont, small: QFo
             if h > 0:
                 p.fillRect(QRectF(x, top_y, bar_w, h), QColor(s.colour))
             label = s.labels[i]
-            if label:
+            inside = _stacked(data) and h > sm.height()
+            last = k == len(data.series) - 1 or not any(t.values[i] for t in data.series[k + 1:])
+            if label and (inside or not _stacked(data) or last):    # a thin middle part: no label
                 p.setFont(small)
                 p.setPen(TEXT)
                 lw = sm.horizontalAdvance(label)
-                inside = _stacked(data) and h > sm.height()
                 ly = top_y + h / 2 + sm.ascent() / 2 if inside else top_y - 3
                 p.drawText(QPointF(x + bar_w / 2 - lw / 2, ly), label)
             if _stacked(data):
@@ -187,6 +189,7 @@ def _columns(p: QPainter, body: QRectF, data: ChartData, font: QFont, small: QFo
     p.setFont(small)
     p.drawText(QRectF(body.left(), body.bottom() - sm.height(), body.width(), sm.height()),
                Qt.AlignmentFlag.AlignHCenter, data.category_label)
+    p.drawText(QPointF(body.left(), body.top() + sm.ascent() - 4), data.value_label)
 
 
 def _pie(p: QPainter, body: QRectF, data: ChartData, font: QFont) -> None:

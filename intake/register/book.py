@@ -25,7 +25,7 @@ def formats(book) -> dict:
             "cell": f(), "text": f(num_format="@"), "date": f(num_format="yyyy-mm-dd"),
             "kept": f(bg_color="#FFF9E5", border=1, border_color="#E0D6B0"),
             "kept_date": f(bg_color="#FFF9E5", border=1, border_color="#E0D6B0", num_format="yyyy-mm-dd"),
-            "number": f(num_format="0")}
+            "number": f(num_format="0"), "flag": f(align="center"), "plain": f()}
 
 
 def _write(sheet, r: int, c: int, value: object, f: dict, kept: bool, is_date: bool) -> None:
@@ -33,7 +33,7 @@ def _write(sheet, r: int, c: int, value: object, f: dict, kept: bool, is_date: b
     if value is None or value == "":
         return                                         # blank: the column's format colours it
     elif isinstance(value, str) and not kept and not is_date:
-        sheet.write_string(r, c, value, f["text"])
+        sheet.write_string(r, c, value, f["flag"] if value == "是" else f["text"])
     elif isinstance(value, datetime | date):
         sheet.write_datetime(r, c, value if isinstance(value, datetime) else datetime(value.year, value.month, value.day),
                              f["kept_date" if kept else "date"])
@@ -48,15 +48,18 @@ def _write(sheet, r: int, c: int, value: object, f: dict, kept: bool, is_date: b
 def write_sheet(book, f: dict, name: str, rdef: RegisterDef, headers: list[str], lines: list[dict],
                 title: str, source: str, typed: set[str]) -> None:
     sheet = book.add_worksheet(name)
-    sheet.write(0, 0, title, f["title"])
-    sheet.write(1, 0, rdef.warning, f["warning"])
-    sheet.write(2, 0, source, f["source"])
-    sheet.set_row(0, 26)
     dates = {c.header for c in rdef.columns if c.date} | {REMOVED_ON}
+    flags = {c.header for c in rdef.columns if c.derived == "flag"}
     for c, h in enumerate(headers):
         column = f["kept_date" if h in typed and h in dates else "kept" if h in typed else
-                   "text" if h == "公民身份号码" else "cell"]
-        sheet.set_column(c, c, WIDTHS.get(h, max(6, min(16, text_width(h) + 2))), column)
+                   "text" if h == "公民身份号码" else "flag" if h in flags else "cell"]
+        width = 7 if h in flags else WIDTHS.get(h, max(6, min(16, text_width(h) + 2)))
+        sheet.set_column(c, c, width, column)
+    for r, (text, style) in enumerate(((title, "title"), (rdef.warning, "warning"), (source, "source"))):
+        sheet.write(r, 0, text, f[style])
+        for c in range(1, len(headers)):
+            sheet.write_blank(r, c, None, f["plain"])       # not the county columns' colour
+    sheet.set_row(0, 26)
     sheet.set_row(HEADER_ROW, 30)
     for c, h in enumerate(headers):
         sheet.write_string(HEADER_ROW, c, h, f["header"])
@@ -76,5 +79,6 @@ def write_sheet(book, f: dict, name: str, rdef: RegisterDef, headers: list[str],
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.repeat_rows(HEADER_ROW, HEADER_ROW)
-    sheet.fit_to_pages(1, 0)
+    sheet.repeat_columns(0, rdef.frozen_columns - 1)       # 序号, 乡镇, 姓名 on every page
+    sheet.set_print_scale(80)
     sheet.set_footer("&C第 &P 页，共 &N 页")

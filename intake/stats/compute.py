@@ -69,7 +69,10 @@ def compute(inp: StatsInput, stats: Statistics | None = None) -> StatsResult:
             continue
         if tdef.form is not None and tdef.form not in frames:
             continue
-        tables.append(KIND_FUNCTIONS[tdef.kind](tdef, ctx))
+        table = KIND_FUNCTIONS[tdef.kind](tdef, ctx)
+        if tdef.table_top and table.exclusive:           # summing the rest is right only then
+            table = table.top(tdef.table_top, stats.labels.rest, (tdef.otherwise,))
+        tables.append(table)
     return StatsResult(tuple(tables), {f: fr.height for f, fr in frames.items()},
                        {f: p[1] for f, p in prepared.items()},
                        {f: _key_care(fr, stats) for f, fr in frames.items()},

@@ -3,7 +3,7 @@ children of intake.stats.population.prepare. Rows that are not options (无法�
 are listed only when some child is in them."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import polars as pl
 
@@ -115,6 +115,7 @@ def township(tdef: TableDef, ctx: Context) -> StatTable:
     rows = _rows(list(ctx.townships), {(t,): 1 for t, _f in tally}, [unknown])
     series = tuple(load_form(f).short for f in forms)
     counts = tuple(tuple(tally.get((r, f), 0) for f in forms) for r in rows)
+    tdef = replace(tdef, title=tdef.title.replace("{forms}", "和".join(series)))
     return StatTable(tdef, tuple(rows), series, counts, frame.height, True)
 
 

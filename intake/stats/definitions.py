@@ -46,6 +46,7 @@ class Labels:
     unknown_age: str = "年龄不详"
     unknown_sex: str = "性别不详"
     other: str = "其他"
+    rest: str = "其余{n}项"
     total: str = "合计"
     share: str = "占比"
     count: str = "人数"

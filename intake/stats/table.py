@@ -47,13 +47,18 @@ class StatTable:
         return {"title": self.title, "series": list(self.series), "children": self.children,
                 "rows": {r: list(c) if self.has_total_column else c[0] for r, c in zip(self.rows, self.counts)}}
 
-    def top(self, n: int | None, other: str) -> "StatTable":
-        """The n largest rows (by total) in their order, the rest summed under `other`."""
-        if n is None or len(self.rows) <= n:
+    def top(self, n: int | None, other: str, last: tuple[str, ...] = ()) -> "StatTable":
+        """The n-1 largest rows (by total) in their order, the rest summed under `other`
+        ({n}: how many rows it sums), then the rows named in `last` as they are."""
+        tail = [i for i, r in enumerate(self.rows) if r in last]
+        body = [i for i in range(len(self.rows)) if i not in tail]
+        if n is None or len(body) <= n:
             return self
-        order = sorted(range(len(self.rows)), key=lambda i: -self.row_total(i))
+        order = sorted(body, key=lambda i: -self.row_total(i))
         keep = sorted(order[:n - 1])
-        rest = [i for i in range(len(self.rows)) if i not in keep]
+        rest = [i for i in body if i not in keep]
+        other = other.format(n=len(rest))
         summed = tuple(sum(self.counts[i][j] for i in rest) for j in range(len(self.series)))
-        return StatTable(self.definition, tuple(self.rows[i] for i in keep) + (other,), self.series,
-                         tuple(self.counts[i] for i in keep) + (summed,), self.children, self.exclusive)
+        return StatTable(self.definition, tuple(self.rows[i] for i in keep) + (other,) + tuple(self.rows[i] for i in tail),
+                         self.series, tuple(self.counts[i] for i in keep) + (summed,) + tuple(self.counts[i] for i in tail),
+                         self.children, self.exclusive)

@@ -30,6 +30,7 @@ class TableDef:
     fields: tuple[str, ...] = ()
     chart: str = "bar"
     chart_top: int | None = None
+    table_top: int | None = None      # the table too: the largest N-1 rows, the rest as one
     category_label: str = ""
     value_label: str = "人数"
     note: str = ""
@@ -96,13 +97,14 @@ def load_tables(entries: Iterable[dict[str, Any]]) -> tuple[TableDef, ...]:
         blank_as = entry.get("blank_as")
         common = dict(key=_require(entry, "key"), topic=_require(entry, "topic"), kind=entry["kind"],
                       forms=forms, fields=_fields(entry), chart=entry.get("chart", "bar"),
-                      chart_top=entry.get("chart_top"), category_label=entry.get("category_label", ""),
+                      chart_top=entry.get("chart_top"), table_top=entry.get("table_top"),
+                      category_label=entry.get("category_label", ""),
                       value_label=entry.get("value_label", "人数"), note=entry.get("note", ""),
                       level=entry.get("level", "province"), away=bool(entry.get("away", False)),
                       categories=_categories(entry), otherwise=entry.get("otherwise", "未填写"))
         title = _require(entry, "title")
         if entry["kind"] == "township":
-            out.append(TableDef(title=title.replace("{form}", ""), form=None, **common))
+            out.append(TableDef(title=title.replace("{form}", ""), form=None, **common))     # {forms}: counting
             continue
         for form in forms:
             per_form = blank_as.get(form) if isinstance(blank_as, dict) else blank_as

@@ -13,7 +13,7 @@ from intake.stats.table import StatTable
 
 TYPES = {"bar": ("bar", None), "stacked_bar": ("bar", "stacked"), "column": ("column", None),
          "stacked": ("column", "stacked"), "pie": ("pie", None)}
-MAX_HEIGHT = 640
+MAX_HEIGHT = 900            # the tallest chart: a table's 40 rows
 
 
 class ChartData:
@@ -43,8 +43,8 @@ class ChartData:
 def chart_height(t: StatTable, g: Grid) -> int:
     kind = t.definition.chart
     if kind in ("bar", "stacked_bar"):
-        per_row = 30 if len(t.series) > 1 and kind == "bar" else 20
-        return min(MAX_HEIGHT, max(300, 110 + chart_rows(t) * per_row))
+        per_row = 30 if len(t.series) > 1 and kind == "bar" else 21
+        return min(MAX_HEIGHT, max(300, 120 + chart_rows(t) * per_row))
     return 320
 
 
@@ -53,8 +53,8 @@ def _labels(t: StatTable, masked: Masked, n: int, j: int, pie: bool, stacked: bo
     several = t.has_total_column
     for i in range(n):
         text = masked.text(("c", i, j)) or (masked.text(("r", i)) if pie and several else None)
-        if (pie and (text or not t.counts[i][j])) or (stacked and text):     # stacked: the grey part says it
-            custom.append({"delete": True})
+        if (pie and text) or (stacked and text) or not (text or t.counts[i][j]):
+            custom.append({"delete": True})      # no "0" labels; a stacked bar's grey part says it
             any_custom = True
         elif text:
             custom.append({"value": text})
@@ -119,7 +119,7 @@ def _dress(chart, t: StatTable, g: Grid, kind: str, n: int, masked_stack: bool =
              "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}}
     if chart_kind_is_bar(kind):
         chart.set_x_axis(value)
-        chart.set_y_axis({**category, "reverse": True, "crossing": "max"})
+        chart.set_y_axis({**category, "reverse": True, "crossing": "max", "interval_unit": 1})
     else:
         chart.set_x_axis({**category, "num_font": {**axis_font, "rotation": 0}})
         chart.set_y_axis(value)

@@ -21,7 +21,7 @@ from intake.stats.headline import sections
 
 OVERVIEW = "概览"
 SENTENCE_WIDTH = 110          # column A of 概览, in Excel width units
-LINE_UNITS = 170              # what a line of 11 pt sentences holds there (measured in LibreOffice)
+LINE_UNITS = 140              # what a line of 11 pt sentences holds there (measured in LibreOffice)
 
 
 def book_title(result: StatsResult) -> str:
