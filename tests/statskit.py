@@ -9,6 +9,7 @@ birth date (both from the ID). Only generated people.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -142,3 +143,15 @@ def group_of(desk, ident: str):
 
 def ref_in(group, file_start: str, row: int | None = None):
     return next(o.ref for o in group.occurrences if o.file.startswith(file_start) and (row is None or o.row == row))
+
+
+@contextmanager
+def desk_copy(base: Path, folder: Path, name: str = "ws.sqlite"):
+    """A desk on a copy of the base workspace (a test's own decisions stay its own)."""
+    import shutil
+    from intake.county.desk import CountyDesk
+    from intake.workspace import Workspace
+    path = folder / name
+    shutil.copyfile(base, path)
+    with Workspace(path) as ws, CountyDesk(ws, as_of=AS_OF, county=COUNTY) as desk:
+        yield desk

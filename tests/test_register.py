@@ -2,30 +2,20 @@
 ID numbers as text, frozen header, autofilter, a dropdown on the reason the county marks), and
 a second run keeping what the county typed (matched by ID), moving a child who no longer meets
 the rule to 已移出 with those notes, and bringing one back."""
-import shutil
 from datetime import datetime
 
 import pytest
 from openpyxl import load_workbook
 
-from intake.county.desk import CountyDesk
 from intake.errors import WriteError
 from intake.register import write_register
 from intake.stats.inputs import desk_children
-from intake.workspace import Workspace
-from statskit import AS_OF, COUNTY, ID_L1, ID_L2, ID_L5, J, X
+from statskit import ID_L1, ID_L2, ID_L5, J, X, desk_copy
 
 
 @pytest.fixture
-def base(stats_base):
-    return stats_base
-
-
-@pytest.fixture
-def desk(base, tmp_path):
-    path = tmp_path / "ws.sqlite"
-    shutil.copyfile(base, path)
-    with Workspace(path) as ws, CountyDesk(ws, as_of=AS_OF, county=COUNTY) as d:
+def desk(stats_base, tmp_path):
+    with desk_copy(stats_base, tmp_path) as d:
         yield d
 
 

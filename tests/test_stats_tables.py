@@ -2,19 +2,15 @@
 (tests/statskit.py): distinct children after the county's decisions (a duplicate kept either
 way, twins marked as two children), the age on the reference date (16 the day after: counted
 at 15; 16 on it: left out), a township with no children of one form, masking."""
-import shutil
-
 import pytest
 
-from intake.county.desk import CountyDesk
 from intake.stats.compute import compute
 from intake.stats.definitions import load_statistics
 from intake.stats.grid import grid, tsv
 from intake.stats.headline import headline
 from intake.stats.inputs import desk_input
 from intake.stats.masking import PRIMARY, SECONDARY, mask
-from intake.workspace import Workspace
-from statskit import AS_OF, COUNTY, ID_D, ID_T, J, M, X, group_of, ref_in
+from statskit import COUNTY, ID_D, ID_T, J, M, X, desk_copy, group_of, ref_in
 from validators.townships import townships_of
 
 
@@ -24,9 +20,7 @@ def base(stats_base):
 
 
 def _result(base, tmp_path, decide=None):
-    path = tmp_path / "ws.sqlite"
-    shutil.copyfile(base, path)
-    with Workspace(path) as ws, CountyDesk(ws, as_of=AS_OF, county=COUNTY) as desk:
+    with desk_copy(base, tmp_path) as desk:
         if decide:
             decide(desk)
         return compute(desk_input(desk))
@@ -165,9 +159,7 @@ def test_a_county_adds_a_table_and_changes_the_groups_without_code(base, tmp_pat
     own = tmp_path / "statistics.toml"
     own.write_text(text, encoding="utf-8")
     stats = load_statistics(own)
-    path = tmp_path / "ws.sqlite"
-    shutil.copyfile(base, path)
-    with Workspace(path) as ws, CountyDesk(ws, as_of=AS_OF, county=COUNTY) as desk:
+    with desk_copy(base, tmp_path) as desk:
         r = compute(desk_input(desk, stats), stats)
     assert rows(r, "co_resident", "liudong") == {"父母双方": 8, "父母一方": 0, "其他监护人": 0}
     assert "15岁（十五岁）" in r.table("age_sex", "liudong").rows

@@ -2,18 +2,15 @@
 reading that table's cells, print setup, the source line, masking, and no ID number or name
 anywhere; `mopai county --stats` and `mopai stats --stats` write it."""
 import re
-import shutil
 
 import pytest
 from openpyxl import load_workbook
 
 from intake.cli import main
-from intake.county.desk import CountyDesk
 from intake.stats.book import write_statistics
 from intake.stats.compute import compute
 from intake.stats.inputs import desk_input
-from intake.workspace import Workspace
-from statskit import AS_OF, COUNTY, records
+from statskit import COUNTY, desk_copy, records
 
 ID_LIKE = re.compile(r"\d{17}[\dXx]|\d{15}")
 
@@ -25,9 +22,7 @@ def base(stats_base):
 
 @pytest.fixture
 def result(base, tmp_path):
-    path = tmp_path / "ws.sqlite"
-    shutil.copyfile(base, path)
-    with Workspace(path) as ws, CountyDesk(ws, as_of=AS_OF, county=COUNTY) as desk:
+    with desk_copy(base, tmp_path) as desk:
         return compute(desk_input(desk))
 
 
