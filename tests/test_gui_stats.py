@@ -4,6 +4,7 @@ off the GUI thread) after edits, closed with its sheet; the same view over a cou
 from __future__ import annotations
 
 import shutil
+import time
 
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QMessageBox
@@ -112,4 +113,55 @@ def test_the_same_view_over_a_county_desk(qtbot, tmp_path, stats_base):
         qtbot.waitUntil(lambda: view.result is not None, timeout=20000)
         assert view.result.counted == {"liudong": 8, "liushou": 5}
         assert view.title == "统计：仪陇县"
+        view.stop()
+
+
+class _Jobs:
+    """As the county page's DeskJobs: one job at a time, None while one runs."""
+
+    def __init__(self, parent):
+        self.parent, self.current, self.refused = parent, None, 0
+
+    def run(self, job, text, done, failed=None, cancelled=None):
+        from desktop.worker import WorkerThread
+        if self.current is not None:
+            self.refused += 1
+            return None
+        work = self.current = WorkerThread(job, self.parent)
+        work.finished.connect(lambda r: (setattr(self, "current", None), done(r)))
+        work.failed.connect(lambda m: (setattr(self, "current", None), failed and failed(m)))
+        work.start()
+        return work
+
+
+def test_the_county_page_hosts_it_through_its_jobs(qtbot, tmp_path, stats_base):
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QTabWidget
+    from desktop.stats.county import add_stats_view
+    from intake.county.desk import CountyDesk
+    from intake.workspace import Workspace
+
+    class Page(QTabWidget):                     # what desktop.county.page.CountyPage offers
+        message = Signal(str)
+
+        def __init__(self):
+            super().__init__()
+            self.desk, self.settings, self.jobs = None, None, _Jobs(self)
+
+        def add_view(self, widget, title):
+            self.addTab(widget, title)
+
+    page = Page()
+    qtbot.addWidget(page)
+    view = add_stats_view(page)
+    assert page.tabText(0) == "统计" and view.result is None       # no desk yet: nothing runs
+    path = tmp_path / "ws.sqlite"
+    shutil.copyfile(stats_base, path)
+    with Workspace(path) as ws, CountyDesk(ws, as_of=AS_OF, county=COUNTY) as desk:
+        blocker = page.jobs.run(lambda p, c: time.sleep(0.8), "另一个县级任务", lambda r: None)   # busy
+        page.desk = desk
+        view.refresh()
+        qtbot.waitUntil(lambda: view.result is not None, timeout=20000)
+        assert blocker is not None and page.jobs.refused >= 1            # waited its turn
+        assert view.result.counted["liudong"] == 8
         view.stop()

@@ -24,6 +24,10 @@ class StatsSource(QObject):
     changed = Signal()
     title = ""
 
+    def ready(self) -> bool:
+        """Whether there is something to count (a county page's desk may still be being made)."""
+        return True
+
     def snapshot(self) -> object:
         return None
 
@@ -71,13 +75,22 @@ class SheetSource(StatsSource):
 
 
 class DeskSource(StatsSource):
+    """desk: a CountyDesk, or a callable giving it (None while the county page makes it)."""
+
     def __init__(self, desk, title: str = ""):
         super().__init__()
-        self.desk = desk
+        self._desk = desk if callable(desk) else (lambda: desk)
         self.title = title or "全县"
+
+    @property
+    def desk(self):
+        return self._desk()
+
+    def ready(self) -> bool:
+        return self.desk is not None
 
     def children(self, _snap) -> ChildrenSet:
         return desk_children(self.desk)
 
     def protected(self) -> list[Path]:
-        return [Path(f.path) for f in self.desk.snapshot.files]
+        return [Path(f.path) for f in self.desk.snapshot.files] if self.desk is not None else []

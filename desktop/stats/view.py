@@ -23,7 +23,8 @@ OVERVIEW = "概览"
 class StatsView(QWidget):
     message = Signal(str)          # a line for the status bar
 
-    def __init__(self, source, settings=None, parent=None):
+    def __init__(self, source, settings=None, parent=None, run=None):
+        """run: how to run a job (desktop.stats.runner: the county page's DeskJobs.run)."""
         super().__init__(parent)
         self.source, self.settings = source, settings
         self.result = self.children = None
@@ -60,7 +61,7 @@ class StatsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
-        self.runner = StatsRunner(source, self)
+        self.runner = StatsRunner(source, run, self)
         self.runner.ready.connect(self._ready)
         self.runner.failed.connect(self._failed)
         self.runner.busy_changed.connect(self._busy)
@@ -77,6 +78,8 @@ class StatsView(QWidget):
 
     def data_changed(self) -> None:
         self.runner.request()
+
+    refresh = data_changed          # the county page calls refresh() when shown and after a change
 
     def _busy(self, busy: bool) -> None:
         if busy:
