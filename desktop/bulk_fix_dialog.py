@@ -67,7 +67,7 @@ class BulkFixDialog(QDialog):
             self.summary.setText("当前表格没有可以批量修正的问题。")
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return
-        self.batch = bulk_fix.preview(self.session.findings.all(), code, self.session.table.data)
+        self.batch = bulk_fix.preview(self.session.findings.with_code(code), code, self.session.table.data)
         self.summary.setText(self.batch.summary())
         self.list.addTopLevelItems(preview_items(self.batch, self.session.table, self.form))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.batch))

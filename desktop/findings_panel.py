@@ -1,8 +1,9 @@
 """The findings panel: every finding of the sheet grouped by kind (CODES[code].title) with counts,
 a filter for the table (all rows / rows with errors / rows with the chosen kind) and a text search.
 
-Groups are filled lazily when expanded (a 100k-row sheet can hold tens of thousands of findings)
-and each group lists at most MAX_CHILDREN; the table filter shows all of them.
+Groups are filled lazily when expanded (a 100k-row sheet can hold hundreds of thousands of
+findings) and each group lists at most MAX_CHILDREN; the table filter shows all of them. After an
+edit only the groups whose kind changed are refreshed (their count, and their list if it was open).
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def summary_text(findings: FindingSet) -> str:
     text = f"共 {findings.n_errors} 个错误、{findings.n_warnings} 个警告"
     if findings.n_hints:
         text += f"、{findings.n_hints} 个提示"
-    return (text + f"，涉及 {len(findings.rows_with_findings())} 行。"
+    return (text + f"，涉及 {findings.n_rows_with_findings} 行。"
             "错误必须改正，警告请核实；提示只是写法不同，可以批量修正。")
 
 
@@ -59,6 +60,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self._describe = describe
         self._findings: FindingSet | None = None
+        self._shown: dict[str, int] = {}      # code -> the FindingSet.revision its group shows
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.mode = QComboBox()
@@ -132,25 +134,64 @@ class FindingsPanel(QWidget):
 
     # --- contents -----------------------------------------------------------------------------
     def set_findings(self, findings: FindingSet) -> None:
-        """Rebuild the groups with fresh counts, keeping expanded groups and the selection."""
-        self._findings = findings
-        expanded = {self.tree.topLevelItem(i).data(0, CODE_ROLE)
-                    for i in range(self.tree.topLevelItemCount())
-                    if self.tree.topLevelItem(i).isExpanded()}
+        """Show these findings. The same set again (after an edit) refreshes only the kinds whose
+        findings changed (FindingSet.revision), keeping expanded groups and the selection."""
         current = self.selected_code
+        items = self._items()
+        expanded = {code for code, item in items.items() if item.isExpanded()}
         self.tree.blockSignals(True)
-        self.tree.clear()
+        if findings is not self._findings:          # a new set (a full run): all groups anew
+            self._findings, self._shown = findings, {}
+            self.tree.clear()
         counts = findings.counts_by_code()
-        for code in sorted(counts, key=lambda c: (group_rank(c), -counts[c], c)):
-            self.tree.addTopLevelItem(self._group_item(code, counts[code]))
+        changed = [c for c in set(counts) | set(self._shown)
+                   if self._shown.get(c) != findings.revision(c)]
+        for code in changed:
+            self._refresh_group(code, counts.get(code, 0))
+        if changed:
+            self._reorder(counts)
         self.tree.blockSignals(False)
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item.data(0, CODE_ROLE) in expanded:
+        for code, item in self._items().items():
+            if code in expanded and not item.isExpanded():
                 item.setExpanded(True)
-            if item.data(0, CODE_ROLE) == current:
-                self.tree.setCurrentItem(item)
+        if current is not None and self.selected_code != current:
+            self.select_kind(current)
         self.summary.setText(self._summary_text(findings))
+
+    def _items(self) -> dict[str, QTreeWidgetItem]:
+        tree = self.tree
+        return {tree.topLevelItem(i).data(0, CODE_ROLE): tree.topLevelItem(i)
+                for i in range(tree.topLevelItemCount())}
+
+    def _refresh_group(self, code: str, count: int) -> None:
+        item = self._items().get(code)
+        self._shown[code] = self._findings.revision(code)
+        if not count:
+            self._shown.pop(code)
+            if item is not None:
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+            return
+        if item is None:
+            self.tree.addTopLevelItem(self._group_item(code, count))
+            return
+        item.setText(1, str(count))
+        if item.childCount():                      # filled before: fill again when shown
+            item.takeChildren()
+            if item.isExpanded():
+                self._fill_group(item)
+
+    def _reorder(self, counts: dict[str, int]) -> None:
+        """Errors, warnings, hints, each by count (most first): move only when the order changed."""
+        def key(c: str):
+            return group_rank(c), -counts[c], c
+        items = self._items()
+        wanted = sorted(items, key=key)
+        if wanted == list(items):
+            return
+        for code in wanted:            # the caller expands the groups that were open again
+            item = items[code]
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+            self.tree.addTopLevelItem(item)
 
     @staticmethod
     def _summary_text(findings: FindingSet) -> str:
@@ -168,28 +209,25 @@ class FindingsPanel(QWidget):
         return item
 
     def group_count(self, code: str) -> int:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item.data(0, CODE_ROLE) == code:
-                return int(item.text(1))
-        return 0
+        item = self._items().get(code)
+        return int(item.text(1)) if item is not None else 0
 
     def _fill_group(self, item: QTreeWidgetItem) -> None:
         if item.parent() is not None or item.childCount() or self._findings is None:
             return
         code = item.data(0, CODE_ROLE)
-        matching = [f for f in self._findings.all() if f.code == code]
-        for f in matching[:MAX_CHILDREN]:
+        shown = self._findings.with_code(code, MAX_CHILDREN)[:MAX_CHILDREN]
+        for f in shown:
             child = QTreeWidgetItem([self._describe(f), ""])
             child.setData(0, CODE_ROLE, code)
             child.setData(0, FINDING_ROLE, (f.index, f.field))
             child.setToolTip(0, f.message + (f"\n建议改为：{f.suggestion}" if f.suggestion else ""))
             item.addChild(child)
-        if len(matching) > MAX_CHILDREN:
-            rest = QTreeWidgetItem([f"……还有 {len(matching) - MAX_CHILDREN} 条，"
-                                    "请选“只看所选类别的行”在表格中查看", ""])
-            rest.setData(0, CODE_ROLE, code)
-            item.addChild(rest)
+        rest = self._findings.count(code) - len(shown)
+        if rest > 0:
+            more = QTreeWidgetItem([f"……还有 {rest} 条，请选“只看所选类别的行”在表格中查看", ""])
+            more.setData(0, CODE_ROLE, code)
+            item.addChild(more)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         target = item.data(0, FINDING_ROLE)

@@ -9,14 +9,20 @@ import multiprocessing
 import sys
 
 from intake.cli import SUBCOMMANDS, main as cli_main
+from intake.cli_common import exit_process
 
 
 def main(argv: list[str] | None = None) -> int:
+    """argv None: the `mopai` process itself, which a subcommand ends with os._exit (its
+    outputs flushed and closed) instead of a slow interpreter teardown."""
     # a frozen build's child process (intake.child_pool, the reader's) ends here, before any Qt
     multiprocessing.freeze_support()
     args = sys.argv[1:] if argv is None else argv
     if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help", "--version")):
-        return cli_main(args)
+        code = cli_main(args)
+        if argv is None:
+            exit_process(code)
+        return code
     from desktop.platform_check import EXIT_NO_DISPLAY, problem, tell
     trouble = problem()              # before Qt tries the platform plugin (English, cryptic)
     if trouble:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget
 
@@ -29,12 +29,18 @@ from desktop.welcome import WelcomePage
 from desktop.window_wiring import connect_actions
 from desktop.worker import WorkerThread
 from intake.workspace import Workspace
+from validators.run_support import collect_and_freeze
 
 SAMPLE = sample.SAMPLE
 ABOUT = ("摸排助手：流动儿童、留守儿童登记表的离线检查、修正与导出工具。\n"
          "依据《关于做好流动儿童和留守儿童监测摸排和统计分析工作的通知》（民发〔2024〕17号）。\n"
          "所有数据只保存在本机，不会上传。按 F1 查看使用说明。")
 FILE_FILTER = "登记表 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)"
+
+
+def _collect_soon(*_args) -> None:
+    """A closed sheet's widgets hold its session in reference cycles: collect once it is gone."""
+    QTimer.singleShot(0, collect_and_freeze)
 
 
 class MainWindow(QMainWindow):
@@ -207,6 +213,7 @@ class MainWindow(QMainWindow):
         page.deleteLater()
         self._save_open_sheets()
         self._sheet_changed()
+        page.destroyed.connect(_collect_soon)         # then its objects are garbage (run_support)
 
     def _save_open_sheets(self) -> None:
         self.settings.set_open_sheets([t.session.sheet_id for t in self.sheet_tabs()])

@@ -27,8 +27,7 @@ def next_finding_cell(model: SheetTableModel, findings: FindingSet, row: int, co
     n = model.rowCount()
     if n == 0:
         return None
-    with_findings = {i for i in findings.rows_with_findings() if _problems(findings, i)}
-    if not with_findings:
+    if not findings:
         return None
     here = _columns_with_findings(model, findings, model.record_at(row)) if 0 <= row < n else []
     same_row = [c for c in here if (c < column if backwards else c > column)]
@@ -39,7 +38,8 @@ def next_finding_cell(model: SheetTableModel, findings: FindingSet, row: int, co
     for k in range(1, n + 1):
         r = (start + step * k) % n
         record = model.record_at(r)
-        if record in with_findings:
-            columns = _columns_with_findings(model, findings, record)
-            return record, model.field_at(columns[-1] if backwards else columns[0])
+        if findings.has_findings(record):
+            columns = _columns_with_findings(model, findings, record)     # hints are skipped
+            if columns:
+                return record, model.field_at(columns[-1] if backwards else columns[0])
     return None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from desktop.findings_panel import FILTER_ERRORS, FILTER_FINDINGS, FILTER_KIND
 from intake.table import SheetTable
+from validators.codes import CODES
 from validators.finding_set import FindingSet
 from validators.findings import Severity
 
@@ -14,9 +15,10 @@ def filtered_records(mode: int, code: str | None, text: str, findings: FindingSe
     if mode == FILTER_ERRORS:
         records = set(findings.rows_with_errors())
     elif mode == FILTER_FINDINGS:          # errors and warnings: a row with hints only needs nothing
-        records = {f.index for f in findings.all() if f.severity is not Severity.HINT}
+        records = set().union(*(findings.records_with(c) for c in findings.counts_by_code()
+                                if c not in CODES or CODES[c].severity is not Severity.HINT))
     elif mode == FILTER_KIND and code:
-        records = {f.index for f in findings.all() if f.code == code}
+        records = findings.records_with(code)      # kept by the FindingSet: no walk over all
     if text:
         matching = records_containing(table, text)
         records = matching if records is None else records & matching

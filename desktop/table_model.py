@@ -139,9 +139,7 @@ class SheetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and section < len(self._visible):
             return str(self.table.row_numbers[self._visible[section]])
         if role == Qt.ItemDataRole.BackgroundRole and section < len(self._visible):
-            record = self._visible[section]
-            found = self._findings().for_row(record)
-            if any(f.is_error for f in found):
+            if self._findings().has_errors(self._visible[section]):
                 return ERROR_BRUSH
         return None
 

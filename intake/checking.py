@@ -2,7 +2,8 @@
 desktop app share.
 
 The sheet's 填报日期 line (above the table) becomes the context's sheet_report_date, so a row
-without its own 填报日期 cell is judged on the sheet's date before --as-of or today.
+without its own 填报日期 cell is judged on the sheet's date before --as-of or today; its 填报单位
+line names the sheet's own township (the context's township).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Callable
 from intake.errors import Cancelled, ReadError
 from intake.forms import load_form
 from intake.table import SheetTable
-from validators import dates
+from validators import dates, townships
 from validators.data import ValidationContext
 from validators.engine import Cancelled as EngineCancelled
 from validators.engine import TableValidator
@@ -51,10 +52,28 @@ def parse_report_date(text: str | None) -> date | None:
         return None
 
 
+def sheet_township(table: SheetTable, county: str | None = None) -> str | None:
+    """The 9-digit code of the township whose sheet this is: its 填报单位 line (or the one value
+    of its 填报单位 column), looked up among the configured county's townships when there is
+    one (a prefecture code: the county named in the line), else by the county the line names."""
+    unit = table.reporting_unit
+    if not unit and "reporting_unit" in table.data.values:
+        named = {v.strip() for v in table.data.values["reporting_unit"] if v and v.strip()}
+        unit = named.pop() if len(named) == 1 else None
+    local = county if county and not county.endswith("00") else None
+    found = townships.from_unit_text(unit, local)
+    if (found is None or found.code is None) and local:
+        found = townships.from_unit_text(unit)
+        if found is not None and found.county != local:
+            return None          # a township of another county: not this county's sheet
+    return found.code if found is not None else None
+
+
 def validator_for(table: SheetTable, *, as_of: date | None = None, county: str | None = None,
                   today: date | None = None) -> TableValidator:
     ctx = ValidationContext(as_of=as_of, sheet_report_date=parse_report_date(table.report_date_text),
-                            county=county, **({"today": today} if today else {}))
+                            county=county, township=sheet_township(table, county),
+                            **({"today": today} if today else {}))
     row_numbers = table.row_numbers
     return TableValidator(load_form(table.form), table.data, ctx,
                           row_label=lambda i: str(row_numbers[i]))

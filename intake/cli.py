@@ -64,4 +64,5 @@ def _utf8_stdio() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from intake.cli_common import exit_process
+    exit_process(main())

@@ -7,11 +7,10 @@ Chinese message and never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 
-from intake.atomic import write_text_atomic
+from intake.atomic import atomic_path
 from intake.cli_common import EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, run_guarded  # noqa: F401 (re-exported)
 from intake.errors import MopaiError
 from intake.forms import FORM_KEYS
@@ -60,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from intake.checking import check_file
-    from intake.report import combined_report, mapping_lines, summary_lines
+    from intake.report import mapping_lines, report_json, summary_lines
     as_of, county = parse_as_of(args.as_of), parse_county(args.county)
     path = Path(args.file)
     check_readable(path)
@@ -73,8 +72,9 @@ def _run(args: argparse.Namespace) -> int:
             print("\n".join(mapping_lines(sheet)))
         print("\n".join(summary_lines(sheet)))
     if args.json_out:
-        text = json.dumps(combined_report(checked), ensure_ascii=False, indent=2)
-        write_text_atomic(args.json_out, text, protected=[path])
+        data = report_json(checked)
+        with atomic_path(args.json_out, protected=[path]) as tmp:
+            tmp.write_bytes(data)
         print(f"检查结果已写入：{args.json_out}")
     has_errors = any(sheet.findings.n_errors for sheet in checked)
     return EXIT_ERRORS if has_errors else EXIT_OK

@@ -52,7 +52,16 @@ class SheetTable:
         """Sheet column number of a field, None if the sheet has no such column."""
         if key is None:
             return None
-        for c in self.columns:
-            if c.field == key:
-                return c.col
-        return None
+        return self.field_columns().get(key)
+
+    def field_columns(self) -> dict[str, int]:
+        """field -> sheet column number (the first column mapped to it), built once per
+        columns list (reports look one up per finding)."""
+        cached = self.__dict__.get("_field_columns")
+        if cached is None or cached[0] is not self.columns or cached[1] != len(self.columns):
+            index: dict[str, int] = {}
+            for c in self.columns:
+                if c.field is not None:
+                    index.setdefault(c.field, c.col)
+            cached = self.__dict__["_field_columns"] = (self.columns, len(self.columns), index)
+        return cached[2]

@@ -42,18 +42,31 @@ def test_city_without_counties_stands_for_its_own_county():
     ("广西南宁市青秀区民族大道1号", "广西壮族自治区南宁市青秀区民族大道1号"),
     ("内蒙古呼和浩特市新城区xx路", "内蒙古自治区呼和浩特市新城区xx路"),
     ("新疆伊犁州伊宁市解放路", "新疆维吾尔自治区伊犁哈萨克自治州伊宁市解放路"),
-    ("河南省中牟县城关镇", "河南省郑州市中牟县城关镇"),              # prefecture inferred
+    ("河南省中牟县韩寺镇", "河南省郑州市中牟县韩寺镇"),              # prefecture inferred
     ("河南郑州金水区花园路", "河南省郑州市金水区花园路"),
     ("北京市北京市朝阳区建国路", "北京市朝阳区建国路"),
     ("北京市市辖区朝阳区建国路", "北京市朝阳区建国路"),
     ("辽宁省本溪县小市镇", "辽宁省本溪市本溪满族自治县小市镇"),
     ("山东济南市中区经四路", "山东省济南市市中区经四路"),          # 济南 + 市中区, not 济南市 + 中区
 ])
-def test_short_forms_are_warnings_with_the_full_form(text, suggestion):
+def test_short_forms_are_hints_with_the_full_form(text, suggestion):
     assert issues(text) == [("address.short_form", {}, suggestion)]
     assert address.resolve(text).resolved.full_text == suggestion
     assert address.is_valid(text)
     assert address.validate(text) == suggestion
+
+
+def test_a_prefecture_named_like_its_province_is_not_the_province():
+    """吉林市舒兰市… leaves the province out; 吉林 is the start of 吉林市, not 吉林省."""
+    assert issues("吉林市舒兰市平安镇1号") == [("address.no_province", {}, "吉林省吉林市舒兰市平安镇1号")]
+    assert issues("吉林舒兰市平安镇") == [("address.short_form", {}, "吉林省吉林市舒兰市平安镇")]
+
+
+def test_a_road_named_after_a_city_is_a_missing_county_not_a_mismatch():
+    """南阳市中山路12号 names 中山路: the county is missing, 中山市 is not involved."""
+    assert issues("南阳市中山路12号") == [("address.no_county", {}, None)]
+    assert issues("河南省南阳市中山路12号") == [("address.no_county", {}, None)]
+    assert issues("河南省南阳市金水区1号") == [("address.mismatch", {"part": "金水区", "parent": "南阳市"}, None)]
 
 
 def test_missing_province_is_an_error_with_a_suggestion_when_certain():
@@ -190,3 +203,27 @@ def test_bundled_table_is_the_packaged_source(tmp_path):
     assert fresh == gzip.decompress(divisions.DATA_FILE.read_bytes())
     levels = [d.level for d in divisions.all_divisions()]
     assert [levels.count(n) for n in (1, 2, 3, 4)] == [int(payload["metadata"]["counts"][k]) for k in "1234"]
+
+
+def test_the_township_of_an_address_is_resolved():
+    r = address.resolve("河南省南阳市淅川县荆紫关镇王庄村3组12号").resolved
+    assert r.township == "411326101"
+    assert address.resolve("浙江省杭州市西湖区转塘镇1号").resolved.township == "330106011"
+    assert address.resolve("广东省东莞市长安镇乌沙村").resolved.township.startswith("4419")
+    assert address.resolve("河南省南阳市淅川县王庄村3组").resolved.township is None   # none named: fine
+    assert issues("河南省南阳市淅川县王庄村3组") == []
+
+
+def test_a_township_not_in_the_county_is_a_warning_naming_real_ones():
+    found = issues("河南省南阳市淅川县荆子关镇王庄村1号")
+    assert found == [("address.township_unknown", {"town": "荆子关镇", "county": "淅川县",
+                                                   "near": "；本县（区）相近的有：荆紫关镇"}, None)]
+    assert address.is_valid("河南省南阳市淅川县荆子关镇王庄村1号")        # never an error
+    other = address.resolve("河南省南阳市淅川县城关镇1号").issues[0]
+    assert "南召县" in other.params["near"] and not other.is_error
+    from validators.cells import check_cell
+    from intake.forms import load_form
+    cell = check_cell(load_form("liushou").field("hukou_address"), "河南省南阳市淅川县荆子关镇王庄村1号", 0)
+    assert [(f.code, f.severity.value) for f in cell.findings] == [("address.township_unknown", "warning")]
+    assert "荆紫关镇" in cell.findings[0].message and cell.findings[0].suggestion is None
+    assert cell.parsed.county == "411326" and cell.parsed.township is None

@@ -40,14 +40,14 @@ def test_clean_child_id():
 
 
 @pytest.mark.parametrize("variant", ["  {n}  ", "{w}", "{n6} {rest}", "{lower}"])
-def test_harmless_id_variations_are_warnings_carrying_the_normalised_number(variant):
+def test_harmless_id_variations_are_hints_carrying_the_normalised_number(variant):
     number = next(make_id("110105", "20150302", f"{s:03d}") for s in range(1, 300)
                   if make_id("110105", "20150302", f"{s:03d}").endswith("X"))
     text = variant.format(n=number, w="".join(chr(ord(c) + 0xFEE0) for c in number),
                           n6=number[:6], rest=number[6:], lower=number.lower())
     result = check_cell(LIUDONG["id_number"], text, 0)
     assert codes(result) == ["id.normalised"]
-    assert result.findings[0].severity is Severity.WARNING
+    assert result.findings[0].severity is Severity.HINT
     assert result.findings[0].suggestion == number
     assert result.parsed.number == number
 
@@ -65,14 +65,14 @@ def test_excel_number_damage_is_an_error_never_repaired(text, numeric):
     assert result.findings[0].suggestion is None and result.parsed is None
 
 
-def test_legacy_number_child_is_an_error_adult_a_warning_with_upgrade():
+def test_legacy_number_child_is_an_error_adult_a_hint_with_upgrade():
     legacy = "110105800302003"
     child = check_cell(LIUDONG["id_number"], legacy, 0)
     assert codes(child) == ["id.legacy_child"] and child.findings[0].is_error
     assert child.parsed is None
     adult = check_cell(LIUDONG["father_id"], legacy, 0)
     assert codes(adult) == ["id.legacy_adult"]
-    assert adult.findings[0].severity is Severity.WARNING
+    assert adult.findings[0].severity is Severity.HINT
     assert adult.findings[0].suggestion == make_id("110105", "19800302", "003")
     assert adult.parsed.legacy15 and adult.parsed.birth == date(1980, 3, 2)
     carer = check_cell(LIUSHOU["carer_id"], legacy, 0, numeric=True)   # 15 digits survive a number cell
@@ -170,16 +170,37 @@ def test_findings_carry_row_field_and_a_known_code():
     assert f.code in CODES and "{" not in f.message
 
 
-def test_adult_id_area_created_after_birth_but_before_first_card_is_normal():
-    """A parent born 1976 in 汝州 (410482, in use from 1989) got the number with the first ID
-    card at 16: no warning. A code created long after (丹徒区 321112, from 2002) still warns,
-    and so does a child registered at birth under a code that did not exist yet."""
+def test_adult_id_with_any_code_that_ever_existed_gets_no_area_finding():
+    """Adults often got their first card late (the second-generation card after 2004), and
+    counties get renumbered: a parent born 1976 with 丹徒区 321112 (from 2002), a carer born 1950
+    with 崇文区 110103 (merged away in 2010): no finding. A child registered at birth under a code
+    that did not exist yet still warns; a code that never existed is an error for anyone."""
     from intake.forms import load_form
     from test_idnumber import make_id
-    form = load_form("liudong")
-    father = form.field("father_id")
-    child = form.field("id_number")
+    form = load_form("liushou")
+    father, carer, child = form.field("father_id"), form.field("carer_id"), form.field("id_number")
     codes = lambda f, v: [x.code for x in check_cell(f, v, 0).findings]
-    assert "id.area_period" not in codes(father, make_id("410482", "19760305", "011"))
-    assert "id.area_period" in codes(father, make_id("321112", "19760305", "011"))
-    assert "id.area_period" in codes(child, make_id("410482", "19850305", "011"))
+    assert codes(father, make_id("410482", "19760305", "011")) == []
+    assert codes(father, make_id("321112", "19760305", "011")) == []
+    assert codes(carer, make_id("110103", "19500305", "012")) == []
+    assert codes(carer, make_id("110103", "20120305", "012")) == []     # abolished before birth too
+    assert codes(child, make_id("410482", "19850305", "011")) == ["id.area_period"]
+    assert codes(father, make_id("419999", "19760305", "011")) == ["id.area_unknown"]
+
+
+@pytest.mark.parametrize("area, region", [("810000", "香港"), ("820000", "澳门"), ("830000", "台湾")])
+def test_residence_permit_numbers_pass_for_adults_and_name_the_region(area, region):
+    """港澳台居民居住证: same checksum, area 810000/820000/830000; no area-history finding for
+    adults whatever the birth year; a child holding one is a warning naming the region."""
+    from intake.forms import load_form
+    from test_idnumber import make_id
+    form = load_form("liushou")
+    number = make_id(area, "19620305", "011")
+    assert check_cell(form.field("carer_id"), number, 0).findings == ()
+    assert check_cell(form.field("father_id"), make_id(area, "19900101", "013"), 0).parsed.area == area
+    child = check_cell(form.field("id_number"), make_id(area, "20150302", "012"), 0)
+    assert [f.code for f in child.findings] == ["id.permit_child"]
+    assert f"{region}居民居住证" in child.findings[0].message
+    broken = check_cell(form.field("mother_id"), number[:-1] + ("1" if number[-1] != "1" else "2"), 0)
+    assert [f.code for f in broken.findings] == ["id.checksum"]
+    assert f"母亲公民身份号码（{region}居民居住证）" in broken.findings[0].message

@@ -66,6 +66,22 @@ def test_clean_file_exits_0_with_summary(tmp_path, capsys):
     assert "流动儿童基本情况登记表" in out
 
 
+def test_hints_are_counted_apart_and_listed_after_the_rest(tmp_path, capsys):
+    records = clean_records()
+    records[0].update(birth_date="2015.3.2", ethnicity="汉")           # understood: hints
+    records[1].update(rehab_aid="是")                                  # to check: a warning
+    path = write_book(tmp_path / "hints.xlsx", [("流动", LIUDONG, records, ())])
+    out_json = tmp_path / "report.json"
+    assert main(["validate", str(path), "--as-of", "2025-12-31", "--json", str(out_json)]) == 0
+    out = capsys.readouterr().out
+    assert "错误 0 处，警告 1 处，提示 2 处（写法不同，已能识别，上报时自动规范）。" in out
+    listed = [line for line in out.splitlines() if line.startswith("  第")]
+    assert "[警告]" in listed[0] and all("[提示]" in line for line in listed[1:]) and len(listed) == 3
+    report = json.loads(out_json.read_text("utf-8"))
+    assert report["summary"]["warnings"] == 1 and report["summary"]["hints"] == 2
+    assert sorted(f["severity"] for f in report["findings"]) == ["hint", "hint", "warning"]
+
+
 def test_errors_exit_1_and_json_report_has_excel_coordinates(tmp_path, capsys):
     records = clean_records()
     bad_id = records[1]["id_number"][:17] + ("0" if records[1]["id_number"][17] != "0" else "1")

@@ -56,12 +56,13 @@ def test_all_is_sorted_by_row_then_form_column_order():
     assert row1 == sorted(row1)
 
 
-def test_counts_errors_and_warnings():
+def test_counts_errors_warnings_and_hints():
     v = run([liudong_record(sex="男性"), liudong_record(sex="未知", id_number=child_id("20150302", "135")),
-             liudong_record(sex="未知", id_number=child_id("20150302", "157"))])
-    assert v.findings.counts_by_code() == {"option.unknown": 2, "option.normalised": 1}
-    assert len(v.findings.errors) == 2 and len(v.findings.warnings) == 1
-    assert v.findings.n_errors == 2 and v.findings.n_warnings == 1
+             liudong_record(sex="未知", id_number=child_id("20150302", "157"), rehab_aid="是")])
+    assert v.findings.counts_by_code() == {"option.unknown": 2, "option.normalised": 1,
+                                           "cross.rehab_without_disability": 1}
+    assert len(v.findings.errors) == 2 and len(v.findings.warnings) == 1 and len(v.findings.hints) == 1
+    assert v.findings.n_errors == 2 and v.findings.n_warnings == 1 and v.findings.n_hints == 1
 
 
 def test_duplicate_ids_name_each_other():

@@ -84,12 +84,18 @@ def test_cancelled_or_failing_write_leaves_the_old_file(township, monkeypatch):
         write_upload(checked, target, cancelled=lambda: next(calls) >= 1)
     assert target.read_bytes() == b"old upload"
 
-    def disk_full(self, *args, **kwargs):
-        raise OSError(28, "No space left on device")
-    monkeypatch.setattr("xlsxwriter.Workbook.close", disk_full)
-    with pytest.raises(WriteError, match="磁盘空间"):
-        write_report(checked, target)
-    assert target.read_bytes() == b"old upload"
+    from intake.export.xlsx_stream import StreamSheet
+    written = StreamSheet._write
+
+    def disk_full(self, text):               # the disk fills up once the rows are streaming
+        if text.startswith("<row"):
+            raise OSError(28, "No space left on device")
+        written(self, text)
+    monkeypatch.setattr(StreamSheet, "_write", disk_full)
+    for write in (write_report, write_upload):
+        with pytest.raises(WriteError, match="磁盘空间"):
+            write(checked, target)
+        assert target.read_bytes() == b"old upload"
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".keep")) == []
 
 

@@ -5,10 +5,8 @@ and the disability message that no longer repeats itself."""
 from __future__ import annotations
 
 import csv
-from dataclasses import replace
 
 import openpyxl
-import pytest
 
 from exportkit import FORM, KEYS, check, clean_records, col, in_memory, write_xlsx
 from intake.checking import check_file
@@ -20,16 +18,11 @@ from validators import codes
 from validators.findings import Severity
 
 
-@pytest.fixture
-def dates_are_hints(monkeypatch):
-    monkeypatch.setitem(codes.CODES, "date.normalised",
-                        replace(codes.CODES["date.normalised"], severity=Severity.HINT))
-
-
-def test_hints_are_not_listed_as_warnings_and_have_their_own_word(tmp_path, dates_are_hints):
+def test_hints_are_not_listed_as_warnings_and_have_their_own_word(tmp_path):
+    assert codes.CODES["date.normalised"].severity is Severity.HINT          # issue 13
     recs = clean_records(3)
     recs[1].update(birth_date="2015/3/3")                        # a hint only
-    recs[2].update(ethnicity="汉")                               # a warning
+    recs[2].update(rehab_aid="是")                               # a warning (no disability)
     sheet = check(write_xlsx(tmp_path / "township.xlsx", recs))[0]
     assert sheet.findings.n_hints == 1 and sheet.findings.n_warnings == 1
     summary = write_upload([sheet], tmp_path / "up.xlsx")
@@ -43,10 +36,10 @@ def test_hints_are_not_listed_as_warnings_and_have_their_own_word(tmp_path, date
     ws = book["流动儿童"]
     hint_cell = ws.cell(row=5, column=col("birth_date"))
     assert hint_cell.fill.fill_type is None and hint_cell.comment.text.startswith("【提示】")
-    warned = ws.cell(row=6, column=col("ethnicity"))
+    warned = ws.cell(row=6, column=col("rehab_aid"))
     assert warned.fill.start_color.rgb == "FFFFD966" and warned.comment.text.startswith("【警告】")
     counted = [[c.value for c in r][1:3] for r in book["问题汇总"].iter_rows()]
-    assert ["日期写法不规范", "提示"] in counted and ["选项写法不规范", "警告"] in counted
+    assert ["日期写法不规范", "提示"] in counted and ["无残疾但接受康复救助", "警告"] in counted
 
 
 def test_the_summary_sheet_explains_green_grey_and_hints(tmp_path):

@@ -35,7 +35,7 @@ def test_xlsx_report_lines(checked):
     value_cell = ws.cell(row=rows.index(id_line) + 1, column=5)
     assert value_cell.data_type == "s" and value_cell.number_format == "@"
     ethnic = by_code["option.normalised"]
-    assert ethnic[1:6] == [6, "E", "民族", "汉", "警告"] and ethnic[9] == "汉族"
+    assert ethnic[1:6] == [6, "E", "民族", "汉", "提示"] and ethnic[9] == "汉族"   # a hint, listed
     assert ws.freeze_panes == "A2"
 
 

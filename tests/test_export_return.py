@@ -22,7 +22,8 @@ def _broken():
     recs = [dict(r) for r in GOOD]
     recs[0]["id_number"] = GOOD[0]["id_number"][:-1] + ("1" if GOOD[0]["id_number"][-1] != "1" else "2")
     recs[1]["father_phone"] = "1380013800"            # ten digits: error
-    recs[1]["ethnicity"] = "汉"                        # warning
+    recs[1]["ethnicity"] = "汉"                        # hint: a comment, no colour
+    recs[1]["rehab_aid"] = "是"                       # no disability: warning
     recs[3]["name"] = None                            # required: error
     return recs
 
@@ -48,19 +49,23 @@ def test_same_sheets_layout_and_summary_first(returned):
     summary = [[c.value for c in row] for row in book[SUMMARY_SHEET].iter_rows()]
     counts = {row[1]: (row[2], row[3]) for row in summary if row[0] == "流动儿童"}
     assert counts == {"身份证校验位错误": ("错误", 1), "联系电话格式错误": ("错误", 1),
-                      "必填项为空": ("错误", 1), "选项写法不规范": ("警告", 1)}
+                      "必填项为空": ("错误", 1), "无残疾但接受康复救助": ("警告", 1),
+                      "选项写法不规范": ("提示", 1)}
+    assert [row[1] for row in summary if row[0] == "流动儿童"][-1] == "选项写法不规范"   # hints last
     assert any("共4行，其中3行有错误，0行只有警告" in (row[0] or "") for row in summary)
 
 
-def test_error_cells_red_with_comment_warnings_amber(returned):
+def test_error_cells_red_with_comment_warnings_amber_hints_unmarked(returned):
     _, book = returned
     ws = book["流动儿童"]
     bad_id = ws.cell(row=4, column=col("id_number"))
     assert bad_id.fill.start_color.rgb == ERROR_COLOR
     assert "校验码" in bad_id.comment.text and bad_id.comment.text.startswith("【错误】")
     assert ws.cell(row=5, column=col("father_phone")).fill.start_color.rgb == ERROR_COLOR
-    ethnic = ws.cell(row=5, column=col("ethnicity"))
-    assert ethnic.fill.start_color.rgb == WARNING_COLOR and "汉族" in ethnic.comment.text
+    rehab = ws.cell(row=5, column=col("rehab_aid"))
+    assert rehab.fill.start_color.rgb == WARNING_COLOR and rehab.comment.text.startswith("【警告】")
+    ethnic = ws.cell(row=5, column=col("ethnicity"))          # 汉: understood, the upload writes 汉族
+    assert ethnic.fill.fill_type is None and ethnic.comment.text.startswith("【提示】")
     assert ws.cell(row=7, column=col("name")).fill.start_color.rgb == ERROR_COLOR
     clean = ws.cell(row=6, column=col("id_number"))
     assert clean.comment is None and clean.fill.fill_type is None
@@ -74,7 +79,7 @@ def test_problem_column_lists_each_rows_problems(returned):
     assert ws.cell(row=3, column=notes).value == NOTES_HEADER
     assert ws.cell(row=4, column=notes).value.startswith("1. 【错误】")
     row5 = ws.cell(row=5, column=notes).value.split("\n")
-    assert len(row5) == 2 and "【警告】民族" in row5[0] and "【错误】父亲联系方式" in row5[1]
+    assert [line[:9] for line in row5] == ["1. 【提示】民族", "2. 【警告】接受", "3. 【错误】父亲"]
     assert ws.cell(row=6, column=notes).value is None
     assert "姓名" in ws.cell(row=7, column=notes).value
 
@@ -88,7 +93,7 @@ def test_fixed_return_file_imports_without_questions_or_errors(returned):
             if cell.comment is not None:
                 cell.value = GOOD[cell.row - 4][KEYS[cell.column - 1]]
                 fixed += 1
-    assert fixed == 4
+    assert fixed == 5
     book.save(folder / "fixed.xlsx")
     [again] = check(folder / "fixed.xlsx")
     assert again.findings.n_errors == 0 and len(again.findings) == 0

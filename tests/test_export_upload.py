@@ -15,11 +15,11 @@ from sheetkit import child_id
 @pytest.fixture(scope="module")
 def sheet(tmp_path_factory):
     recs = clean_records(5)
-    recs[1].update(ethnicity="汉", birth_date="2015/3/3", mother_phone="0371 6512 3456")   # warnings only
+    recs[1].update(ethnicity="汉", birth_date="2015/3/3", mother_phone="0371 6512 3456")   # hints only
     recs[2].update(id_number=recs[2]["id_number"][:-1] + ("0" if recs[2]["id_number"][-1] != "0" else "1"))
     recs[3].update(name=None)                                                               # required
     with_x = next(n for n in (child_id("20150306", f"{s:03d}") for s in range(1, 999, 2)) if n.endswith("X"))
-    recs[4].update(id_number=with_x.lower())
+    recs[4].update(id_number=with_x.lower(), rehab_aid="是")                              # a warning
     source = tmp_path_factory.mktemp("src") / "township.xlsx"
     return in_memory(recs, source)
 
@@ -72,11 +72,12 @@ def test_summary_lists_left_out_and_warned_rows(upload):
     assert [(n.row, n.name) for n in summary.left_out] == [(4, "张三"), (5, None)]
     assert any("校验码" in p for p in summary.left_out[0].problems)
     assert any("必填" in p for p in summary.left_out[1].problems)
-    assert [n.row for n in summary.with_warnings] == [3, 6]
+    assert [n.row for n in summary.with_warnings] == [6]      # row 3 has hints only: normalised
     ws = book[SUMMARY_SHEET]
     lines = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
     assert [(line[0], line[2]) for line in lines] == [("未导出（有错误）", 4), ("未导出（有错误）", 5),
-                                                      ("已导出（有警告）", 3), ("已导出（有警告）", 6)]
+                                                      ("已导出（有警告）", 6)]
+    assert "康复救助" in lines[2][4] and "民族" not in lines[2][4]
     assert "校验码" in lines[0][4]
     assert "未导出2行" in "".join(summary.lines())
 
@@ -148,4 +149,5 @@ def test_upload_reimports_clean(upload):
     from sheetkit import AS_OF
     summary, _ = upload
     [again] = check_file(summary.path, as_of=AS_OF)
-    assert again.table.n_rows == 3 and len(again.findings) == 0
+    assert again.table.n_rows == 3          # canonical values: only the warning a person must check
+    assert [f.code for f in again.findings.all()] == ["cross.rehab_without_disability"]

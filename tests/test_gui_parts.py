@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from desktop.findings_panel import FILTER_ERRORS, FILTER_KIND
 from desktop.settings import REFERENCE_FIXED, REFERENCE_SHEET, AppSettings, MAX_RECENT
 from test_gui_helpers import make_window, open_and_wait, sample_records, write_xlsx
+from validators.findings import Severity
 
 
 def _settings(tmp_path) -> AppSettings:
@@ -56,11 +57,13 @@ def test_next_and_previous_problem_walk_the_findings(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
     tab = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
     findings = tab.session.findings
+    to_check = {i for i in findings.rows_with_findings()          # hints are not stops of F8
+                if any(f.severity is not Severity.HINT for f in findings.for_row(i))}
     visited = []
     for _ in range(len(findings.rows_with_findings()) + 2):
         window.actions.next_problem.trigger()
         visited.append(tab.current_record())
-    assert set(visited) == set(findings.rows_with_findings())
+    assert set(visited) == to_check and len(to_check) >= 2
     index = tab.view.currentIndex()
     record, field = tab.model.record_at(index.row()), tab.model.field_at(index.column())
     assert findings.for_cell(record, field)                      # always lands on a problem cell

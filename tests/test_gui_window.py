@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.table_model import ERROR_BRUSH, WARNING_BRUSH
+from desktop.table_model import ERROR_BRUSH
+from validators.findings import Severity
 from intake.checking import check_file
 from test_gui_helpers import (child_id, finding_keys, make_window, open_and_wait, sample_records,
                               write_xlsx)
@@ -41,13 +42,13 @@ def test_window_shows_the_same_findings_as_validate(qtbot, tmp_path):
     model = tab.model
     assert model.headerData(model.column_of("id_number"), Qt.Orientation.Horizontal) == "公民身份号码"
     assert model.headerData(0, Qt.Orientation.Vertical) == str(tab.table.row_numbers[0])
-    # an error cell is red with the message and fix in its tooltip; a warning cell amber
+    # an error cell is red with the message and fix in its tooltip; a hint cell is not coloured
     bad = _cell(tab, BAD_ID_ROW, "id_number")
     assert bad.data(Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
     assert "校验码" in bad.data(Qt.ItemDataRole.ToolTipRole)
     dotted = next(f for f in expected.all() if f.code == "date.normalised")
     cell = _cell(tab, dotted.index, dotted.field)
-    assert cell.data(Qt.ItemDataRole.BackgroundRole) == WARNING_BRUSH
+    assert dotted.severity is Severity.HINT and cell.data(Qt.ItemDataRole.BackgroundRole) is None
     assert dotted.suggestion in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert _cell(tab, 0, "name").data(Qt.ItemDataRole.BackgroundRole) is None
     # the frozen view shows 姓名 and 公民身份号码 only
@@ -84,6 +85,30 @@ def test_fix_a_bad_id_in_place_then_undo_and_redo(qtbot, tmp_path):
     assert index.data(Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
     window.actions.redo.trigger()
     assert _count(tab, "id.checksum") == 0
+    window.workspace.close()
+
+
+def test_an_edit_refreshes_only_the_groups_whose_kind_changed(qtbot, tmp_path):
+    window, tab, _ = _open_sample(qtbot, tmp_path)
+    tree = tab.panel.tree
+    groups = {tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole): tree.topLevelItem(i)
+              for i in range(tree.topLevelItemCount())}
+    in_row = {f.code for f in tab.session.findings.for_row(BAD_ID_ROW)}
+    other = next(c for c in groups if c not in in_row)       # a kind the edit cannot touch
+    for code in ("id.checksum", other):
+        groups[code].setExpanded(True)                  # lists filled when opened
+    kept_child = groups[other].child(0)
+    tab.model.setData(_cell(tab, BAD_ID_ROW, "id_number"), GOOD_ID)
+    assert "id.checksum" not in {tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+                                 for i in range(tree.topLevelItemCount())}
+    assert groups[other].child(0) is kept_child and groups[other].isExpanded()   # untouched
+    assert _count(tab, other) == tab.session.findings.count(other)
+    window.actions.undo.trigger()
+    item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "id.checksum")
+    assert item.text(1) == "1" and groups[other].child(0) is kept_child
+    summary = tab.panel.summary.text()
+    assert str(tab.session.findings.n_errors) in summary
     window.workspace.close()
 
 
@@ -138,3 +163,15 @@ def test_reopening_the_workspace_brings_back_every_edit(qtbot, tmp_path):
     again.actions.undo.trigger()
     assert restored.table.data.get("name", 1) == "李 四"
     again.workspace.close()
+
+
+def test_closing_a_sheet_frees_it(qtbot, tmp_path):
+    """A bulk run freezes its objects for the collector (validators.run_support.gc_paused); the
+    tab's widgets hold the session in reference cycles, so closing the tab must still free it."""
+    import weakref
+    window, tab, _ = _open_sample(qtbot, tmp_path)
+    validator, data = weakref.ref(tab.session.validator), weakref.ref(tab.session.validator.findings)
+    del tab
+    window.close_tab(0)
+    qtbot.waitUntil(lambda: validator() is None and data() is None, timeout=5000)
+    window.workspace.close()

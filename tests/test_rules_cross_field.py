@@ -104,3 +104,37 @@ def test_hardship_without_matching_support_warns():
     assert "特困" in found[0].message and not found[0].is_error
     ok = dict(cells, living_support=("低保", "特困"))
     assert cross_field.check(row(**ok)) == []
+
+
+def test_multiple_disability_written_as_the_form_invites_it_end_to_end():
+    """多重残疾（…）/多重残疾：… read from the cells: listed categories count, 健康状况 must agree."""
+    from sheetkit import CTX, child_id, columns, liudong_record
+    from validators.engine import TableValidator
+    from intake.forms import load_form
+    disabled = dict(health="残疾", disability_grade="二级")
+    cells = ["多重残疾（肢体残疾、智力残疾）", "多重残疾(视力、听力)", "多重残疾：听力、言语",
+             "多重残疾（肢体）", "多重残疾（肢体、脑瘫）"]
+    records = [liudong_record(id_number=child_id("20150302", f"{n}31"), disability_category=c, **disabled)
+               for n, c in enumerate(cells)]
+    records.append(liudong_record(id_number=child_id("20150302", "931"), health="健康", disability_grade="无",
+                                  disability_category="多重残疾（肢体残疾、智力残疾）"))
+    v = TableValidator(load_form("liudong"), columns(records), CTX)
+    found = {(f.index, f.code, f.severity.value) for f in v.run().all()}
+    assert found == {(0, "option.normalised", "hint"), (1, "option.normalised", "hint"),
+                     (2, "option.normalised", "hint"), (3, "option.normalised", "hint"),
+                     (3, "cross.multiple_disability", "error"), (4, "option.detail_unknown", "error"),
+                     (5, "option.normalised", "hint"), (5, "cross.disability", "error")}
+
+
+def test_no_entrusted_guardian_but_carer_details_filled_is_a_warning():
+    from validators.rules import carer
+    filled = row("liushou", **liushou_cells(has_entrusted_guardian="无"))
+    found = carer.check(filled)
+    assert codes(found) == [("cross.carer_without_entrusted", "has_entrusted_guardian")]
+    assert not found[0].is_error and "受委托照顾人姓名" in found[0].message
+    assert carer.check(row("liushou", **liushou_cells())) == []           # 有, details given
+    none = liushou_cells(has_entrusted_guardian="无", carer_relation=None, carer_phone=None,
+                         carer_name=None, carer_id=None)
+    assert carer.check(row("liushou", **none)) == []
+    address_only = dict(none, carer_current_address="河南省南阳市宛城区新华街道1号")
+    assert carer.check(row("liushou", **address_only)) == []      # an address alone: leftover, no person

@@ -1,5 +1,5 @@
 """validators.townships: the township an address names after its county."""
-from validators import address, townships
+from validators import address, township_words, townships
 
 
 def _detail(text):
@@ -62,3 +62,46 @@ def test_unit_without_a_township():
     assert townships.from_unit_text("杭州市西湖区民政局") is None
     assert townships.from_unit_text("") is None
     assert townships.from_unit_text(None) is None
+
+
+# --- the township part of an address (issue 13) ----------------------------------------------
+
+def test_the_township_word_a_detail_starts_with():
+    assert township_words.named("荆紫关镇王庄村3组12号") == "荆紫关镇"
+    assert township_words.named("转塘街道人民路1号") == "转塘街道"
+    assert township_words.named("新华街道办事处人民路") == "新华街道办事处"
+    assert township_words.named("良乡镇王庄") == "良乡镇"            # 乡 inside a name
+    assert township_words.named("营镇回族乡王庄村") == "营镇回族乡"
+    assert township_words.named("城关镇新乡村2组") == "城关镇"        # 新乡村 is a village
+    for none in ("王庄村3组", "中山路12号", "新乡村3组", "城镇路1号", "1号楼", "", None):
+        assert township_words.named(none) is None
+
+
+def test_find_and_lookup_in_the_county():
+    assert township_words.find("411326", "荆紫关镇").code == "411326101"
+    assert township_words.find("330106", "转塘镇").code == "330106011"       # another township word
+    assert township_words.find("330106", "高新区转塘街道").code == "330106011"   # after a zone
+    assert township_words.find("330106", "东转塘街道") is None
+    assert township_words.lookup("411326", "荆紫关镇") == ("411326101", False)
+    assert township_words.lookup("411326", "荆子关镇") == (None, True)
+    assert township_words.lookup("411326", None) == (None, False)
+    assert township_words.lookup("810000", "某某镇") == (None, False)          # no townships in the table
+
+
+def test_nearest_names_and_other_counties():
+    assert townships.nearest("411326", "荆子关镇") == ["荆紫关镇"]
+    assert townships.nearest("411326", "北京镇") == []
+    assert "南召县" in townships.elsewhere("411326", "城关镇")
+    assert townships.elsewhere("411326", "荆紫关镇") == []
+
+
+def test_find_agrees_with_match_on_every_township_word():
+    """find's dictionary of words gives what match would for every full name and every short
+    name + township word of a few counties (the fast path must not change an answer)."""
+    for unit in ("330106", "411326", "441900", "110105", "511324"):
+        for town in townships.townships_of(unit):
+            stem = townships.short_name(town.name)
+            for word in {town.name, *(stem + s for s in townships.SUFFIXES)}:
+                expected = townships.match(unit, word)
+                found = township_words.find(unit, word)
+                assert (found and found.code) == (expected and expected.code), (unit, word)

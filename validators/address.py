@@ -1,5 +1,10 @@
-"""Addresses: 省（自治区、直辖市）+ 地（市、州、盟）+ 县（区、市、旗）+ detail, resolved against
-the bundled division table (validators.divisions).
+"""Addresses: 省（自治区、直辖市）+ 地（市、州、盟）+ 县（区、市、旗）+ 乡镇（街道）+ detail,
+resolved against the bundled division table (validators.divisions).
+
+The township is the word the detail starts with (validators.township_words.named), looked up among
+the county's townships: found, it is the address's `township`; a township word that is not one
+of that county's is a warning naming the closest real names (townships merge and get renamed
+often, so never an error); a detail naming no township (a road, a village) says nothing.
 
 `resolve(value)` returns an AddressCheck: the ResolvedAddress (None when nothing could be
 understood) and the issues found (finding code, message params, suggestion); `validate` /
@@ -12,8 +17,10 @@ from itertools import islice
 from typing import NamedTuple
 
 from validators import divisions as dv
+from validators import township_words, townships
 from validators.address_head import Head, Issue, head_of
 from validators.errors import InvalidComponent, ValidationError
+from validators.redact import preformatted
 from validators.text import clean_text, require_text, to_half_width
 
 _DETAIL_LEAD = " ,，、.。:：;；-—_/"
@@ -33,6 +40,7 @@ class ResolvedAddress(NamedTuple):
     detail: str
     full_text: str           # the canonical writing: full division names + detail
     unit: str | None = None  # see `county`
+    township: str | None = None   # 9-digit code of the township the detail names, if known
 
     @property
     def county(self) -> str | None:
@@ -108,9 +116,35 @@ def _resolve(value: str) -> AddressCheck:
         return AddressCheck(resolved if head.error.code != "address.ambiguous" else None, (issue,))
     if not detail:
         return AddressCheck(resolved, (Issue("address.no_detail"),))
-    if head.changed and suggestion:
-        return AddressCheck(resolved, (Issue("address.short_form", {}, suggestion),))
-    return AddressCheck(resolved, ())
+    resolved, town = _township(resolved)
+    issues = (Issue("address.short_form", {}, suggestion),) if head.changed and suggestion else ()
+    return AddressCheck(resolved, issues + town)
+
+
+def _township(resolved: ResolvedAddress) -> tuple[ResolvedAddress, tuple[Issue, ...]]:
+    """The address with the township its detail names, or the warning for a township word that
+    is not one of its county's."""
+    key = township_words.named(resolved.detail)
+    code, unknown = township_words.lookup(resolved.unit, key)
+    if code is not None:      # tuple.__new__: NamedTuple._replace costs a few µs
+        return tuple.__new__(ResolvedAddress, (*resolved[:-1], code)), ()
+    if not unknown:
+        return resolved, ()
+    return resolved, (Issue("address.township_unknown",          # names from the table: kept whole
+                            {"town": key, "county": dv.name(resolved.unit),
+                             "near": preformatted(_near(resolved.unit, key))}),)
+
+
+def _near(unit: str, name: str) -> str:
+    """The clerk's leads: the closest real names, or the neighbouring counties that have it."""
+    parts = []
+    close = townships.nearest(unit, name)
+    if close:
+        parts.append("本县（区）相近的有：" + "、".join(close))
+    other = townships.elsewhere(unit, name)
+    if other:
+        parts.append(f"{'、'.join(other[:3])}有“{name}”")
+    return "；" + "；".join(parts) if parts else ""
 
 
 def _build(head: Head, detail: str) -> ResolvedAddress:
@@ -121,7 +155,7 @@ def _build(head: Head, detail: str) -> ResolvedAddress:
     # tuple.__new__ skips NamedTuple's Python-level __new__: this runs once per distinct address
     return tuple.__new__(ResolvedAddress, (p.code, p.name, f.code if f else None,
                                            f.name if f else None, c.code if c else None,
-                                           c.name if c else None, detail, names + detail, unit))
+                                           c.name if c else None, detail, names + detail, unit, None))
 
 
 def _detail_after(half: str, end: int) -> str:

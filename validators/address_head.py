@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from validators import divisions as dv
+from validators.codes import CODES
+from validators.findings import Severity
 from validators.address_index import Candidate, Scan, address_index, direct_towns, townships_under
 
 _CACHE_LIMIT = 300_000
@@ -22,7 +24,7 @@ class Issue:
 
     @property
     def is_error(self) -> bool:
-        return self.code != "address.short_form"
+        return CODES[self.code].severity is Severity.ERROR
 
 
 @dataclass
@@ -73,7 +75,14 @@ def _scan_head(scan: Scan) -> Head | None:
     prov = dv.get(provs[0].code)
     pos = len(provs[0].key)
     pos, repeated = _skip_repeats(scan, pos, prov)
-    return _below_province(scan, pos, prov, changed=repeated or not provs[0].full)
+    head = _below_province(scan, pos, prov, changed=repeated or not provs[0].full)
+    if head.error is not None and not provs[0].full:
+        # 吉林市舒兰市…: the short province name is the start of a prefecture's (the province
+        # was left out), not the province itself
+        other = _without_province(scan)
+        if other is not None and other.county is not None:
+            return other
+    return head
 
 
 def _skip_repeats(scan: Scan, pos: int, prov: dv.Division) -> tuple[int, bool]:
@@ -158,8 +167,10 @@ def _no_county(scan: Scan, pos: int, prov: dv.Division, parent: dv.Division,
 
 
 def _misplaced(scan: Scan, pos: int, parent_name: str) -> Issue:
-    """No child of the parent here: a division from elsewhere (mismatch) or none (no county)."""
-    other = scan.match(address_index().everywhere, pos)
+    """No child of the parent here: a division from elsewhere (mismatch) or none (no county).
+    Only a full name counts as a division from elsewhere: a short one is too often the start of
+    a road or a place (南阳市中山路12号 names 中山路, not 中山市)."""
+    other = [c for c in scan.match(address_index().everywhere, pos) if c.full]
     if other:
         return Issue("address.mismatch", {"part": other[0].key, "parent": parent_name})
     return Issue("address.no_county")
@@ -178,5 +189,6 @@ def _without_province(scan: Scan) -> Head | None:
     if head.error is None and head.county is not None and head.prefecture is None:
         parent = dv.get(head.county.parent)
         head.prefecture = parent if parent.level == 2 else None
-    head.error = Issue("address.no_province")
+    if head.error is None or head.error.code != "address.no_county":
+        head.error = Issue("address.no_province")      # 南阳市中山路12号: the county is what is missing
     return head

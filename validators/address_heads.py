@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import polars as pl
 
-from validators import divisions
+from validators import divisions, township_words, townships
 
 DETAIL_START = r"^[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}0-9A-Za-z]"
 
@@ -45,6 +45,34 @@ def heads(frame: pl.DataFrame, key: str) -> pl.Series:
     """The county path of each text of column `key` (null when none)."""
     c, n = pl.col(key), pl.col(N)
     return frame.with_columns(head_length(c).alias(N)).select(pl.when(n > 0).then(c.str.slice(0, n))).to_series()
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, str]:
+    return {divisions.full_name(code): code for code in divisions.county_level_codes()}
+
+
+def unit_of(path: str) -> str | None:
+    """The county-level unit whose canonical path this is (河南省南阳市淅川县 → 411326)."""
+    return _units().get(path)
+
+
+@lru_cache(maxsize=1)
+def township_names() -> pl.DataFrame:
+    """Every township by its county path and full name: h (path), k (name), t (9-digit code)."""
+    rows = [(path, town.name, town.code) for path, unit in _units().items()
+            for town in townships.townships_of(unit)]
+    frame = pl.DataFrame(rows, schema={"h": pl.Utf8, "k": pl.Utf8, "t": pl.Utf8}, orient="row")
+    return frame.unique(subset=["h", "k"], keep="first", maintain_order=True)   # a name twice: the first
+
+
+def town_keys(texts: pl.Series, heads: pl.Series) -> pl.Series:
+    """The township word after each county path (validators.township_words.named, the same pattern):
+    null where the detail names none or there is no path."""
+    frame = pl.DataFrame({"t": texts, "h": heads})
+    detail = pl.col("t").str.slice(pl.col("h").str.len_chars()).str.replace_all("[\u200b\ufeff]", "")
+    return frame.select(pl.when(pl.col("h").is_not_null())
+                        .then(detail.str.extract(township_words.TOWN_WORD, 1))).to_series()
 
 
 def canonical(c: pl.Expr, n: pl.Expr) -> pl.Expr:

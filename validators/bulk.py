@@ -2,21 +2,20 @@
 
 Cells that passed the schema's check get their fact built directly (no finding, by the check's
 definition); canonical addresses share the fact of one checked address with the same county
-path; failing cells, number cells of ID columns and cells of types without a vectorised check go to
+path (validators.bulk_addresses); failing cells, number cells of ID columns and cells of types without a vectorised check go to
 `check_cell`, once per distinct (value, number-cell) pair. Clean ID numbers are then grouped by
 (area code, birth year): one `check_cell` call per group tells whether the area code is known
 and valid in that year, and only groups with a finding are checked number by number.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable
 
 import polars as pl
 
-from validators import address_heads, idnumber
+from validators import idnumber
+from validators.bulk_addresses import fill_addresses, with_township
 from validators.cell_facts import to_facts
 from validators.errors import ValidationError
 from validators.findings import Finding
@@ -29,28 +28,41 @@ CellCheck = Callable[..., Any]   # check_cell(field, value, index, numeric=False
 class CellChecker:
     """check_cell plus the conversion to facts; the one path both bulk and edits use."""
 
-    def __init__(self, check_cell: CellCheck):
+    def __init__(self, check_cell: CellCheck, township_fields: frozenset[str] = frozenset()):
         self._check_cell = check_cell
+        # the address fields whose facts keep their township (the form's county_field: the one
+        # a rule reads); other addresses' facts have none, in the bulk run and on edits alike
+        self.township_fields = township_fields
         # county path -> facts of a canonical address with it that check_cell found clean: the
-        # other canonical addresses with that path (any column) share them (see _fill_addresses)
+        # other canonical addresses with that path (any column) share them (bulk_addresses)
         self.place_by_head: dict[str, Any] = {}
         # (child|adult, area code + birth year) groups whose numbers check_cell found clean
         self.fine_id_groups: set[tuple[str, str]] = set()
+        # (county path, township code) -> facts with that township
+        self.place_by_town: dict[tuple[str, str], Any] = {}
+        # address columns done so far (cells, facts, cells sent to check_cell): a parent's
+        # address is most often the child's very text in the same row, whose facts it shares
+        self.address_columns: list[tuple[pl.Series, list, set[int], bool]] = []
 
     def check(self, field: Field, value: str | None, index: int,
               numeric: bool = False) -> tuple[list[Finding], Any]:
         if is_blank(value):
             return [], None
         result = self._check_cell(field, value, index, numeric=numeric)
-        return list(result.findings), to_facts(field, result.parsed)
+        fact = to_facts(field, result.parsed)
+        if field.type == "address" and fact is not None and fact.township \
+                and field.key not in self.township_fields:
+            fact = with_township(fact, None)
+        return list(result.findings), fact
 
 
 class ColumnResult:
-    __slots__ = ("facts", "findings")
+    __slots__ = ("facts", "findings", "blank")
 
-    def __init__(self, facts: list[Any], findings: dict[int, list[Finding]]):
+    def __init__(self, facts: list[Any], findings: dict[int, list[Finding]], blank: pl.Series):
         self.facts = facts
         self.findings = findings   # record index -> findings of this cell (only cells with some)
+        self.blank = blank         # True where the cell is blank
 
 
 def check_column(field: Field, values: list[str | None], series: pl.Series | None,
@@ -70,13 +82,13 @@ def check_column(field: Field, values: list[str | None], series: pl.Series | Non
         slow.update(failing or ())
         clean = _clean_indices(blank, slow, n)
         if field.type == "address":
-            _fill_addresses(field, values, series, clean, slow, facts, checker)
+            fill_addresses(field, values, series, clean, slow, facts, checker)
         else:
             _fill_clean(field, series, values, blank, facts)
     findings = _check_slow(field, values, sorted(slow), numeric, checker, facts)
     if field.type == "id" and fast:
         _check_id_areas(field, values, series, clean, facts, checker, findings)
-    return ColumnResult(facts, findings)
+    return ColumnResult(facts, findings, blank)
 
 
 def _clean_indices(blank: pl.Series, slow: set[int], n: int) -> list[int]:
@@ -90,9 +102,9 @@ def _clean_indices(blank: pl.Series, slow: set[int], n: int) -> list[int]:
 def _fill_clean(field: Field, series: pl.Series, values: list, blank: pl.Series, facts: list) -> None:
     """Facts of every non-blank cell as if it were clean; failing cells are overwritten later."""
     if field.type == "date":
-        out = series.str.to_date("%Y-%m-%d", strict=False).to_list()
+        out = _shared_dates(series.str.to_date("%Y-%m-%d", strict=False))
     elif field.type == "id":
-        out = _id_facts(series)
+        out = _id_facts(series, values)
     elif field.type == "multi":
         out = [(v,) if v is not None else None for v in values]
     else:
@@ -102,35 +114,24 @@ def _fill_clean(field: Field, series: pl.Series, values: list, blank: pl.Series,
     facts[:] = out
 
 
-def _fill_addresses(field: Field, values: list, series: pl.Series, clean: list[int], slow: set[int],
-                    facts: list, checker: CellChecker) -> None:
-    """Canonical addresses grouped by county path: one check_cell per group; a group whose
-    representative has a finding (or no facts) goes to the slow path whole."""
-    if not clean:
-        return
-    heads = address_heads.heads(pl.DataFrame({"a": series.gather(clean)}), "a")
-    groups: dict[str | None, list[int]] = defaultdict(list)
-    for i, name in zip(clean, heads.to_list()):
-        groups[name].append(i)
-    for name, members in groups.items():
-        fact = checker.place_by_head.get(name) if name else None
-        if fact is None and name:
-            found, fact = checker.check(field, values[members[0]], members[0])
-            if not found and fact is not None:
-                checker.place_by_head[name] = fact
-        if fact is None or name not in checker.place_by_head:
-            slow.update(members)
-            continue
-        for i in members:
-            facts[i] = fact
+def _shared_dates(days: pl.Series) -> list:
+    """A date column as Python dates, one object per distinct day (a sheet repeats days a lot)."""
+    ordinal = days.cast(pl.Int32)
+    distinct = ordinal.unique()
+    known = dict(zip(distinct.to_list(), distinct.cast(pl.Date).to_list()))
+    return [known[d] if d is not None else None for d in ordinal.to_list()]
 
 
-def _id_facts(series: pl.Series) -> list[IdFacts | None]:
-    """IdFacts of clean 18-character numbers, built column-wise."""
-    births = series.str.slice(6, 8).str.to_date("%Y%m%d", strict=False).to_list()
+def _id_facts(series: pl.Series, values: list) -> list[IdFacts | None]:
+    """IdFacts of clean 18-character numbers, built column-wise. A clean number is its cell's
+    text (the schema's check admits nothing else), so the cell's own string is kept; births and
+    area codes are shared between the numbers that have the same."""
+    births = _shared_dates(series.str.slice(6, 8).str.to_date("%Y%m%d", strict=False))
     odd = (series.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1).to_list()
-    return [None if number is None else IdFacts(number, birth, "男" if is_odd else "女", number[:6])
-            for number, birth, is_odd in zip(series.to_list(), births, odd)]
+    areas: dict[str, str] = {}
+    return [None if number is None else
+            IdFacts(number, birth, "男" if is_odd else "女", areas.setdefault(area := number[:6], area))
+            for number, birth, is_odd in zip(values, births, odd)]
 
 
 def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],
@@ -144,28 +145,27 @@ def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],
             found, fact = cache[key]
         else:
             found, fact = cache[key]
-            found = [replace(f, index=i) for f in found]
         facts[i] = fact
         if found:
-            out[i] = found if found[0].index == i else [replace(f, index=i) for f in found]
+            out[i] = found if found[0].index == i else [f.at(i) for f in found]
     return out
 
 
 # what check_cell can say about an ID that passed the schema's check: it depends only on the
 # field, the area code and the birth year, so one number speaks for its whole group
-AREA_CODES = frozenset({"id.area_period", "id.area_unknown"})
+AREA_CODES = frozenset({"id.area_period", "id.area_unknown", "id.permit_child"})
 
 
 @lru_cache(maxsize=1 << 16)
-def _area_surely_fine(area: str, year: int, until: int) -> bool:
-    """The code exists and was in use in the years [year, until] the number may have been given
-    in (idnumber.issue_window_end): check_cell has nothing to say about its area. Otherwise
-    check_cell decides."""
+def _area_surely_fine(area: str, year: int, role: str | None) -> bool:
+    """The code exists and (idnumber.area_findings) needs no area finding for a number of this
+    role born in `year`: check_cell has nothing to say about its area. Otherwise check_cell
+    decides."""
     try:
         idnumber.check_area(area)
     except ValidationError:
         return False
-    return idnumber.area_period_issue(area, year, until) is None
+    return not idnumber.area_findings(role, area, year)
 
 
 def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[int], facts: list,
@@ -179,7 +179,7 @@ def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[i
     kind = "child" if field.role in (None, "child") else "adult"
     for key, members in keyed.group_by("k").agg(pl.col("i")).iter_rows():
         year = int(key[6:])
-        if _area_surely_fine(key[:6], year, idnumber.issue_window_end(field.role, year)) \
+        if _area_surely_fine(key[:6], year, "child" if kind == "child" else "adult") \
                 or (kind, key) in checker.fine_id_groups:
             continue
         found, fact = checker.check(field, values[members[0]], members[0])
@@ -188,7 +188,7 @@ def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[i
             continue
         if all(f.code in AREA_CODES for f in found):
             for i in members:
-                findings[i] = [replace(f, index=i, value=values[i]) for f in found]
+                findings[i] = [Finding.of(f.body.with_value(values[i]), i) for f in found]
                 if fact is None:
                     facts[i] = None
             continue

@@ -45,7 +45,7 @@ def _place_facts(parsed: Any) -> PlaceFacts | None:
     county = parsed.county          # ResolvedAddress: the county-level unit (东莞市 for itself)
     prefecture = divisions.prefecture_of(county) if county else parsed.prefecture_code
     return PlaceFacts(county=county, prefecture=prefecture, county_name=parsed.full_name,
-                      is_district=parsed.is_district)
+                      is_district=parsed.is_district, township=parsed.township)
 
 
 def to_facts(field: Field, parsed: Any) -> Any:

@@ -19,14 +19,15 @@ class CellResult:
 class Cell:
     """One cell being checked (a plain class: built for every checked cell)."""
 
-    __slots__ = ("field", "value", "index", "numeric")
+    __slots__ = ("field", "value", "index", "numeric", "label")
 
     def __init__(self, field: Field, value: str, index: int, numeric: bool) -> None:
         self.field, self.value, self.index, self.numeric = field, value, index, numeric
+        self.label = field.label       # what messages call the cell (a check may say more)
 
     def finding(self, code: str, suggestion: str | None = None, **params: object) -> Finding:
         return make(code, self.index, self.field.key, value=self.value, suggestion=suggestion,
-                    label=self.field.label, **params)
+                    label=self.label, **params)
 
     def error(self, exc: ValidationError) -> CellResult:
         return CellResult((self.finding(exc.code, exc.suggestion, **exc.params),), None)

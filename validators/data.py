@@ -54,12 +54,15 @@ class ValidationContext:
     The reference date (摸排基准日) of a row is its 填报日期 cell when valid, else the sheet's
     填报日期 line (`sheet_report_date`), else `as_of` (set by the user for the batch), else `today`.
     `county` is the user's 6-digit county code; with it set, rows outside the county are errors.
+    `township` is the 9-digit code of the sheet's own township (from its 填报单位), when known:
+    rows living (流动) / registered (留守) in another township are warnings.
     """
 
     as_of: date | None = None
     sheet_report_date: date | None = None
     county: str | None = None
     today: date = field(default_factory=date.today)
+    township: str | None = None
 
     @property
     def default_reference_date(self) -> date:

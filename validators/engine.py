@@ -8,7 +8,6 @@ for every record sharing its old or new child ID number: results are identical t
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Callable, Iterable
 
 import polars as pl
@@ -20,6 +19,7 @@ from validators.findings import Finding
 from validators.form import Field, FormTemplate
 from validators.rules import CACHEABLE, OTHER_RULES, PREFILTERS, duplicates, required, required_bulk
 from validators.rules.row import IdFacts, Row
+from validators.reference import age_months, age_years
 from validators.run_support import Cancelled, Progress, Stepper, child_births, gc_paused
 from validators.schema import compile_schema, failing_cells, has_fast_check
 
@@ -42,14 +42,18 @@ class TableValidator:
         self.ctx = ctx or ValidationContext()
         self.row_label = row_label or (lambda i: str(i + 1))
         self.keys = [f.key for f in form.fields if f.key in data.values]
-        self._checker = CellChecker(check_cell or _default_check_cell())
+        self._checker = CellChecker(check_cell or _default_check_cell(),
+                                    township_fields=frozenset({form.eligibility.county_field}))
         self._facts: dict[str, list[Any]] = {}
         self._cells: dict[int, dict[str, list[Finding]]] = {}
         self._ids = duplicates.IdIndex()
         self._frame: pl.DataFrame | None = None
         self._rule_cache: dict[tuple, list[Finding]] = {}
         self._signatures: dict[Callable, list[tuple]] = {}   # bulk run: cells each cached rule reads
+        self._ages: list[tuple[int | None, int | None]] = []  # bulk run: the child's age per record
+        self._blanks: dict[str, pl.Series] = {}               # bulk run: blank cells per column
         self.findings = FindingSet(form.keys)
+        self._edit_plan = self._rule_plan()
         self.excluded: set[int] = set()      # records left out (rows the clerk deleted)
 
     # --- bulk --------------------------------------------------------------------------------
@@ -65,30 +69,42 @@ class TableValidator:
         step = Stepper(progress, cancelled, total)
         failing = self._schema_pass()
         step()
-        self._facts, self._cells = {}, {}
+        self._facts, self._cells, self._blanks = {}, {}, {}
         for key in self.keys:
             self._check_column(key, failing)
             step()
+        self._frame = None          # the text columns as polars held them: a copy of the table
         self._ids.build(self._child_numbers())
         missing = required_bulk.missing_cells(self.form, self.data.values, self._facts,
-                                              self.ctx.default_reference_date, self.row)
-        prefilter = self._prefilter(n)
-        self._signatures = {rule: list(zip(*(self.data.values.get(k) or [None] * n for k in reads)))
-                            for rule, reads in CACHEABLE.items()}
-        findings = FindingSet(self.form.keys)
-        for start in chunks:
-            findings.replace_rows({i: self._row_findings(i, missing.get(i, ()), prefilter)
-                                   for i in range(start, min(start + CHUNK, n))})
-            step()
-        self._signatures = {}
-        self.findings = findings
-        return findings
-
-    def _prefilter(self, n: int) -> dict[Callable, set[int]]:
-        """Rules with a column-wise superset test: the records each may find something on."""
+                                              self.ctx.default_reference_date, self.row, self._blanks)
+        self._blanks = {}
         default = self.ctx.default_reference_date
         refs = [d or default for d in self._facts.get("report_date") or [None] * n]
         births = child_births(self._facts, n)
+        prefilter = self._prefilter(refs, births)
+        # the child's age (years, months) per record, as Row computes it: a record whose rules are
+        # all skipped or cached needs no Row at all
+        self._ages = [(None, None) if b is None else (age_years(b, r), age_months(b, r))
+                      for b, r in zip(births, refs)]
+        self._signatures = {rule: list(zip(*(self.data.values.get(k) or [None] * n for k in reads)))
+                            for rule, reads in CACHEABLE.items()}
+        plan = self._rule_plan(prefilter)
+        duplicated = {number for number, _ in self._ids.duplicated()}
+        rows: dict[int, list[Finding]] = {}
+        for start in chunks:
+            for i in range(start, min(start + CHUNK, n)):
+                found = self._row_findings(i, missing.get(i, ()), plan, duplicated)
+                if found:
+                    rows[i] = found
+            step()
+        self._signatures, self._ages = {}, []
+        findings = FindingSet(self.form.keys)
+        findings.load(rows)
+        self.findings = findings
+        return findings
+
+    def _prefilter(self, refs: list, births: list) -> dict[Callable, set[int]]:
+        """Rules with a column-wise superset test: the records each may find something on."""
         return {rule: test(self.form, self.ctx, self.data.values, self._facts, refs, births)
                 for rule, test in PREFILTERS.items()}
 
@@ -106,6 +122,7 @@ class TableValidator:
         result = check_column(field, self.data.values[key], series, failing.get(key),
                               self.data.numeric.get(key, set()), self._checker)
         self._facts[key] = result.facts
+        self._blanks[key] = result.blank
         for i, found in result.findings.items():
             self._cells.setdefault(i, {})[key] = found
 
@@ -121,28 +138,40 @@ class TableValidator:
     def row(self, index: int) -> Row:
         return Row(index, self.form, self.ctx, self.data, self._facts)
 
+    def _rule_plan(self, prefilter: dict[Callable, set[int]] | None = None) -> list[tuple]:
+        """(rule, the records it may fire on or None for all, the cells it reads when cached)."""
+        return [(rule, (prefilter or {}).get(rule), CACHEABLE.get(rule)) for rule in OTHER_RULES]
+
     def _row_findings(self, index: int, missing: Iterable[Field] | None = None,
-                      prefilter: dict[Callable, set[int]] | None = None) -> list[Finding]:
-        """Findings of one record. In the bulk run `missing` are its blank required fields and
-        `prefilter` the records each prefiltered rule may fire on, both found column-wise;
-        without them (an edit) every rule runs on the record. An excluded record has none."""
+                      plan: list[tuple] | None = None,
+                      duplicated: set[str] | None = None) -> list[Finding]:
+        """Findings of one record. In the bulk run `missing` are its blank required fields, `plan`
+        says which records each rule may fire on (found column-wise) and `duplicated` holds
+        the child ID numbers that occur more than once; without them (an edit) every rule runs
+        on the record. An excluded record has none."""
         if index in self.excluded:
             return []
-        found = [f for cell in self._cells.get(index, {}).values() for f in cell]
-        row = self.row(index)
+        cells = self._cells.get(index)
+        found = [f for cell in cells.values() for f in cell] if cells else []
+        row = None if plan is not None else self.row(index)
         if missing is None:
             found += required.check(row)
-        else:
+        elif missing:
+            row = row or self.row(index)
             found += [required.finding(field, row) for field in missing]
-        for rule in OTHER_RULES:
-            if prefilter and rule in prefilter and index not in prefilter[rule]:
+        for rule, only, reads in plan or self._edit_plan:
+            if only is not None and index not in only:
                 continue
-            reads = CACHEABLE.get(rule)
-            found += self._cached(rule, reads, row) if reads else rule(row)
-        child = row.fact(duplicates.FIELD)
-        if isinstance(child, IdFacts):
+            if reads:
+                found += self._cached(rule, reads, index, row)
+            else:
+                row = row or self.row(index)
+                found += rule(row)
+        facts = self._facts.get(duplicates.FIELD)
+        child = facts[index] if facts else None
+        if isinstance(child, IdFacts) and (duplicated is None or child.number in duplicated):
             found += duplicates.findings(index, child.number, self._ids,
-                                         row.raw(duplicates.FIELD), self.row_label)
+                                         self.data.get(duplicates.FIELD, index), self.row_label)
         return found
 
     # --- an edit -------------------------------------------------------------------------------
@@ -191,22 +220,24 @@ class TableValidator:
         self.findings.replace_rows({i: self._row_findings(i) for i in affected})
         return affected
 
-    def _cached(self, rule, reads: tuple[str, ...], row: Row) -> list[Finding]:
-        """rule(row), computed once per distinct (cells read, child's age in years and months)."""
+    def _cached(self, rule, reads: tuple[str, ...], index: int, row: Row | None) -> list[Finding]:
+        """rule(row), computed once per distinct (cells read, child's age in years and months);
+        row None (bulk run): the ages computed column-wise, and a Row only on a miss."""
         signatures = self._signatures.get(rule)
         if signatures is not None:
-            cells = signatures[row.index]
+            cells = signatures[index]
         else:
             values = self.data.values
-            cells = tuple(values[k][row.index] if k in values else None for k in reads)
-        key = (rule, row.age, row.age_m, cells)
+            cells = tuple(values[k][index] if k in values else None for k in reads)
+        age, age_m = (row.age, row.age_m) if row is not None else self._ages[index]
+        key = (rule, age, age_m, cells)
         hit = self._rule_cache.get(key)
         if hit is None:
             if len(self._rule_cache) > RULE_CACHE_LIMIT:
                 self._rule_cache.clear()
-            hit = self._rule_cache[key] = rule(row)
+            hit = self._rule_cache[key] = rule(row or self.row(index))
             return list(hit)
-        return [f if f.index == row.index else replace(f, index=row.index) for f in hit]
+        return [f.at(index) for f in hit]
 
     def _number_at(self, index: int) -> str | None:
         facts = self._facts.get(duplicates.FIELD)

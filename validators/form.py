@@ -44,6 +44,14 @@ class Condition:
 
 
 @dataclass(frozen=True)
+class ListDetail:
+    """An option followed by other options of its field, e.g. 多重残疾（肢体残疾、智力残疾）."""
+
+    of: tuple[str, ...]      # the options that may be listed
+    min: int = 0             # how many must be listed (a rule reports fewer)
+
+
+@dataclass(frozen=True)
 class Field:
     key: str
     label: str
@@ -54,6 +62,7 @@ class Field:
     synonyms: Mapping[str, str] = field(default_factory=dict)
     exclusive: tuple[str, ...] = ()
     free_text: tuple[str, ...] = ()
+    list_details: Mapping[str, ListDetail] = field(default_factory=dict)
     required: bool = False
     required_when: tuple[Condition, ...] = ()
     applies_when: tuple[Condition, ...] = ()
@@ -127,6 +136,17 @@ class FormTemplate:
         )
 
 
+def _list_details(d: Mapping[str, Any], options: list[str]) -> dict[str, ListDetail]:
+    out = {}
+    for option, spec in d.get("list_details", {}).items():
+        listed = tuple(spec.get("of", ()))
+        unknown = [o for o in (option, *listed) if o not in options]
+        if unknown:
+            raise ValueError(f"field {d.get('key')}: list_details names unknown options {unknown}")
+        out[option] = ListDetail(listed, int(spec.get("min", 0)))
+    return out
+
+
 def _field_from_dict(d: Mapping[str, Any], tables: Mapping[str, list[Mapping[str, str]]]) -> Field:
     if d.get("type") not in FIELD_TYPES:
         raise ValueError(f"field {d.get('key')}: unknown type {d.get('type')!r}")
@@ -145,6 +165,7 @@ def _field_from_dict(d: Mapping[str, Any], tables: Mapping[str, list[Mapping[str
         key=d["key"], label=d["label"], type=d["type"], group=d.get("group", ""),
         aliases=tuple(d.get("aliases", ())), options=tuple(options), synonyms=synonyms,
         exclusive=tuple(d.get("exclusive", ())), free_text=tuple(d.get("free_text", ())),
+        list_details=_list_details(d, options),
         required=bool(d.get("required", False)),
         required_when=tuple(Condition.from_dict(c) for c in d.get("required_when", ())),
         applies_when=tuple(Condition.from_dict(c) for c in d.get("applies_when", ())),

@@ -16,6 +16,8 @@ def check_id(cell: Cell) -> CellResult:
         return CellResult((cell.finding("id.excel_number"),), None)
     if legacy:
         return _check_legacy(cell, number)
+    if number[:6] in idnumber.PERMIT_REGIONS:       # messages name the residence permit
+        cell.label = idnumber.permit_label(cell.field.label, number[:6])
     try:
         info = idnumber.parse(number)
     except ValidationError as exc:
@@ -29,16 +31,11 @@ def check_id(cell: Cell) -> CellResult:
 
 def _area_and_suspect(cell: Cell, info: idnumber.IdInfo) -> list:
     out = []
-    issue = idnumber.area_period_issue(info.area, info.birth.year, _issue_window_end(cell, info.birth.year))
-    if issue:
-        out.append(cell.finding("id.area_period", **issue))
+    for code, params in idnumber.area_findings(cell.field.role, info.area, info.birth.year):
+        out.append(cell.finding(code, **params))
     if info.number.endswith("000"):
         out.append(cell.finding("id.excel_suspect"))
     return out
-
-
-def _issue_window_end(cell: Cell, birth_year: int) -> int:
-    return idnumber.issue_window_end(cell.field.role, birth_year)
 
 
 def _check_legacy(cell: Cell, number: str) -> CellResult:
@@ -54,7 +51,4 @@ def _check_legacy(cell: Cell, number: str) -> CellResult:
         return CellResult((cell.finding("id.legacy_child"),), None)
     info = idnumber.info(upgraded, legacy15=True)
     findings = [cell.finding("id.legacy_adult", upgraded)]
-    issue = idnumber.area_period_issue(info.area, born.year, _issue_window_end(cell, born.year))
-    if issue:
-        findings.append(cell.finding("id.area_period", **issue))
     return CellResult(tuple(findings), info)

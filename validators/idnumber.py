@@ -3,18 +3,21 @@
 The check character (ISO 7064 MOD 11-2) is computed here (`int(first17, 13)` does the weighted
 sum in C: about 1 µs); python-stdnum's cn/loc.dat gives the area codes with their years of
 validity, parsed once into a dict (stdnum's own lookup raises KeyError for an unknown county under
-a known province and costs ~110 µs an ID).
+a known province and costs ~110 µs an ID); validators.id_areas holds that table and the rules on
+it (area history, 港澳台居民居住证 codes, earlier codes of a county).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
 from validators.errors import (InvalidCharacters, InvalidChecksum, InvalidComponent,
                                InvalidLength, ValidationError)
+# the area codes and their history live in validators.id_areas; their names are used from here
+from validators.id_areas import (PERMIT_REGIONS, AreaPeriod, area_findings, area_name,  # noqa: F401
+                                 area_period_issue, check_area, is_child_role, permit_label,
+                                 permit_region, same_county)
 from validators.text import is_ascii_digits, no_spaces, require_text
 
 _ID_CHARS = re.compile(r"[0-9X]*")
@@ -111,85 +114,3 @@ def info(number: str, legacy15: bool = False) -> IdInfo:
     """IdInfo of a normalised 18-character number (birth date already valid)."""
     return IdInfo(number=number, area=number[:6], birth=birth_date(number),
                   sex="男" if int(number[16]) % 2 else "女", legacy15=legacy15)
-
-
-# --- area codes ------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class AreaPeriod:
-    name: str
-    start: int | None   # first year the code was in use (None: before records)
-    end: int | None     # last year (None: still in use)
-
-
-def check_area(area: str) -> None:
-    """Raise InvalidComponent(part='area') when the code never existed. A code that existed in
-    other years only is not an error here (see `area_period_issue`)."""
-    if area not in _area_table():
-        raise InvalidComponent(part="area", code="id.area_unknown", area=area)
-
-
-def area_period_issue(area: str, year: int, until: int | None = None) -> dict[str, object] | None:
-    """When the code was not in use in any year of [year, until] (until defaults to year):
-    params for the id.area_period warning. A child's number is given at birth registration, so
-    its window is the birth year; an adult's number was given when the first ID card was issued
-    (at 16, and from 1984 on for people born earlier), so a code created after the birth year but
-    within that window is normal and not worth a warning."""
-    periods = _area_table().get(area)
-    if not periods:
-        return None
-    last = year if until is None else max(year, until)
-    for p in periods:
-        if (p.start is None or last >= p.start) and (p.end is None or year <= p.end):
-            return None
-    latest = max(periods, key=lambda p: p.start or 0)
-    if latest.start and year < latest.start and all((p.start or 0) > year for p in periods):
-        why = f"尚未设立（{latest.start}年起使用）"
-    else:
-        ended = max(p.end for p in periods if p.end is not None)
-        why = f"已撤销（{ended}年停用）"
-    return {"area": area, "area_name": latest.name, "year": year, "why": why}
-
-
-def issue_window_end(role: str | None, birth_year: int) -> int:
-    """Last year a number may have been assigned in: a child's at birth registration, an
-    adult's by the first ID card (age 16; the cards were introduced in 1984)."""
-    if role in (None, "child"):
-        return birth_year
-    return max(birth_year + 16, 1990)
-
-
-def area_name(area: str) -> str | None:
-    periods = _area_table().get(area)
-    return max(periods, key=lambda p: p.start or 0).name if periods else None
-
-
-_PERIOD = re.compile(r"\[(\d*)-(\d*)\](.*)")
-
-
-@lru_cache(maxsize=1)
-def _area_table() -> dict[str, tuple[AreaPeriod, ...]]:
-    """area code → its periods, from stdnum's cn/loc.dat plus today's county table."""
-    import stdnum.cn
-    table: dict[str, tuple[AreaPeriod, ...]] = {}
-    province = ""
-    for line in (Path(stdnum.cn.__file__).parent / "loc.dat").read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not line.startswith(" "):
-            province = line[:2]
-            continue
-        code, _, rest = line.strip().partition(" ")
-        names = rest.partition("=")[2].strip().strip('"')
-        table[province + code] = tuple(_parse_period(n) for n in names.split(","))
-    from validators import divisions
-    for code in divisions.county_level_codes():
-        table.setdefault(code, (AreaPeriod(divisions.name(code), None, None),))
-    return table
-
-
-def _parse_period(text: str) -> AreaPeriod:
-    m = _PERIOD.fullmatch(text)
-    if not m:
-        return AreaPeriod(text, None, None)
-    return AreaPeriod(m[3], int(m[1]) if m[1] else None, int(m[2]) if m[2] else None)

@@ -3,22 +3,29 @@
 Normalisation: trim, full-width → half-width, spaces removed, letters upper-cased for matching,
 then the template's synonyms (汉 → 汉族, 男性 → 男). Multi-choice cells are split on 、，,；;/ and
 spaces, after protecting options (and synonyms) that themselves contain a separator
-(心理/行为异常, 心理、行为异常). Exclusive options (健康, 无) stand alone; free-text options (其他)
-may carry a text: 其他：因病, 其他(因病).
+(心理/行为异常, 心理、行为异常). Exclusive options (健康, 无) stand alone.
+
+Details, as the form invites them (an option followed by brackets, full- or half-width, or by a
+colon; the template says which options take them; validators.option_details reads them):
+- free_text options (其他) carry any text: 其他：因病, 其他(因病) → 其他：因病 (written last, so
+  the canonical text reads back the same);
+- list_details options (多重残疾) list other options of the field: 多重残疾（肢体残疾、智力残疾）,
+  多重残疾(视力、听力), 多重：听力、言语 → 多重残疾、肢体残疾、智力残疾 (each listed one must be
+  one of the template's `of`, written with or without 残疾: option.detail_unknown otherwise).
 
 Results are cached per (field, cell text): option columns have few distinct values.
 """
 from __future__ import annotations
 
-import re
+import copy
 from dataclasses import dataclass
 
 from validators.errors import InvalidComponent, InvalidFormat, ValidationError
 from validators.form import Field
-from validators.text import collapse_spaces, no_spaces, require_text, to_half_width
+from validators.option_details import (SEPARATORS, expand_lists, glued_free_text, listing_pattern,
+                                       multi_key, option_key, render, take_free_text)
+from validators.text import require_text
 
-_SEPARATORS = re.compile(r"[、,;/\s]+")
-_AROUND_SEPARATOR = re.compile(r"\s*([、,;/])\s*")
 _CACHE_LIMIT = 50_000
 
 
@@ -36,25 +43,16 @@ class _Matcher:
         self.field = field
         self.lookup: dict[str, str] = {}
         for alias, canonical in field.synonyms.items():
-            self.lookup[_key(alias)] = canonical
+            self.lookup[option_key(alias)] = canonical
         for option in field.options:
-            self.lookup[_key(option)] = option
-        self.protected = sorted((k for k in self.lookup if _SEPARATORS.search(k)), key=len,
+            self.lookup[option_key(option)] = option
+        self.protected = sorted((k for k in self.lookup if SEPARATORS.search(k)), key=len,
                                 reverse=True)
+        self.listing = listing_pattern(field)
         self.cache: dict[str, OptionResult | InvalidComponent | InvalidFormat] = {}
 
     def allowed(self) -> str:
         return "、".join(self.field.options)
-
-
-def _key(text: str) -> str:
-    return no_spaces(text).upper().replace("，", ",").replace("；", ";")
-
-
-def _multi_key(text: str) -> str:
-    """Like _key but spaces stay (they separate options); none around a separator."""
-    text = collapse_spaces(to_half_width(text)).upper().replace("，", ",").replace("；", ";")
-    return _AROUND_SEPARATOR.sub(r"\1", text)
 
 
 _matchers: dict[int, _Matcher] = {}
@@ -78,10 +76,12 @@ def check(field: Field, value: str) -> OptionResult:
         try:
             hit = _check_multi(m, value) if field.type == "multi" else _check_choice(m, value)
         except (InvalidComponent, InvalidFormat) as exc:
-            hit = exc
+            hit = exc.with_traceback(None)
         m.cache[value] = hit
     if isinstance(hit, Exception):
-        raise hit
+        # a copy: raising the cached error itself would chain every raise onto its traceback,
+        # which keeps each raising stack's frames (and a whole sheet through them) alive
+        raise copy.copy(hit).with_traceback(None)
     return hit
 
 
@@ -90,20 +90,20 @@ def _unknown(m: _Matcher, part: str) -> InvalidComponent:
 
 
 def _check_choice(m: _Matcher, value: str) -> OptionResult:
-    canonical = m.lookup.get(_key(value))
+    canonical = m.lookup.get(option_key(value))
     if canonical is not None:
         return OptionResult((canonical,), canonical)
     if m.field.free_text:
-        text, details = _take_free_text(m, value.strip())
-        canonical = m.lookup.get(_key(text.strip("、")))
+        text, details = take_free_text(m, value.strip())
+        canonical = m.lookup.get(option_key(text.strip("、")))
         if canonical in details:
-            return OptionResult((canonical,), _render([canonical], details), tuple(details.items()))
+            return OptionResult((canonical,), render([canonical], details), tuple(details.items()))
     raise _unknown(m, value.strip())
 
 
 def _check_multi(m: _Matcher, value: str) -> OptionResult:
-    text, details = _take_free_text(m, value.strip())
-    key = _multi_key(text)
+    text, details = take_free_text(m, expand_lists(m, value.strip()))
+    key = multi_key(text)
     tokens: dict[str, str] = {}
     for i, protected in enumerate(m.protected):
         if protected in key:
@@ -111,12 +111,12 @@ def _check_multi(m: _Matcher, value: str) -> OptionResult:
             tokens[token] = m.lookup[protected]
             key = key.replace(protected, f"、{token}、")
     chosen: list[str] = []
-    for part in _SEPARATORS.split(key):
+    for part in SEPARATORS.split(key):
         if not part:
             continue
         canonical = tokens.get(part) or m.lookup.get(part)
         if canonical is None:
-            canonical = _glued_free_text(m, part, details)
+            canonical = glued_free_text(m, part, details)
         if canonical is None:
             raise _unknown(m, part)
         if canonical not in chosen:
@@ -129,31 +129,7 @@ def _check_multi(m: _Matcher, value: str) -> OptionResult:
     for option in m.field.exclusive:
         if option in chosen and len(chosen) > 1:
             raise InvalidComponent(part="option", code="option.exclusive", option=option)
-    return OptionResult(tuple(chosen), _render(chosen, details), tuple(details.items()))
-
-
-def _glued_free_text(m: _Matcher, part: str, details: dict[str, str]) -> str | None:
-    """其他因病 (no ':' or brackets): the free-text option with its text glued on."""
-    for option in m.field.free_text:
-        if part.startswith(_key(option)) and option not in details:
-            details[option] = part[len(_key(option)):]
-            return option
-    return None
-
-
-def _take_free_text(m: _Matcher, text: str) -> tuple[str, dict[str, str]]:
-    """Cut 其他：因病、因残 / 其他（因病）out of the cell before splitting on separators."""
-    details: dict[str, str] = {}
-    for option in m.field.free_text:
-        found = re.search(re.escape(option) + r"\s*(?:[:：](.*)$|[(（]([^)）]*)[)）]?)", text, re.S)
-        if found:
-            details[option] = (found[1] if found[1] is not None else found[2]).strip()
-            text = text[:found.start()] + "、" + option + text[found.end():]
-    return text, details
-
-
-def _render(chosen: list[str], details: dict[str, str]) -> str:
-    return "、".join(f"{o}：{details[o]}" if details.get(o) else o for o in chosen)
+    return OptionResult(tuple(chosen), render(chosen, details), tuple(details.items()))
 
 
 def validate(field: Field, value: str) -> str:
@@ -162,7 +138,7 @@ def validate(field: Field, value: str) -> str:
 
 def compact(value: str) -> str:
     """The text options are matched on: half-width, no spaces, upper case."""
-    return _key(require_text(value, "option.unknown"))
+    return option_key(require_text(value, "option.unknown"))
 
 
 def is_valid(field: Field, value: object) -> bool:

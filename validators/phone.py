@@ -1,5 +1,6 @@
 """Phone numbers (联系方式): mainland mobiles (11 digits, 1[3-9]…) and landlines (0 + area code +
-7–8 digits, with or without '-'); several numbers separated by 、 / ； ; , ，.
+7–8 digits, with or without '-', optionally with an extension: 0371-12345678转8001, 分机/ext written 转);
+several numbers separated by 、 / ； ; , ，.
 
 `validate` returns the normalised text: half-width, no spaces, +86 dropped, (0371)1234567 written
 0371-1234567, numbers joined by 、 (a '/' between numbers is kept).
@@ -15,6 +16,7 @@ _SPLIT = re.compile(r"([、/;,；，]+)")
 # [0-9], never \d (which also takes other scripts' digits)
 _MOBILE = re.compile(r"(?:\+?86-?)?(1[3-9][0-9]{9})")
 _LANDLINE = re.compile(r"(?:\+?86-?)?\(?(0[0-9]{2,3})\)?-?([0-9]{7,8})")
+_EXTENSION = re.compile(r"(.+?)(?:转|分机|ext\.?)([0-9]{1,6})", re.I)
 
 
 def compact(value: str) -> str:
@@ -22,9 +24,17 @@ def compact(value: str) -> str:
 
 
 def _one(number: str) -> str | None:
+    ext = _EXTENSION.fullmatch(number)
+    if ext:
+        base = _landline(ext[1])
+        return f"{base}转{ext[2]}" if base else None
     m = _MOBILE.fullmatch(number.replace("-", ""))
     if m:
         return m[1]
+    return _landline(number)
+
+
+def _landline(number: str) -> str | None:
     m = _LANDLINE.fullmatch(number)
     if m and 10 <= len(m[1]) + len(m[2]) <= 12:
         return f"{m[1]}-{m[2]}" if "-" in number or "(" in number else m[1] + m[2]

@@ -7,10 +7,15 @@ address names after its county.
 full name first (转塘街道), then by its short name followed by a township word (转塘镇 for a
 街道 renamed from a 镇, 转塘街道办事处), longest name first. Townships merge and get renamed
 often, so a detail naming no known township is normal; callers decide what that means.
+
+The address checks find an address's township with validators.township_words; `nearest` and
+`elsewhere` here name the real townships closest to a name that is not the county's (leads for
+the clerk, never a certain fix).
 """
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -37,6 +42,7 @@ def short_name(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=8192)
 def townships_of(unit: str) -> tuple[dv.Division, ...]:
     """The townships directly under a county-level unit (empty for an unknown code)."""
     return tuple(d for d in dv.children(unit) if d.level == 4)
@@ -149,3 +155,21 @@ def _after_county(body: str, units: list[str]) -> str:
     cut = max((i for i, ch in enumerate(body) if ch in "县区市旗" and i >= 2), default=-1)
     rest = body[cut + 1:]
     return rest if cut >= 0 and _TOWN_WORD.search(rest) else body
+
+
+def nearest(unit: str, name: str, n: int = 3) -> list[str]:
+    """Up to n real township names of the unit closest to `name` (shared characters of the short
+    names), most alike first; none when nothing is alike."""
+    short = short_name(name)
+    scored = sorted(((SequenceMatcher(None, short, short_name(d.name)).ratio(), d.name)
+                     for d in townships_of(unit)), key=lambda t: (-t[0], t[1]))
+    return [name for score, name in scored[:n] if score >= 0.5]
+
+
+def elsewhere(unit: str, name: str) -> list[str]:
+    """Other county-level units of the same prefecture (or province) with a township of that
+    name: the address may have the wrong county."""
+    home = dv.get(unit)
+    if home is None or not home.parent:
+        return []
+    return [d.name for d in dv.children(home.parent) if d.code != unit and by_name(d.code, name) is not None]

@@ -1,7 +1,7 @@
 """The canonical value of each cell of a checked row, for the upload file.
 
-A cell with no finding is already canonical (the validators warn about every cosmetic
-difference); a cell with a normalising warning takes the warning's suggestion (汉 → 汉族,
+A cell with no finding is already canonical (the validators give a hint for every cosmetic
+difference); a cell with a normalising hint takes the hint's suggestion (汉 → 汉族,
 2015/3/2 → 2015-03-02, full-width digits → half-width).
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from intake.checking import parse_report_date
 from intake.table import SheetTable
 from validators.findings import Finding
 
-# warnings whose suggestion is the same value written the canonical way
+# hints whose suggestion is the same value written the canonical way (besides *.normalised)
 NORMALISING = {"text.whitespace", "address.short_form", "id.legacy_adult"}
 
 
@@ -21,7 +21,7 @@ def is_normalising(code: str) -> bool:
 
 
 def fixes_of(findings: Iterable[Finding]) -> dict[str, str]:
-    """field -> canonical text, from one row's normalising warnings."""
+    """field -> canonical text, from one row's normalising hints."""
     return {f.field: f.suggestion for f in findings
             if not f.is_error and f.field and f.suggestion and is_normalising(f.code)}
 

@@ -1,5 +1,9 @@
-"""The error report: one line per finding, as .xlsx (xlsxwriter constant-memory) or .csv
-(UTF-8 with BOM, so Excel opens it with the Chinese intact)."""
+"""The error report: one line per finding, as .xlsx (streamed by intake.export.xlsx_stream, like
+the upload file) or .csv (UTF-8 with BOM, so Excel opens it with the Chinese intact).
+
+Hints (values understood and only written differently, e.g. 2022.7.27) are listed too, with
+严重程度 提示 and grey text, so the list matches the window's counts; filter the column to hide
+them. The upload file normalises them without anyone's help."""
 from __future__ import annotations
 
 import csv
@@ -7,20 +11,20 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from intake.errors import WriteError
-from intake.export.output import Progress, Steps, output_file, writer_tmpdir
+from intake.export.output import Progress, Steps, output_file
 from intake.export.protect import check_password
-from intake.export.upload import WORKBOOK_OPTIONS
+from intake.export.xlsx_stream import StreamBook
 from intake.forms import load_form
 from validators.codes import CODES
-from intake.severity_words import ERROR_WORD, word
+from intake.severity_words import ERROR_WORD, HINT_WORD, word
 
 HEADERS = ("工作表", "行号", "列", "表头", "单元格内容", "严重程度", "问题代码", "问题类型", "说明", "建议修改为")
 WIDTHS = (14, 8, 6, 18, 30, 9, 22, 22, 70, 30)
 VALUE_COLUMNS = (4, 9)          # written as text cells ('@'): IDs must keep their digits
+SEVERITY_COLUMN = 5             # red when 错误
 
 
 def report_lines(checked: Sequence) -> Iterator[tuple]:
@@ -71,42 +75,18 @@ def _write_csv(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
 
 
 def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
-    book = xlsxwriter.Workbook(str(path), {**WORKBOOK_OPTIONS, "tmpdir": writer_tmpdir(path)})
-    ws = book.add_worksheet("问题清单")
-    header = book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
-    text = book.add_format({"num_format": "@"})
-    error = book.add_format({"font_color": "#C00000"})
-    for c, (title, width) in enumerate(zip(HEADERS, WIDTHS)):
-        ws.set_column(c, c, width, text if c in VALUE_COLUMNS else None)
-        ws.write_string(0, c, title, header)
-    ws.freeze_panes(1, 0)
-    r = 0
-    for line in lines:
-        r += 1
-        _write_line(ws, r, line, text, error)
-        steps.step()
-    ws.autofilter(0, 0, r, len(HEADERS) - 1)
-    steps.finish()
-    book.close()            # only on success: a cancelled or failed write is discarded whole
-    return r
-
-
-def _write_line(ws, r: int, line: tuple, text, error) -> None:
-    sheet, row, letter, header, value, severity, code, title, message, suggestion = line
-    write = ws.write_string          # empty strings are left as blank cells
-    if sheet:
-        write(r, 0, sheet)
-    ws.write_number(r, 1, row)
-    if letter:
-        write(r, 2, letter)
-        write(r, 3, header)
-    elif header:
-        write(r, 3, header)
-    if value:
-        write(r, 4, value, text)
-    write(r, 5, severity, error if severity == ERROR_WORD else None)
-    write(r, 6, code)
-    write(r, 7, title)
-    write(r, 8, message)
-    if suggestion:
-        write(r, 9, suggestion, text)
+    with StreamBook(path) as book:
+        header = book.style(bold=True, border=True, fill="#DDEBF7")
+        text = book.style(text=True)
+        error, quiet = book.style(color="#C00000"), book.style(color="#808080")
+        formats = [text if c in VALUE_COLUMNS else 0 for c in range(len(HEADERS))]
+        by_severity = {word: [style if c == SEVERITY_COLUMN else f for c, f in enumerate(formats)]
+                       for word, style in ((ERROR_WORD, error), (HINT_WORD, quiet))}
+        ws = book.add_sheet("问题清单", WIDTHS, formats, freeze_rows=1, autofilter=True,
+                            rows=steps.total + 1)
+        ws.row(HEADERS, [header] * len(HEADERS))
+        for line in lines:
+            ws.row(line, by_severity.get(line[SEVERITY_COLUMN]))
+            steps.step()
+        steps.finish()      # a cancel raises before the book's parts are written: nothing is kept
+    return ws.n_rows - 1

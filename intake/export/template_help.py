@@ -37,6 +37,8 @@ def hint(field: Field) -> str:
             text += "；“" + "”“".join(field.exclusive) + "”不能与其他选项同时填写"
         if field.free_text:
             text += f"；选“{field.free_text[0]}”时可写成“{field.free_text[0]}：具体情况”"
+        for option, spec in field.list_details.items():
+            text += f"；{option}需列明具体类别，如“{option}（{'、'.join(spec.of[:2])}）”"
     else:
         text = _BY_TYPE.get(field.type, "")
     return text

@@ -18,12 +18,13 @@ class Setting:
     form: str
     as_of: date
     county: str          # the configured county: 流动 children live in it, 留守 children's 户籍 is in it
+    township: str | None = None   # the sheet's township (9-digit): 流动 children live in it, 留守 ones' 户籍 is there
 
 
 def build_record(rng: random.Random, s: Setting, *, birth: date | None = None,
                  hukou: str | None = None, current: str | None = None,
                  disabled: bool | None = None, sex: str | None = None,
-                 want_x: bool = False) -> Record:
+                 want_x: bool | None = None) -> Record:
     birth = birth or values.birth_date(rng, s.as_of, MIN_AGE_DAYS[s.form], DAYS_16_YEARS - 45)
     sex = sex or rng.choice(("男", "女"))
     if s.form == "liudong":
@@ -35,7 +36,10 @@ def build_record(rng: random.Random, s: Setting, *, birth: date | None = None,
     f = Facts(s.form, s.as_of, birth, sex, hukou, current, people.surname(rng),
               disabled=rng.random() < 0.06 if disabled is None else disabled)
     v: dict[str, object] = {}
-    v.update(values.identity(rng, f, want_x=want_x))
+    town = places.dv.name(s.township) if s.township else None
+    v.update(values.identity(rng, f, want_x=want_x,
+                             hukou_town=town if s.form == "liushou" and hukou == s.county else None,
+                             current_town=town if s.form == "liudong" and current == s.county else None))
     home, here = v["hukou_address"], v["current_address"]
     if s.form == "liushou" and hukou == current:
         here = v["current_address"] = home if rng.random() < 0.7 else v["current_address"]

@@ -17,6 +17,7 @@ SPECIAL_COUNTIES = ("110105", "310115", "500101", "429004", "429005", "441900", 
 EXCLUDED_PROVINCES = ("71", "81", "82")
 ROADS = ("人民路", "解放路", "建设路", "光明路", "幸福路", "和平路", "团结路", "胜利路",
          "新华路", "文化路", "青年路", "长江路", "黄河路", "育才路", "东风路", "工农路")
+CITY_ROADS = ("中山路", "北京路", "南京路", "延安路", "长沙路", "上海路", "珠江路", "湘江路")
 VILLAGE_HEADS = ("王庄", "李家", "张湾", "刘营", "陈岗", "杨树", "赵楼", "孙洼", "周寨", "吴桥",
                  "高庄", "马坡", "朱楼", "胡营", "林场", "何湾", "郭店", "罗山", "梁庄", "宋岗")
 
@@ -29,8 +30,22 @@ def county_codes() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def stable_counties() -> tuple[str, ...]:
-    """Counties whose code has been in use since 2008 at least (children's IDs carry them)."""
-    return tuple(c for c in county_codes() if ids.valid_since(c, 2008))
+    """Counties that have existed since 2008 at least, under their code or an earlier one of the
+    same county (密云区 110118 was 密云县 110228 until 2015): children's IDs carry the code of
+    their birth year, and IDs never change."""
+    return tuple(c for c in county_codes() if area_in_year(c, 2008) is not None)
+
+
+def area_in_year(county: str, year: int) -> str | None:
+    """The code the county had in `year`: its own, or an earlier code of the same county (same
+    province, same name without 县/区/市), the same prefecture's preferred; None if neither."""
+    if ids.valid_in(county, year):
+        return county
+    stem = dv.name(county)[:-1]
+    olds = [code for code, first, last in _codes_by_stem().get((county[:2], stem), ())
+            if (first is None or first <= year) and (last is None or year <= last) and code != county]
+    olds.sort(key=lambda code: code[:4] != county[:4])
+    return olds[0] if olds else None
 
 
 @lru_cache(maxsize=1)
@@ -42,12 +57,20 @@ def _weighted_pool() -> tuple[str, ...]:
 
 
 def pick_hukou_county(rng: random.Random, birth_year: int, avoid: str | None = None) -> str:
-    """A county a child's 户籍 (and ID area code) can be in, valid in the birth year."""
+    """A county a child's 户籍 can be in, with a code in the birth year (area_in_year), not
+    `avoid` nor, when `avoid` is a 市辖区, a sister district of its city (that is a warning of
+    its own, injected by w_city_districts)."""
     pool = _weighted_pool()
     while True:
         code = rng.choice(pool)
-        if code != avoid and ids.valid_in(code, birth_year) and _not_inside(code, avoid):
+        if (code != avoid and area_in_year(code, birth_year) and _not_inside(code, avoid)
+                and not _sister_districts(code, avoid)):
             return code
+
+
+def _sister_districts(code: str, other: str | None) -> bool:
+    return (other is not None and dv.is_city_district(code) and dv.is_city_district(other)
+            and dv.prefecture_of(code) == dv.prefecture_of(other))
 
 
 def _not_inside(code: str, county: str | None) -> bool:
@@ -61,19 +84,18 @@ def pick_other_county(rng: random.Random, avoid: str) -> str:
 
 def adult_area(rng: random.Random, home: str, birth_year: int) -> str:
     """The area code in an adult's ID: the code the family's county had when the ID was first
-    issued (at 16, or in the 1984–1991 roll-out for older people). ID numbers never change, so a
-    county renumbered or renamed since then (淅川县 412927 → 411326 in 1994, 黄陂县 → 黄陂区)
-    leaves the old code; the same prefecture's code is preferred."""
+    issued. That was at 16, or in the 1984–1991 roll-out for older people, and for many rural
+    people much later (often only the second-generation card, 2004–2008). ID numbers never
+    change, so a county renumbered or renamed since then (淅川县 412927 → 411326 in 1994,
+    黄陂县 → 黄陂区) leaves the old code, and a late card carries a code created after the
+    person's birth."""
     year = max(birth_year + 16, 1986)
-    if ids.valid_in(home, year):
-        return home
-    stem = dv.name(home)[:-1]
-    olds = [code for code, first, last in _codes_by_stem().get((home[:2], stem), ())
-            if (first is None or first <= year) and (last is None or year <= last)]
-    olds.sort(key=lambda code: code[:4] != home[:4])
-    if olds:
-        return olds[0]
-    # no earlier code of that county: the person was first registered nearby
+    if rng.random() < 0.35:
+        year = min(max(year, rng.randrange(1995, 2009)), 2008)      # a late first card
+    code = area_in_year(home, year)
+    if code:
+        return code
+    # no code of that county then: the person was first registered nearby
     nearby = _in_use_then(home[:4], year) or _in_use_then(home[:2], year)
     return rng.choice(nearby) if nearby else home
 
@@ -121,6 +143,10 @@ def _towns(county: str) -> tuple[str, ...]:
     return tuple(d.name for d in dv.children(county) if d.level == 4)
 
 
+def townships_of(county: str) -> tuple[str, ...]:
+    return _towns(county)
+
+
 def detail(rng: random.Random, town: str) -> str:
     """乡镇/街道 + 村/社区 + house: 荆紫关镇王庄村3组12号, 新华街道人民路118号."""
     if town.endswith("街道") or rng.random() < 0.3:
@@ -128,12 +154,12 @@ def detail(rng: random.Random, town: str) -> str:
     return f"{town}{rng.choice(VILLAGE_HEADS)}村{rng.randrange(1, 12)}组{rng.randrange(1, 90)}号"
 
 
-def address(rng: random.Random, county: str) -> str:
-    """A full address in the county: 省 + 市 + 县 + 乡镇 + detail."""
+def address(rng: random.Random, county: str, town: str | None = None) -> str:
+    """A full address in the county: 省 + 市 + 县 + 乡镇 (`town`, else a random one) + detail."""
     names = division_names(county)
     if not names:
         raise KeyError(f"county {county} is not in the division table")
-    return names + detail(rng, township(rng, county))
+    return names + detail(rng, town or township(rng, county))
 
 
 def place_names(code: str) -> list[str]:

@@ -19,7 +19,7 @@ def check_char(first17: str) -> str:
     return CHECK_CHARS[sum(int(d) * w for d, w in zip(first17, WEIGHTS)) % 11]
 
 
-def make_id(area: str, birth: date, sex: str, rng: random.Random, want_x: bool = False) -> str:
+def make_id(area: str, birth: date, sex: str, rng: random.Random, want_x: bool | None = None) -> str:
     """A valid 18-character number; the 17th digit is odd for 男, even for 女."""
     for _ in range(200):
         seq = f"{rng.randrange(100):02d}" + str(rng.randrange(1 if sex == "男" else 0, 10, 2))
@@ -27,7 +27,7 @@ def make_id(area: str, birth: date, sex: str, rng: random.Random, want_x: bool =
         number = first17 + check_char(first17)
         if number.endswith("000"):      # looks like Excel damage; real but rare, keep rows quiet
             continue
-        if number.endswith("X") == want_x or not want_x:
+        if want_x is None or number.endswith("X") == want_x:
             return number
     raise RuntimeError("no sequence gives an X check character")
 

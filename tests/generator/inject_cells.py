@@ -32,6 +32,15 @@ def option_exclusive(ctx: Ctx, i: int):
     return [E(i, key, "option.exclusive")]
 
 
+@register("option_detail_unknown")
+def option_detail_unknown(ctx: Ctx, i: int):
+    """多重残疾 listing something that is not a disability category."""
+    rec = ctx.rebuild(i, disabled=True)
+    rec.set("disability_category", ctx.rng.choice(("多重残疾（肢体、脑瘫）", "多重残疾：智力、自闭症",
+                                                   "多重残疾(视力残疾、二级)")))
+    return [E(i, "disability_category", "option.detail_unknown")]
+
+
 BAD_PHONES = ("1380013800", "12345678901", "138001380001", "0371-123", "136-1234-567", "110",
               "1390000111a")
 

@@ -5,7 +5,7 @@ import copy
 from datetime import date
 
 from generator import ids
-from generator.injection import Ctx, E, W, register
+from generator.injection import Ctx, E, H, W, register
 from generator.record import add_years
 
 
@@ -120,11 +120,16 @@ def id_duplicate(ctx: Ctx, i: int, j: int):
 ADULT_IDS = {"liudong": ("father_id", "mother_id"), "liushou": ("father_id", "mother_id", "carer_id")}
 
 
-def _adult_field(ctx: Ctx, i: int) -> str:
+def adult_id_fields(ctx: Ctx, i: int) -> list[str]:
+    """The record's filled ID columns of adults (parents, other guardian, carer)."""
     keys = [k for k in ADULT_IDS[ctx.setting.form] if ctx.records[i].get(k)]
     if ctx.records[i].get("guardian_id"):
         keys.append("guardian_id")
-    return ctx.rng.choice(keys)
+    return keys
+
+
+def _adult_field(ctx: Ctx, i: int) -> str:
+    return ctx.rng.choice(adult_id_fields(ctx, i))
 
 
 @register("adult_id_checksum")
@@ -140,7 +145,7 @@ def w_adult_legacy(ctx: Ctx, i: int):
     birth = date(f.birth.year - ctx.rng.randrange(25, 32), f.birth.month, min(f.birth.day, 28))
     ctx.set(i, "mother_id", ids.legacy15(f.id_area if ids.valid_in(f.id_area, birth.year)
                                          else "110105", birth, "女", ctx.rng))
-    return [W(i, "mother_id", "id.legacy_adult")]
+    return [H(i, "mother_id", "id.legacy_adult")]
 
 
 @register("w_not_adult")
@@ -149,13 +154,6 @@ def w_not_adult(ctx: Ctx, i: int):
     birth = add_years(f.birth, -14)
     ctx.set(i, "father_id", ids.make_id("110105", birth, "男", ctx.rng))
     return [W(i, "father_id", "id.not_adult")]
-
-
-@register("w_role_sex")
-def w_role_sex(ctx: Ctx, i: int):
-    f = ctx.records[i].facts
-    ctx.set(i, "father_id", ids.make_id("110105", add_years(f.birth, -30), "女", ctx.rng))
-    return [W(i, "father_id", "id.role_sex")]
 
 
 @register("w_area_period")

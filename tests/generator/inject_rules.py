@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from generator import divisions_pick as places
+from generator import families
 from generator.injection import Ctx, E, W, register
 from generator.record import add_months, add_years
 
@@ -25,7 +26,7 @@ def cross_disability(ctx: Ctx, i: int):
 @register("cross_multiple_disability")
 def cross_multiple_disability(ctx: Ctx, i: int):
     rec = ctx.rebuild(i, disabled=True)
-    rec.set("disability_category", ctx.rng.choice(("多重残疾", "多重残疾、智力残疾")))
+    rec.set("disability_category", ctx.rng.choice(("多重残疾", "多重残疾、智力残疾", "多重残疾（智力）")))
     return [E(i, "disability_category", "cross.multiple_disability")]
 
 
@@ -78,6 +79,16 @@ def w_hardship(ctx: Ctx, i: int):
     rec.set("family_hardship", "低保家庭")
     rec.set("living_support", "无")
     return [W(i, "living_support", "cross.hardship_support")]
+
+
+@register("w_carer_without_entrusted", forms=("liushou",))
+def w_carer_without_entrusted(ctx: Ctx, i: int):
+    """有无受委托监护人 = 无, yet the carer's name and phone are there."""
+    rec = ctx.records[i]
+    if not rec.get("carer_name"):
+        rec.values.update(families.carer(ctx.rng, rec.facts, rec.get("hukou_address"), rec.get("current_address")))
+    rec.set("has_entrusted_guardian", "无")
+    return [W(i, "has_entrusted_guardian", "cross.carer_without_entrusted")]
 
 
 @register("too_old")

@@ -19,6 +19,11 @@ def W(index: int, field: str, code: str) -> Expected:
     return Expected(index, field, code, "warning")
 
 
+def H(index: int, field: str, code: str) -> Expected:
+    """A hint: the value is understood and only written differently."""
+    return Expected(index, field, code, "hint")
+
+
 @dataclass
 class Ctx:
     rng: random.Random
@@ -68,4 +73,4 @@ def kinds_for(form: str, county: bool = True) -> list[Kind]:
 def _load() -> None:
     """Import the modules that register kinds."""
     from generator import (inject_addresses, inject_cells, inject_dates,  # noqa: F401
-                           inject_ids, inject_rules)
+                           inject_ids, inject_people, inject_rules)

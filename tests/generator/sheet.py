@@ -5,6 +5,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator import townships_pick as towns
 from generator.build import Setting, build_record
 from generator.injection import Ctx, kinds_for
 from generator.record import Expected
@@ -13,7 +14,7 @@ from intake.forms import load_form
 
 AS_OF = date(2025, 12, 31)
 DEFAULT_COUNTY = {"liudong": "330106", "liushou": "411326"}     # 杭州市西湖区, 南阳市淅川县
-DEFAULT_UNIT = {"liudong": "西湖区转塘街道办事处", "liushou": "淅川县荆紫关镇人民政府"}
+DEFAULT_TOWN = {"liudong": "转塘街道", "liushou": "荆紫关镇"}     # the default sheets' own townships
 # headers a township might use instead of the form's labels
 ALIAS_HEADERS = {"id_number": "身份证号", "birth_date": "出生年月日", "hukou_address": "户口所在地",
                  "current_address": "现住址", "father_phone": "父亲电话", "mother_id": "母亲身份证号",
@@ -51,13 +52,17 @@ def generate(form_key: str, n: int, seed: int = 0, as_of: date = AS_OF,
              inject: None | str | list[str] = None, variations: bool | list[str] = True, *,
              county: str | None = None, county_check: bool = True, per_kind: int = 1,
              report_columns: bool = True, header_aliases: bool = False,
-             extra_column: bool = False) -> GeneratedSheet:
+             extra_column: bool = False, habits: tuple[str, ...] = ()) -> GeneratedSheet:
     """n records of form `form_key` (liudong / liushou). inject: None, 'all' or kind names;
     per_kind: how many times each kind is injected; variations: True for every harmless
-    variation (each at least once, about one row in 200 each on big sheets) or their names."""
+    variation (each at least once, about one row in 200 each on big sheets) or their names;
+    habits: variations a village applies to every other row (all dates written 2015.3.2 …)."""
     rng = random.Random(seed)
-    setting = Setting(form_key, as_of, county or DEFAULT_COUNTY[form_key])
+    county = county or DEFAULT_COUNTY[form_key]
+    town = DEFAULT_TOWN[form_key] if county == DEFAULT_COUNTY[form_key] else None
+    setting = Setting(form_key, as_of, county, towns.sheet_township(county, town))
     ctx = Ctx(rng, setting, [build_record(rng, setting) for _ in range(n)])
+    _no_shared_child_ids(ctx)
     free = list(range(n))
     rng.shuffle(free)
     expected: list[Expected] = []
@@ -76,10 +81,24 @@ def generate(form_key: str, n: int, seed: int = 0, as_of: date = AS_OF,
         r = free.pop()
         VARIATIONS[name](ctx, r)
         tags[r].append(name)
+    for name in habits:
+        for r in free:
+            VARIATIONS[name](ctx, r)
+            tags[r].append(name)
     sheet = _assemble(ctx, expected, tags, report_columns, header_aliases, extra_column)
     sheet.originals = {r: _row(values, r, sheet.fields, sheet.reporting_unit)
                        for r, values in originals.items()}
     return sheet
+
+
+def _no_shared_child_ids(ctx: Ctx) -> None:
+    """Two generated children of one county and birthday may draw the same number (1 in 500):
+    a duplicate is an injected mistake, never an accident of the generator."""
+    seen: set[object] = set()
+    for i, rec in enumerate(ctx.records):
+        while rec.get("id_number") in seen:
+            rec = ctx.rebuild(i)
+        seen.add(rec.get("id_number"))
 
 
 def _kinds(form_key: str, inject: None | str | list[str], county_check: bool):
@@ -100,8 +119,7 @@ def _assemble(ctx: Ctx, expected: list[Expected], tags: list[list[str]], report_
     form = load_form(ctx.setting.form)
     keys: list[str | None] = [f.key for f in form.fields
                               if report_columns or f.key not in ("reporting_unit", "report_date")]
-    unit = DEFAULT_UNIT.get(ctx.setting.form, "") if ctx.setting.county == DEFAULT_COUNTY[ctx.setting.form] \
-        else "某乡镇人民政府"
+    unit = towns.unit_text(ctx.setting.township, ctx.setting.county)
     headers = [ALIAS_HEADERS.get(k, form.field(k).label) if header_aliases else form.field(k).label
                for k in keys]
     if extra_column:

@@ -20,15 +20,18 @@ def birth_date(rng: random.Random, as_of: date, min_days: int, max_days: int) ->
     return as_of - timedelta(days=rng.randrange(min_days, max_days))
 
 
-def identity(rng: random.Random, f: Facts, want_x: bool = False) -> dict[str, object]:
+def identity(rng: random.Random, f: Facts, want_x: bool | None = None, hukou_town: str | None = None,
+             current_town: str | None = None) -> dict[str, object]:
+    """The child's own cells; the towns name the township of the 户籍 / current address (the
+    sheet's own township, for the address the sheet is kept by)."""
     name = people.full_name(rng, f.sex, f.surname)
-    f.id_area = f.hukou
-    number = ids.make_id(f.hukou, f.birth, f.sex, rng, want_x=want_x)
+    f.id_area = places.area_in_year(f.hukou, f.birth.year) or f.hukou
+    number = ids.make_id(f.id_area, f.birth, f.sex, rng, want_x=want_x)
     ethnicity = "汉族" if rng.random() < 0.9 else rng.choice(ETHNIC_MINORITIES)
     return {"name": name, "sex": f.sex, "birth_date": f.birth.isoformat(), "ethnicity": ethnicity,
             "id_number": number, "hukou_registered": "是",
-            "hukou_address": places.address(rng, f.hukou),
-            "current_address": places.address(rng, f.current)}
+            "hukou_address": places.address(rng, f.hukou, hukou_town),
+            "current_address": places.address(rng, f.current, current_town)}
 
 
 def stage_for_age(rng: random.Random, age: int, disabled: bool) -> str | None:

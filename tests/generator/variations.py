@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Callable
 
-from generator import divisions_pick as places
+from generator import ids
 from generator.injection import Ctx
 from generator.record import add_years, age_months
 
@@ -95,12 +95,44 @@ def option_spacing(ctx: Ctx, i: int) -> None:
     rec.set("guardianship", f" {rec.get('guardianship')} ")
 
 
+@variation("details_as_invited")
+def details_as_invited(ctx: Ctx, i: int) -> None:
+    """多重残疾 with its categories in brackets or after a colon (残疾 left out or not), 其他
+    with its text in brackets: what the form asks for, a hint at most."""
+    rec = ctx.rebuild(i, disabled=True)
+    a, b = ctx.rng.sample(("视力", "听力", "言语", "肢体", "智力", "精神"), 2)
+    rec.set("disability_category", ctx.rng.choice((f"多重残疾（{a}残疾、{b}残疾）", f"多重残疾({a}、{b})",
+                                                   f"多重残疾：{a}、{b}")))
+    if ctx.setting.form == "liudong":
+        rec.set("housing_type", "其他（借住亲戚家）")
+    else:
+        rec.set("carer_relation", rec.get("carer_relation") and "其他（邻居）")
+    if not rec.get("family_hardship") or rec.get("family_hardship") == "无":
+        rec.set("family_hardship", "其他（因病致贫）")
+
+
 @variation("phone_styles")
 def phone_styles(ctx: Ctx, i: int) -> None:
     rec = ctx.records[i]
     number = "1" + rec.facts.birth.strftime("3%m%d") + f"{i % 10000:04d}" + "8"
     rec.set("father_phone", f"{number[:3]} {number[3:7]} {number[7:]}")
     rec.set("mother_phone", ctx.rng.choice(("+86 ", "+86-", "")) + "1" + number[1:] + "/0371-65123456")
+
+
+@variation("adult_permit")
+def adult_permit(ctx: Ctx, i: int) -> None:
+    """A parent from Taiwan, Hong Kong or Macao holding a 港澳台居民居住证 (830000…): valid."""
+    rec = ctx.records[i]
+    birth = date.fromisoformat(str(rec.get("birth_date"))) if isinstance(rec.get("birth_date"), str) \
+        else rec.facts.birth
+    area = ctx.rng.choice(("810000", "820000", "830000"))
+    rec.set("mother_id", ids.make_id(area, add_years(birth, -ctx.rng.randrange(24, 36)), "女", ctx.rng))
+
+
+@variation("phone_extension")
+def phone_extension(ctx: Ctx, i: int) -> None:
+    """An office landline with its extension: 0371-65123456转8001."""
+    ctx.set(i, "mother_phone", f"0371-65{i % 1000000:06d}转{ctx.rng.randrange(100, 9000)}")
 
 
 @variation("unregistered")
@@ -137,36 +169,6 @@ def leap_day(ctx: Ctx, i: int) -> None:
     ctx.rebuild(i, birth=date(year, 2, 29))
 
 
-@variation("municipality_repeat")
-def municipality_repeat(ctx: Ctx, i: int) -> None:
-    """北京市市辖区朝阳区… (the municipality level written twice) for a parent's address."""
-    ctx.set(i, "father_current_address", "北京市市辖区朝阳区" + ctx.rng.choice(("建外街道", "望京街道"))
-            + f"光华路{ctx.rng.randrange(1, 99)}号")
-
-
-@variation("address_no_prefecture")
-def address_no_prefecture(ctx: Ctx, i: int) -> None:
-    """河南省淅川县… (the prefecture left out but inferable): a warning with the full form."""
-    rec = ctx.records[i]
-    names = places.place_names(rec.facts.hukou)
-    text = str(rec.get("hukou_address"))
-    unique = not places.is_ambiguous(rec.facts.hukou[:2], names[-1])   # 四川省市中区: which one?
-    if len(names) == 3 and unique and text.startswith("".join(names)):
-        rec.set("hukou_address", names[0] + text[len(names[0]) + len(names[1]):])
-
-
-@variation("address_short_province")
-def address_short_province(ctx: Ctx, i: int) -> None:
-    """广西南宁市… / 河南南阳市…: the province's short name."""
-    rec = ctx.records[i]
-    text = str(rec.get("hukou_address"))
-    for suffix in ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "省"):
-        head, sep, tail = text.partition(suffix)
-        if sep and 2 <= len(head) <= 3:
-            rec.set("hukou_address", head + tail)
-            return
-
-
 @variation("both_conditions")
 def both_conditions(ctx: Ctx, i: int) -> None:
     """留守: both parents away and (also) 一方无监护能力 marked 是."""
@@ -179,3 +181,6 @@ def name_with_dot(ctx: Ctx, i: int) -> None:
     """A transliterated name with the middle dot (维吾尔族, 哈萨克族 …)."""
     ctx.set(i, "name", ctx.rng.choice(("阿卜杜·热合曼", "古丽娜·艾力", "努尔·买买提")))
     ctx.set(i, "ethnicity", "维吾尔族")
+
+
+from generator import variations_places  # noqa: E402,F401  (addresses and families: registers more)

@@ -79,8 +79,10 @@ def test_a_failed_write_leaves_nothing(kind, township, tmp_path, private_tmp, mo
     assert digest(township) == before
     in_progress = seen[1]                               # what existed just before the failure
     assert in_progress and all(OURS.match(p.split("/")[0]) for p in in_progress)
-    if kind != "report.csv":      # xlsxwriter's constant_memory row files, openpyxl's sheet files
+    if kind == "return":          # openpyxl's sheet files, in the scratch folder beside it
         assert any("/" in p for p in in_progress)
+    else:                         # the stream writer (and csv) write only their temporary file
+        assert len(in_progress) == 1 and "/" not in in_progress[0]
 
 
 def test_a_failed_template_write_leaves_nothing(tmp_path, private_tmp):
@@ -90,19 +92,32 @@ def test_a_failed_template_write_leaves_nothing(tmp_path, private_tmp):
     assert leftovers(tmp_path) == ["TMPDIR"] and leftovers(private_tmp) == []
 
 
-def _kill_mid_write(args: list[str], folder: Path, data: Path, tmp: Path, inside: str) -> list[str]:
+def _writing(folder: Path) -> bool:
+    """The temporary file beside the target has bytes in it: the writer is streaming rows."""
+    for p in folder.glob(".*.tmp"):
+        try:
+            if p.stat().st_size > 0:
+                return True
+        except FileNotFoundError:
+            pass
+    return False
+
+
+def _kill_mid_write(args: list[str], folder: Path, data: Path, tmp: Path, inside: str | None) -> list[str]:
     """Run `mopai export …`, SIGKILL it once a scratch folder beside the target holds a file
-    whose name contains `inside`; returns the folder's names after the kill."""
+    whose name contains `inside` (None: once the temporary file beside the target has bytes:
+    the streaming writer writes straight into it); returns the folder's names after the kill."""
     env = {**os.environ, "TMPDIR": str(tmp), "MOPAI_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "desktop", "export", *args], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     try:
         while time.monotonic() < deadline and proc.poll() is None:
-            if any(inside in p.name for d in folder.glob(".*.tmp.d") for p in d.rglob("*")):
+            if (_writing(folder) if inside is None else
+                    any(inside in p.name for d in folder.glob(".*.tmp.d") for p in d.rglob("*"))):
                 os.kill(proc.pid, signal.SIGKILL)
                 break
-            time.sleep(0.005)
+            time.sleep(0.001)
         assert proc.wait(30) == -signal.SIGKILL, "the export ended before it could be killed"
     finally:
         if proc.poll() is None:
@@ -118,8 +133,8 @@ def big_township(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.mark.parametrize("option,inside", [("--upload", "tmp"), ("--return", "openpyxl.")],
-                         ids=["upload (xlsxwriter)", "return (openpyxl)"])
+@pytest.mark.parametrize("option,inside", [("--upload", None), ("--return", "openpyxl.")],
+                         ids=["upload (stream writer)", "return (openpyxl)"])
 def test_a_killed_export_leaves_only_hidden_temp_files_which_are_swept(
         option, inside, big_township, tmp_path, private_tmp, monkeypatch):
     out_dir, data = tmp_path / "out", tmp_path / "data"
@@ -144,7 +159,7 @@ def test_the_cli_sweeps_a_folder_before_writing_into_it(big_township, tmp_path, 
     out_dir.mkdir()
     target = out_dir / "上报.xlsx"
     left = _kill_mid_write([str(big_township), "--as-of", AS_OF.isoformat(), "--upload", str(target)],
-                           out_dir, data, private_tmp, "tmp")
+                           out_dir, data, private_tmp, None)
     assert left
     assert main(["export", str(big_township), "--as-of", AS_OF.isoformat(), "--upload", str(target)]) in (0, 1)
     assert leftovers(out_dir) == ["上报.xlsx"] and leftovers(private_tmp) == []

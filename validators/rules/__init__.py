@@ -4,10 +4,12 @@ Duplicates (several records) live in `duplicates`, driven by the engine's ID ind
 """
 from __future__ import annotations
 
-from validators.rules import county, cross_field, dates_order, eligibility, identity, required
+from validators.rules import (carer, county, cross_field, dates_order, eligibility, identity,
+                              required, township)
 
 # required.check runs on edits; the bulk run finds blank required cells with required_bulk
-OTHER_RULES = (dates_order.check, identity.check, cross_field.check, eligibility.check, county.check)
+OTHER_RULES = (dates_order.check, identity.check, cross_field.check, carer.check, eligibility.check,
+               county.check, township.check)
 ROW_RULES = (required.check, *OTHER_RULES)
 
 # Rules that read only the cells named here and the child's age (years and months) on the
@@ -17,4 +19,5 @@ CACHEABLE = {cross_field.check: cross_field.READS}
 # Column-wise tests run once per bulk run: a record outside a rule's set cannot get a finding from
 # it, so the rule is skipped there (each test is looser than its rule; edits run every rule).
 PREFILTERS = {dates_order.check: dates_order.candidates, identity.check: identity.candidates,
-              eligibility.check: eligibility.candidates, county.check: county.candidates}
+              eligibility.check: eligibility.candidates, county.check: county.candidates,
+              carer.check: carer.candidates, township.check: township.candidates}

@@ -68,15 +68,22 @@ def _disability(row: Row) -> list[Finding]:
     return [make("cross.disability", row.index, odd, value=row.raw(odd), detail=preformatted(detail))]
 
 
+MULTIPLE = "多重残疾"
+
+
 def _multiple_disability(row: Row) -> list[Finding]:
+    """多重残疾 lists at least `min` categories (the template's list_details: 多重残疾（肢体残疾、
+    智力残疾）, or 多重残疾、肢体残疾、智力残疾)."""
     cat = row.options("disability_category")
-    if "多重残疾" not in cat:
+    if MULTIPLE not in cat:
         return []
-    named = [c for c in cat if c not in ("无", "多重残疾")]
-    if len(named) >= 2:
+    spec = row.form.field("disability_category").list_details.get(MULTIPLE)
+    least = spec.min if spec else 2
+    named = [c for c in cat if c not in ("无", MULTIPLE)]
+    if len(named) >= least:
         return []
     return [make("cross.multiple_disability", row.index, "disability_category",
-                 value=row.raw("disability_category"))]
+                 value=row.raw("disability_category"), min=least)]
 
 
 def _rehab(row: Row) -> list[Finding]:

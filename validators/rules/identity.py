@@ -4,21 +4,25 @@
 - The child's ID: its birth date must equal 出生日期 and its 17th digit parity must match 性别
   (error). The finding goes on 出生日期 / 性别: the ID number passed its checksum, and a single
   wrong digit almost never does, so the other cell is the likelier typo; the message says so.
-- The child's ID area code differing from the 户籍地址 county: warning (户籍 can move).
-- A parent's, guardian's or carer's ID: at least 16 years older than the child, and its parity
-  matching the sex the role implies (父亲 odd, 母亲 even, 爷爷/外公 odd, 奶奶/外婆 even): warnings.
+- The child's ID area code differing from the 户籍地址 county: warning (户籍 can move). An old
+  code of the same county (淅川县 412927 before 1994, 黄陂县 before it became 黄陂区) is the same
+  place: no warning. A residence permit number has no 户籍 to compare (id.permit_child says so).
+- The people of the row against each other (copied numbers, sexes and ages of the roles):
+  validators.rules.people.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
+import polars as pl
+
+from validators import idnumber
 from validators.codes import make
 from validators.findings import Finding
-from validators.rules.relations import ROLE_SEX, sex_of_relation
+from validators.rules import people
 from validators.rules.row import IdFacts, PlaceFacts, Row
 
 CHECKSUM_NOTE = "（身份证号校验位正确，多半是{label}填错了；如确是身份证号错，请改身份证号）"
-MIN_PARENT_GAP = 16
 
 
 _ID_FIELDS: dict[int, tuple] = {}
@@ -33,20 +37,22 @@ def _id_fields(form) -> tuple:
 
 def check(row: Row) -> list[Finding]:
     found: list[Finding] = []
+    persons: list[people.Person] = []
     for field in _id_fields(row.form):
         facts = row.fact(field.key)
         if not isinstance(facts, IdFacts):
             continue
         if facts.birth is not None and facts.birth > row.ref_date:
             found.append(make("id.future_birth", row.index, field.key, value=row.raw(field.key),
-                              label=field.label, birth=facts.birth.isoformat(),
-                              as_of=row.ref_date.isoformat()))
-            continue
-        if field.role == "child":
-            found += _child(row, facts)
+                              label=idnumber.permit_label(field.label, facts.area),
+                              birth=facts.birth.isoformat(), as_of=row.ref_date.isoformat()))
         elif field.role:
-            found += _adult(row, field, facts)
-    return found
+            persons.append(people.person(row, field, facts))
+    copied = people.copies(row, persons)
+    for p in persons:
+        if p.role == "child" and p.key not in copied:
+            found += _child(row, p.facts)
+    return found + people.check(row, persons, copied)
 
 
 def _note(finding: Finding, label: str) -> Finding:
@@ -65,43 +71,18 @@ def _child(row: Row, facts: IdFacts) -> list[Finding]:
         found.append(_note(make("id.sex_mismatch", row.index, "sex", value=row.raw("sex"),
                                 id_sex=facts.sex), row.label("sex")))
     hukou = row.fact("hukou_address")
-    if isinstance(hukou, PlaceFacts) and hukou.county and not _same_area(facts.area, hukou):
+    if isinstance(hukou, PlaceFacts) and hukou.county and not _same_area(facts.area, hukou) \
+            and not idnumber.permit_region(facts.area):
         found.append(make("id.area_differs", row.index, "id_number", value=row.raw("id_number"),
                           id_area=facts.area, hukou_county=hukou.county_name or hukou.county))
     return found
 
 
 def _same_area(area: str, place: PlaceFacts) -> bool:
-    """The ID's area code is the 户籍 county, or the 户籍 prefecture's own code (xxxx00)."""
-    return area == place.county or (area.endswith("00") and area == place.prefecture)
-
-
-def _adult(row: Row, field, facts: IdFacts) -> list[Finding]:
-    found = []
-    child_birth = row.birth
-    if child_birth is not None and facts.birth is not None and _gap_too_small(facts.birth, child_birth):
-        found.append(make("id.not_adult", row.index, field.key, value=row.raw(field.key),
-                          label=field.label, birth=facts.birth.isoformat()))
-    role_name, expected = _expected_sex(row, field)
-    if expected and facts.sex and facts.sex != expected:
-        found.append(make("id.role_sex", row.index, field.key, value=row.raw(field.key),
-                          label=field.label, id_sex=facts.sex, role=role_name))
-    return found
-
-
-def _gap_too_small(adult_birth, child_birth) -> bool:
-    """The child was born before the adult's 16th birthday (29 February: on 1 March)."""
-    return ((child_birth.year, child_birth.month, child_birth.day)
-            < (adult_birth.year + MIN_PARENT_GAP, adult_birth.month, adult_birth.day))
-
-
-def _expected_sex(row: Row, field) -> tuple[str, str | None]:
-    if field.role in ROLE_SEX:
-        return ("父亲" if field.role == "father" else "母亲"), ROLE_SEX[field.role]
-    if field.role_from and row.present(field.role_from):
-        relation = row.raw(field.role_from)
-        return (relation or "").strip(), sex_of_relation(relation)
-    return "", None
+    """The ID's area code is the 户籍 county, the 户籍 prefecture's own code (xxxx00), or an
+    earlier code of the same county."""
+    return (area == place.county or (area.endswith("00") and area == place.prefecture)
+            or idnumber.same_county(area, place.county))
 
 
 def candidates(form, ctx, values, facts, refs: list, births: list) -> set[int]:
@@ -111,12 +92,15 @@ def candidates(form, ctx, values, facts, refs: list, births: list) -> set[int]:
     none = [None] * n
     out: set[int] = set()
     birth_cells, sexes, hukous = (facts.get(k) or none for k in ("birth_date", "sex", "hukou_address"))
+    numbers = []
     for field in _id_fields(form):
         col = facts.get(field.key)
         if col is None:
             continue
-        fixed_sex = ROLE_SEX.get(field.role) if field.role != "child" else None
+        numbers.append(col)
         relations = values.get(field.role_from) if field.role_from else None
+        fixed = people.expectations(field.role, None) if relations is None else None
+        expect: dict = {}
         for i, f in enumerate(col):
             if f is None:
                 continue
@@ -129,9 +113,28 @@ def candidates(form, ctx, values, facts, refs: list, births: list) -> set[int]:
                         or (isinstance(hukou, PlaceFacts) and f.area != hukou.county)):
                     out.add(i)
             elif field.role:
-                child = births[i]
-                expected = fixed_sex or (sex_of_relation(relations[i]) if relations else None)
-                if ((expected and f.sex != expected) or f.birth is None
-                        or (child is not None and _gap_too_small(f.birth, child))):
+                if relations is None:
+                    sex, years = fixed
+                else:
+                    relation = relations[i]
+                    hit = expect.get(relation)
+                    if hit is None:
+                        hit = expect[relation] = people.expectations(field.role, relation)
+                    sex, years = hit
+                if people.may_fire(f, sex, years, births[i], refs[i]):
                     out.add(i)
+    out.update(_rows_sharing_a_number(numbers))
+    return out
+
+
+def _rows_sharing_a_number(columns: list[list]) -> set[int]:
+    """Records where two ID cells hold the same number (compared column-wise in polars)."""
+    if len(columns) < 2:
+        return set()
+    series = [pl.Series([f.number if f is not None else None for f in col], dtype=pl.Utf8)
+              for col in columns]
+    out: set[int] = set()
+    for a in range(len(series)):
+        for b in range(a + 1, len(series)):
+            out.update((series[a] == series[b]).fill_null(False).arg_true().to_list())
     return out

@@ -68,9 +68,11 @@ def _blank(values: list) -> pl.Series:
 
 
 def missing_cells(form: FormTemplate, values: Mapping[str, list], facts: Mapping[str, list[Any]],
-                  default_ref: date, row_at: Callable[[int], Row]) -> dict[int, list[Field]]:
+                  default_ref: date, row_at: Callable[[int], Row],
+                  blanks: Mapping[str, pl.Series] | None = None) -> dict[int, list[Field]]:
     """record index -> the required fields left blank in it, in form order. `row_at(i)` gives
-    a record for conditions not vectorised here (on a multiple-choice field)."""
+    a record for conditions not vectorised here (on a multiple-choice field); `blanks`: the
+    blank-cell masks the caller already has, by field."""
     order = {key: n for n, key in enumerate(form.keys)}
     n = len(next(iter(values.values()), []))
     fields = [f for f in form.fields if f.key in values and (f.required or f.required_when)]
@@ -82,7 +84,7 @@ def missing_cells(form: FormTemplate, values: Mapping[str, list], facts: Mapping
         [pl.Series(k, facts.get(k) or [None] * n, dtype=pl.Utf8) for k in cond_keys])
     out: dict[int, list[Field]] = {}
     for field in fields:
-        blank = _blank(values[field.key])
+        blank = blanks[field.key] if blanks and field.key in blanks else _blank(values[field.key])
         if not blank.any():
             continue
         try:

@@ -28,6 +28,7 @@ class PlaceFacts(NamedTuple):
     prefecture: str | None  # 6-digit code of the prefecture level (None under a 直辖市 / province-run county)
     county_name: str        # full name for messages, e.g. 河南省南阳市宛城区
     is_district: bool       # a 市辖区 of a prefecture-level city
+    township: str | None = None   # 9-digit code of the township the address names (if known)
 
 
 def is_blank(value: str | None) -> bool:
