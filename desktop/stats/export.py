@@ -6,7 +6,6 @@ from pathlib import Path
 
 from desktop.export_done import show_done
 from desktop.file_dialogs import save_file_name
-from desktop.worker import WorkerThread
 from intake.errors import MopaiError
 
 PNG_FILTER = "PNG 图片 (*.png)"
@@ -18,15 +17,33 @@ def _target(view, title: str, name: str, file_filter: str) -> Path | None:
     return Path(path) if path else None
 
 
-def _run(view, title: str, target: Path, job) -> WorkerThread:
-    work = WorkerThread(lambda _p, _c: job(), view)
-    for b in (view.export_book, view.export_register):
+BUSY = "县级汇总正在处理其他任务，请稍后再导出"
+
+
+def _run(view, title: str, target: Path, job):
+    """The export in a worker, run the way the view's statistics run (the county page's jobs:
+    its desk is not thread-safe); the export buttons are off meanwhile."""
+    buttons = (view.export_book, view.export_register)
+
+    def ended() -> None:
+        view.export_work = None
+        for b in buttons:
+            b.setEnabled(view.result is not None)
+
+    def done(detail) -> None:
+        ended()
+        _done(view, title, target, detail)
+
+    def failed(message: str) -> None:
+        ended()
+        view.warn(title, message)
+    work = view.runner.run_job(lambda _p, _c: job(), f"正在{title}", done, failed)
+    if work is None:
+        view.warn(title, BUSY)
+        return None
+    for b in buttons:
         b.setEnabled(False)
-    work.finished.connect(lambda detail: _done(view, title, target, detail))
-    work.failed.connect(lambda message: view.warn(title, message))
-    work.ended.connect(lambda: [b.setEnabled(view.result is not None) for b in (view.export_book, view.export_register)])
     view.export_work = work
-    work.start()
     return work
 
 
@@ -35,7 +52,7 @@ def _done(view, title: str, target: Path, detail: str) -> None:
     show_done(view, title, target, detail)
 
 
-def export_workbook(view) -> WorkerThread | None:
+def export_workbook(view) -> object | None:
     from intake.stats.book import write_statistics
     from intake.stats.book.workbook import book_title
     result = view.result
@@ -54,7 +71,7 @@ def export_workbook(view) -> WorkerThread | None:
     return _run(view, "导出统计工作簿", target, job)
 
 
-def export_register(view) -> WorkerThread | None:
+def export_register(view) -> object | None:
     from intake.register import write_register
     from intake.register.definitions import load_register
     children = view.children

@@ -68,11 +68,16 @@ class StatsRunner(QObject):
         self.work = handle
         self.busy_changed.emit(True)
 
+    def run_job(self, job, text: str, done, failed):
+        """Another job over the same source (an export), run the way the statistics are: the
+        host's handle, or None when the host is busy."""
+        return self._run(job, text, done, failed)
+
     def _own_thread(self, job, _text, done, failed) -> WorkerThread:
         work = WorkerThread(job, self)
         work.finished.connect(done)
         work.failed.connect(failed)
-        work.cancelled.connect(lambda: self._ended())
+        work.cancelled.connect(lambda: failed("已取消"))     # only when the view goes (stop)
         work.start()
         return work
 

@@ -27,7 +27,7 @@ class StatsView(QWidget):
         """run: how to run a job (desktop.stats.runner: the county page's DeskJobs.run)."""
         super().__init__(parent)
         self.source, self.settings = source, settings
-        self.result = self.children = None
+        self.result = self.children = self.export_work = None
         self.blocks: list[TableBlock] = []
         self.status = QLabel("正在统计…")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -144,7 +144,7 @@ class StatsView(QWidget):
         """No thread of this view outlives it (the window closes a page with deleteLater)."""
         self.runner.stop()
         work = getattr(self, "export_work", None)
-        if work is not None and work.running:
+        if work is not None and getattr(work, "running", False):
             work.wait()
 
     def deleteLater(self) -> None:      # noqa: N802 - Qt's name
