@@ -85,6 +85,12 @@ def test_chart_png_and_workbook_export(qtbot, tmp_path, monkeypatch):
     assert stats_export.save_chart(page, page.blocks[0]) == png
     image = QImage(str(png))
     assert not image.isNull() and image.width() >= 1000
+    page.show_topic("医疗保险")                               # a pie: drawn, not blank
+    pie = page.blocks[0].chart
+    assert pie.data.kind == "pie"
+    drawn = pie.image(600, 300)
+    colours = {drawn.pixelColor(x, y).name() for x in range(0, 1200, 8) for y in range(0, 600, 8)}
+    assert "#4472c4" in colours and "#ed7d31" in colours
     monkeypatch.setattr(stats_export, "save_file_name", lambda *a, **k: str(book))
     monkeypatch.setattr(QMessageBox, "open", lambda self: None)
     work = stats_export.export_workbook(page)

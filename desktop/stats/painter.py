@@ -1,6 +1,6 @@
 """Charts drawn with QPainter from intake.stats.chart_data.ChartData: horizontal bars (grouped
 or stacked), vertical columns (grouped or stacked) and pies, with a title, axis titles, value
-labels ("<5" for a masked count) and a legend. `paint_chart(painter, rect, data)` draws into any
+labels ("<5" for a masked count) and a legend (pies: desktop.stats.pie). `paint_chart(painter, rect, data)` draws into any
 paint device: the widget on screen and the QImage saved as PNG."""
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from intake.stats.chart_data import PIE_COLOURS, ChartData
+from desktop.stats.pie import paint_pie
+from intake.stats.chart_data import ChartData
 
 GRID = QColor("#D9D9D9")
 TEXT = QColor("#262626")
@@ -59,7 +60,7 @@ def paint_chart(p: QPainter, rect: QRectF, data: ChartData, font: QFont) -> None
     if len(data.series) > 1 and data.kind != "pie":
         body = _legend(p, body, data, small)
     if data.kind == "pie":
-        _pie(p, body, data, small)
+        paint_pie(p, body, data, small)
     elif data.kind in ("bar", "stacked_bar"):
         _bars(p, body, data, font, small)
     else:
@@ -190,28 +191,3 @@ def _columns(p: QPainter, body: QRectF, data: ChartData, font: QFont, small: QFo
     p.drawText(QRectF(body.left(), body.bottom() - sm.height(), body.width(), sm.height()),
                Qt.AlignmentFlag.AlignHCenter, data.category_label)
     p.drawText(QPointF(body.left(), body.top() + sm.ascent() - 4), data.value_label)
-
-
-def _pie(p: QPainter, body: QRectF, data: ChartData, font: QFont) -> None:
-    fm = QFontMetricsF(font)
-    side = min(body.height(), body.width() * 0.5)
-    circle = QRectF(body.left() + PAD, body.center().y() - side / 2, side, side)
-    angle = 90.0 * 16
-    series = data.series[0]
-    x, y = circle.right() + 2 * PAD, body.top() + PAD
-    p.setFont(font)
-    for i, cat in enumerate(data.categories):
-        share = data.shares[i] if data.shares else None
-        colour = QColor(PIE_COLOURS[i % len(PIE_COLOURS)])
-        if share:
-            span = -share * 360 * 16
-            p.setPen(QPen(QColor("white"), 1))
-            p.setBrush(colour)
-            p.drawPie(circle, int(angle), int(span))
-            angle += span
-        p.fillRect(QRectF(x, y + fm.height() / 2 - 5, 10, 10), colour)
-        p.setPen(TEXT)
-        text = f"{cat}  {series.labels[i] or '0'}" + (f"（{share * 100:.1f}%）" if share else "")
-        p.drawText(QPointF(x + 14, y + fm.ascent()), fm.elidedText(text, Qt.TextElideMode.ElideRight, body.right() - x - 14))
-        y += fm.height() + 4
-
