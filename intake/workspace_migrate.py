@@ -30,6 +30,20 @@ CREATE TABLE IF NOT EXISTS county_log (
     payload TEXT NOT NULL, reason TEXT, undone INTEGER NOT NULL DEFAULT 0, undone_at TEXT);
 CREATE INDEX IF NOT EXISTS county_log_target ON county_log (target);
 """,
+    3: """
+CREATE TABLE IF NOT EXISTS dept_lists (
+    id INTEGER PRIMARY KEY, dept TEXT NOT NULL, at TEXT NOT NULL, path TEXT NOT NULL,
+    n_children INTEGER NOT NULL, encrypted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS dept_answers (
+    id INTEGER PRIMARY KEY, dept TEXT NOT NULL, at TEXT NOT NULL, file_name TEXT NOT NULL,
+    path TEXT NOT NULL, file_hash TEXT NOT NULL, n_records INTEGER NOT NULL, mapping TEXT,
+    notes TEXT, records BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS dept_answers_dept ON dept_answers (dept);
+CREATE TABLE IF NOT EXISTS dept_log (
+    id INTEGER PRIMARY KEY, at TEXT NOT NULL, command TEXT NOT NULL, target TEXT NOT NULL,
+    payload TEXT NOT NULL, reason TEXT, undone INTEGER NOT NULL DEFAULT 0, undone_at TEXT);
+CREATE INDEX IF NOT EXISTS dept_log_target ON dept_log (target);
+""",
 }
 
 

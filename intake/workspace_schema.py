@@ -21,6 +21,11 @@ Tables
   was checked in, township evidence), `county_keys` (per sheet, packed like `cells`: the values
   the matching compares, one blob per key), `county_log` (every county decision and correction,
   with its undo flag; see intake.county.log).
+- Version 3 (the department checks, intake.departments): `dept_lists` (each list sent to a
+  department: when, where, how many children, encrypted or not), `dept_answers` (each answer
+  read: file, content hash, the column mapping used, the reader's notes and the answer's records
+  as one Arrow IPC blob), `dept_log` (every decision about a difference, as county_log: never
+  rewritten, undo marks it undone).
 
 intake.workspace_migrate brings an older workspace up to SCHEMA_VERSION.
 """
@@ -36,7 +41,7 @@ from intake.edits import CellEdit
 from intake.table import ImportNote, SheetTable, SourceColumn
 from validators.data import RecordColumns
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

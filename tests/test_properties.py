@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from intake.forms import load_form
-from validators import address, dates, idnumber, options, phone, text
+from validators import address, dates, disability_card, idnumber, options, phone, text
 from validators.cells import CellResult, check_cell
 from validators.errors import ValidationError
 from validators.redact import QUOTE_LIMIT, mask_ids_in, quote
@@ -29,7 +29,7 @@ ANYTHING = st.one_of(
 )
 FIELDS = [f for key in ("liudong", "liushou") for f in load_form(key).fields]
 OPTION_FIELDS = [f for f in FIELDS if f.type in ("choice", "multi") and f.options]
-MODULES = [idnumber, dates, phone, address]
+MODULES = [idnumber, dates, phone, address, disability_card]
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -95,6 +95,13 @@ CODES: dict[str, Code] = {
     "eligibility.not_left_behind": Code(E, "不符合留守儿童条件", "“父母双方同时外出”和“父母一方外出、另一方无监护能力”至少有一项应为“是”"),
     # --- the county's desk (intake.county): a record the county sent back for checking ----------
     "county.sent_back": Code(E, "县级退回核实", "县级汇总时发现：{what}（{others}）。请核实这名儿童的登记信息，改正后重新报送{reason}"),
+    # --- 残疾人证号 (validators.disability_card: the department checks' key) ---------------------
+    "card.characters": Code(E, "残疾人证号含非法字符", "{label}只能由数字组成（身份证号部分的最后一位可以是X），请检查“{bad}”"),
+    "card.length": Code(E, "残疾人证号位数错误", "{label}应为20位（18位身份证号、1位残疾类别、1位残疾等级），现在是{length}位"),
+    "card.category": Code(E, "残疾人证号残疾类别错误", "{label}第19位是残疾类别，应为1-7（1视力 2听力 3言语 4肢体 5智力 6精神 7多重），现在是“{digit}”"),
+    "card.level": Code(E, "残疾人证号残疾等级错误", "{label}第20位是残疾等级，应为1-4（一级最重），现在是“{digit}”"),
+    # --- department checks (intake.departments): a record the county sent back after a check -----
+    "dept.sent_back": Code(E, "部门比对退回核实", "与{dept}比对时发现：{what}。请核实这名儿童的登记信息，改正后重新报送{reason}"),
 }
 
 

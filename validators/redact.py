@@ -16,8 +16,9 @@ QUOTE_LIMIT = 50
 
 _DIGIT = "[0-9\uff10-\uff19]"
 _LAST = "[0-9\uff10-\uff19Xx\uff38\uff58]"
-# 15-18 digits (the last may be X), optionally with single spaces between them (411302 2015…)
-_ID_RE = re.compile(f"(?<!{_DIGIT})(?:{_DIGIT}[ \u3000]?){{14,17}}{_LAST}(?!{_LAST})")
+# 15-18 digits (the last may be X), optionally with single spaces between them (411302 2015…),
+# and a 残疾人证号: the 18-character ID followed by two digits (category, level)
+_ID_RE = re.compile(f"(?<!{_DIGIT})(?:{_DIGIT}[ \u3000]?){{14,17}}{_LAST}(?:{_DIGIT}{_DIGIT})?(?!{_LAST})")
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -59,8 +60,8 @@ def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
     n = len(text)
     if n < 15 and text.isprintable():
         return text                                   # too short to hold an ID number
-    if n == 18 and text.isascii() and text[:17].isdigit():
-        return mask_id(text)                          # the common ID cell: a bare number
+    if n in (18, 20) and text.isascii() and text[:17].isdigit():
+        return mask_id(text)                          # the common ID cell (or a card): a bare number
     head = _ID_RE.sub(_masked, text if n <= limit else text[:limit + 40])
     if n <= limit and head.isprintable():
         return head

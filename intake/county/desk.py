@@ -20,14 +20,14 @@ import polars as pl
 from intake.child_pool import ChildPool
 from intake.county import frame as frames
 from intake.county.board import BoardLine, board
-from intake.county.children import ChildRef, distinct_children
+from intake.county.children import ChildRef, decided_effects, distinct_children, distinct_frame
 from intake.county.commands import DeskCommands
 from intake.county.queue import DeskQueue
 from intake.county.decisions import in_force
 from intake.county.groups import GroupBuilder
 from intake.county.log import CountyLog
 from intake.county.matching import Matcher
-from intake.county.model import Group
+from intake.county.model import Group, Ref
 from intake.county.receive import Received, receive, sheet_files
 from intake.county.recheck import recheck, stale_sheets
 from intake.county.state import KeyFrames, SheetMeta, Snapshot
@@ -154,6 +154,17 @@ class CountyDesk(DeskCommands, DeskQueue):
     def children_frame(self, form: str, fields: list[str] | None = None, raw=()) -> pl.DataFrame:
         """raw: fields kept as written (intake.county.frame)."""
         return frames.children_frame(self.records, self.children(form), fields, raw)
+
+    def children_keys(self, form: str | None = None) -> pl.DataFrame:
+        """The distinct children (as `children`, both forms when form is None) as one frame of
+        their keys (intake.county.keys: id, name, birth, …) with sheet_id, index, form,
+        township, file, sheet and row; reads no cell (the department checks start from it)."""
+        live = self.keys.live(self.snapshot)
+        return distinct_frame(live if form is None else live.filter(pl.col("form") == form), self._groups)
+
+    def merged_values(self) -> dict[Ref, dict[str, str | None]]:
+        """The field values a merged record takes from the other records of its group."""
+        return decided_effects(self._groups)[2]
 
     def findings_for(self, sheet_ids: list[int]) -> dict[int, FindingSet]:
         """Each sheet's findings: kept from receiving or an edit, else checked again."""

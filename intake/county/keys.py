@@ -107,6 +107,9 @@ def _place(value: str) -> tuple[str | None, str | None]:
     return unit, _town(unit, head)
 
 
+address_place = _place      # public: (county unit, township code) of an address (department checks)
+
+
 def record_keys(table: SheetTable, error_codes: Callable[[int], list[str]] | None = None) -> dict[str, list]:
     """The keys of every record. error_codes(i): the codes of record i's errors."""
     form = load_form(table.form)

@@ -32,6 +32,8 @@ class LogEntry:
 
 
 class CountyLog:
+    TABLE = "county_log"           # intake.departments keeps its own log the same way (dept_log)
+
     def __init__(self, workspace: Workspace):
         self.workspace = workspace
 
@@ -39,13 +41,13 @@ class CountyLog:
         at = now()
         with self.workspace.writing() as conn:
             entry_id = conn.execute(
-                "INSERT INTO county_log (at, command, target, payload, reason) VALUES (?, ?, ?, ?, ?)",
+                f"INSERT INTO {self.TABLE} (at, command, target, payload, reason) VALUES (?, ?, ?, ?, ?)",
                 [at, command, target, json.dumps(payload, ensure_ascii=False), reason]).lastrowid
         return LogEntry(entry_id, at, command, target, payload, reason, False, None)
 
     def set_undone(self, entry_id: int, undone: bool = True) -> None:
         with self.workspace.writing() as conn:
-            conn.execute("UPDATE county_log SET undone = ?, undone_at = ? WHERE id = ?",
+            conn.execute(f"UPDATE {self.TABLE} SET undone = ?, undone_at = ? WHERE id = ?",
                          [int(undone), now() if undone else None, entry_id])
 
     def entries(self, command: str | None = None, *, include_undone: bool = True) -> list[LogEntry]:
@@ -56,7 +58,7 @@ class CountyLog:
             params.append(command)
         if not include_undone:
             where.append("undone = 0")
-        sql = ("SELECT id, at, command, target, payload, reason, undone, undone_at FROM county_log"
+        sql = (f"SELECT id, at, command, target, payload, reason, undone, undone_at FROM {self.TABLE}"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id")
         return [LogEntry(i, at, c, t, json.loads(p), r, bool(u), ua)
                 for i, at, c, t, p, r, u, ua in self.workspace.query(sql, params)]

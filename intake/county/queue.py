@@ -6,6 +6,17 @@ from __future__ import annotations
 from intake.county.model import Group
 
 
+def neighbour_in(queue: list, key: str, step: int):
+    """The item `step` places from the one keyed `key` (items have .key), wrapping around; the
+    first (or last) when `key` is not in the queue; None for an empty queue."""
+    if not queue:
+        return None
+    at = next((n for n, item in enumerate(queue) if item.key == key), None)
+    if at is None:
+        return queue[0] if step > 0 else queue[-1]
+    return queue[(at + step) % len(queue)]
+
+
 class DeskQueue:
     def groups(self, kind: str | None = None, township: str | None = None,
                status: str | None = None, compared: bool = False) -> list[Group]:
@@ -31,13 +42,7 @@ class DeskQueue:
     def neighbour(self, key: str, step: int = 1, **filters) -> Group | None:
         """The next (step 1) or previous (-1) group of the queue filtered as by groups(...),
         wrapping around; the first (or last) when `key` is not in the filtered queue."""
-        queue = self.groups(**filters)
-        if not queue:
-            return None
-        at = next((n for n, g in enumerate(queue) if g.key == key), None)
-        if at is None:
-            return queue[0] if step > 0 else queue[-1]
-        return queue[(at + step) % len(queue)]
+        return neighbour_in(self.groups(**filters), key, step)
 
     def side_by_side(self, group: Group) -> list[tuple]:
         """(occurrence, {field key: cell text}) for each record of the group, edits applied;

@@ -6,7 +6,8 @@ township, file and Excel row, and on the 导出说明 sheet the rows held back a
 for a township's export; the duplicate-ID error of a record the county kept is resolved by the
 decision), a conflict group still open or sent back to the township, or the same child kept in
 another record. Return file of a township's file: its own findings plus a county.sent_back
-problem on every record the county sent back.
+problem on every record the county sent back (and a dept.sent_back problem on every record
+sent back after a department check, intake.departments.returns).
 """
 from __future__ import annotations
 
@@ -113,6 +114,7 @@ def _county_sheet(desk, m, children: dict, why: dict[Ref, str], kept: set[Ref], 
 def return_sheets(desk, file_id: int) -> list[CountySheet]:
     """The sheets of one received file with the county's send-backs added as problems, for
     intake.export.write_return (the township's return file)."""
+    from intake.departments.returns import sent_back_problems     # the department checks' send-backs
     metas = sorted((m for m in desk.snapshot.meta.values() if m.file.id == file_id), key=lambda m: m.info.sheet_id)
     found = desk.findings_for([m.info.sheet_id for m in metas])
     out = []
@@ -127,6 +129,8 @@ def return_sheets(desk, file_id: int) -> list[CountySheet]:
                     reason = f"（县级说明：{g.decision.reason}）" if g.decision.reason else ""
                     rows.setdefault(ref.index, []).append(
                         make("county.sent_back", ref.index, None, what=what, others=_others(g, ref), reason=reason))
+        for index, problems in sent_back_problems(desk.workspace, sid).items():
+            rows.setdefault(index, []).extend(problems)
         findings.replace_rows(rows)
         out.append(CountySheet(desk.workspace.load_sheet(sid), findings,
                                deleted_rows=frozenset(desk.workspace.deleted_rows(sid))))

@@ -63,11 +63,23 @@ def read_tables_isolated(path: str | os.PathLike, *, password: str | None = None
                          progress: Callable[[int, int], None] | None = None,
                          cancelled: Callable[[], bool] | None = None) -> list[SheetTable]:
     """intake.reader.read_tables in a child process (see the module docstring)."""
+    return read_isolated(READ_TABLES, path, {"password": password, "form": form}, progress, cancelled)
+
+
+READ_TABLES = "intake.reader:read_tables"
+
+
+def read_isolated(reader: str, path: str | os.PathLike, options: dict,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> list[SheetTable]:
+    """Any reader of the same shape as read_tables (`reader`: "module:function", called as
+    function(path, progress=, **options) and returning SheetTables; options must pickle) in a
+    child process, e.g. intake.reader.any_table.read_any_tables for a department's answer."""
     path = Path(path)
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     _widen(receiver)
-    child = context.Process(target=_child_main, args=(str(path), password, form, str(data_dir()), sender),
+    child = context.Process(target=_child_main, args=(reader, str(path), options, str(data_dir()), sender),
                             daemon=True, name="mopai-reader")
     child.start()
     sender.close()
@@ -159,7 +171,7 @@ class _PipeHandler(logging.Handler):
             pass
 
 
-def _child_main(path: str, password: str | None, form: str | None, data: str, sender) -> None:
+def _child_main(reader: str, path: str, options: dict, data: str, sender) -> None:
     """Runs in the child process."""
     _silence_stderr()           # a native crash prints a Rust backtrace; the parent gives the message
     set_data_dir(data)          # remembered header mappings, as the parent sees them
@@ -174,9 +186,11 @@ def _child_main(path: str, password: str | None, form: str | None, data: str, se
             sender.send(("progress", (done, total)))
 
     try:
-        from intake.reader import read_tables
+        import importlib
+        module, _, name = reader.partition(":")
+        read = getattr(importlib.import_module(module), name)
         with gc_paused():
-            tables = read_tables(Path(path), password=password, form=form, progress=report)
+            tables = read(Path(path), progress=report, **options)
             for n, table in enumerate(tables):
                 values, extra = table.data.values, table.extra
                 table.data.values, table.extra = {}, {}

@@ -1,0 +1,178 @@
+"""Decisions about department differences: accepting the department's value is an ordinary,
+re-validated, undoable edit of the sheet (its findings and the upload file follow); keep and
+send back are logged; every decision survives a restart and rebuilds the undo stack; a decision
+made for other values is stale."""
+import pytest
+from openpyxl import load_workbook
+
+import deptkit
+from countykit import desk_on
+from intake.departments.desk import DepartmentDesk
+from intake.departments.model import DECIDED, FIELD, NOT_KNOWN, OPEN, SENT_BACK
+from intake.errors import MopaiError
+
+
+@pytest.fixture
+def base(county_set):
+    return county_set[1]
+
+
+def _answered(desk, tmp_path, make, dept):
+    depts = DepartmentDesk(desk)
+    ans = make(depts, tmp_path)
+    depts.store_answer(depts.read_answer(dept, ans.path))
+    ids = {(r["sheet_id"], r["index"]): r["id"] for r in depts.register(dept, []).iter_rows(named=True)}
+    return depts, ans, ids
+
+
+def _of(depts, dept, ids, child_id, field=None):
+    return next(d for d in depts.differences(dept) if d.child and ids[d.child.ref] == child_id
+                and (field is None or d.field == field))
+
+
+def _upload_value(path, file, row, label):
+    book = load_workbook(path, read_only=True)
+    sources = [r for r in book["来源"].iter_rows(min_row=2, values_only=True)]
+    sheet, at = next((s[0], s[1]) for s in sources if s[3] == file and s[5] == row)
+    rows = list(book[sheet].iter_rows(values_only=True))
+    return rows[at - 1][list(rows[0]).index(label)]
+
+
+def test_accepting_changes_the_row_and_the_upload_file_and_undo_restores_them(base, tmp_path):
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.yibao_csv, "yibao")
+        desk.write_upload(tmp_path / "before.xlsx")
+        uploaded = {(s[3], s[5]) for s in load_workbook(tmp_path / "before.xlsx", read_only=True)["来源"]
+                    .iter_rows(min_row=2, values_only=True)}
+        d = next(d for d in depts.differences("yibao") if d.kind == FIELD and len(d.proposed) == 1
+                 and (d.child.file, d.child.row) in uploaded)          # a row the upload holds
+        old, new = d.sheet_value, d.proposed[0]
+        session = depts.session(d.child.sheet_id)
+        assert session.value(d.child.index, "medical_insurance") == old
+        cmd = depts.accept(d, reason="医保系统显示已参保")
+        cmd.redo()
+        assert session.value(d.child.index, "medical_insurance") == new
+        assert desk.workspace.load_sheet(d.child.sheet_id).data.get("medical_insurance", d.child.index) == new
+        now = depts.difference("yibao", d.key)
+        assert (now.status, now.current, now.decision.value) == (DECIDED, False, new)
+        desk.write_upload(tmp_path / "after.xlsx")
+        assert _upload_value(tmp_path / "after.xlsx", d.child.file, d.child.row, "纳入医保情况") == new
+        assert cmd.label == "医保比对：采用部门数据"
+        cmd.undo()
+        assert session.value(d.child.index, "medical_insurance") == old
+        again = depts.difference("yibao", d.key)
+        assert (again.status, again.current, again.decision) == (OPEN, True, None)
+        desk.write_upload(tmp_path / "undone.xlsx")
+        assert _upload_value(tmp_path / "undone.xlsx", d.child.file, d.child.row, "纳入医保情况") == (old or None)
+        cmd.redo()                                  # redo after undo: the same batch, done again
+        assert session.value(d.child.index, "medical_insurance") == new
+
+
+def test_an_accepted_value_is_revalidated_like_any_edit(base, tmp_path):
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.canlian_xlsx, "canlian")
+        d = _of(depts, "canlian", ids, ans.planted["new_card"], "disability_category")
+        session = depts.session(d.child.sheet_id)
+        codes = lambda: {f.code for f in session.findings.for_row(d.child.index)}   # noqa: E731
+        assert "cross.disability" not in codes()
+        cmd = depts.accept(d)
+        cmd.redo()
+        assert "cross.disability" in codes()       # 健康状况 健康 and 残疾等级 无 no longer fit
+        assert desk.findings[d.child.sheet_id].n_errors == session.findings.n_errors
+        cmd.undo()
+        assert "cross.disability" not in codes()
+
+
+def test_a_value_that_fits_two_options_needs_the_clerks_choice(base, tmp_path):
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.yibao_csv, "yibao")
+        d = _of(depts, "yibao", ids, ans.planted["no_place"])
+        with pytest.raises(MopaiError, match="请选择"):
+            depts.accept(d)
+        depts.accept(d, "纳入居住地医保").redo()
+        assert depts.session(d.child.sheet_id).value(d.child.index, "medical_insurance") == "纳入居住地医保"
+        not_known = next(x for x in depts.differences("yibao") if x.kind == NOT_KNOWN)
+        with pytest.raises(ValueError):
+            depts.accept(not_known)
+
+
+def test_decisions_survive_a_restart_and_rebuild_the_undo_stack(base, tmp_path):
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.yibao_csv, "yibao")
+        accepted = _of(depts, "yibao", ids, ans.planted["to_hukou"])
+        kept = next(d for d in depts.differences("yibao") if d.kind == NOT_KNOWN)
+        depts.accept(accepted).redo()
+        depts.keep(kept, "该儿童在外县参保，本县无记录").redo()
+    with desk_on(base, tmp_path) as desk:
+        depts = DepartmentDesk(desk)
+        k = depts.difference("yibao", kept.key)
+        assert (k.status, k.decision.reason) == (DECIDED, "该儿童在外县参保，本县无记录")
+        assert not depts.difference("yibao", accepted.key).current
+        commands = depts.logged_commands()
+        assert [c.label for c in commands] == ["医保比对：采用部门数据", "医保比对：保留登记表数据"]
+        commands[0].undo()                         # the acceptance, undone after the restart
+        assert depts.session(accepted.child.sheet_id).value(accepted.child.index, "medical_insurance") == "未纳入医保"
+        assert depts.difference("yibao", accepted.key).status == OPEN
+
+
+def test_a_send_back_reaches_the_townships_return_file(base, tmp_path):
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.gongan_xlsx, "gongan")
+        d = _of(depts, "gongan", ids, ans.planted["registration"], "residence_registration")
+        depts.send_back(d, "请核实是否已办理居住证").redo()
+        assert depts.difference("gongan", d.key).status == SENT_BACK
+        file_id = next(m.file.id for m in desk.snapshot.meta.values() if m.info.sheet_id == d.child.sheet_id)
+        desk.write_return(file_id, tmp_path / "退回.xlsx")
+    ws = load_workbook(tmp_path / "退回.xlsx").worksheets[1]
+    texts = [str(c.value) for row in ws.iter_rows(min_row=d.child.row, max_row=d.child.row) for c in row if c.value]
+    assert any("与公安比对时发现" in t and "已办理居住证" in t and "请核实是否已办理居住证" in t for t in texts)
+
+
+def test_a_decision_made_for_other_values_is_stale(base, tmp_path):
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.gongan_xlsx, "gongan")
+        d = _of(depts, "gongan", ids, ans.planted["registration"], "residence_registration")
+        depts.keep(d).redo()
+        import openpyxl
+        book = openpyxl.load_workbook(ans.path)
+        for row in book.active.iter_rows(min_row=2):
+            if row[2].value == "已办理居住证":
+                row[2].value = "暂住证"                 # the department answers again, otherwise
+        book.save(tmp_path / "再次.xlsx")
+        depts.store_answer(depts.read_answer("gongan", tmp_path / "再次.xlsx"))
+        again = depts.difference("gongan", d.key)
+        assert (again.status, again.dept_value, again.stale.action) == (OPEN, "暂住证", "keep")
+
+
+def test_an_acceptance_whose_edit_never_landed_is_undone_on_opening(base, tmp_path):
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.yibao_csv, "yibao")
+        d = _of(depts, "yibao", ids, ans.planted["to_hukou"])
+        cmd = depts.accept(d)
+        cmd.log_cmd.redo()                          # the program ends before the edit is stored
+    with desk_on(base, tmp_path) as desk:
+        depts = DepartmentDesk(desk)
+        assert depts.logged_commands() == [] and depts.difference("yibao", d.key).status == OPEN
+
+
+def test_accept_is_only_for_a_field_the_department_answered_understandably(base, tmp_path):
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.canlian_xlsx, "canlian")
+        bad = next(d for d in depts.differences("canlian") if d.kind == "bad_id")
+        assert set(bad.actions) == {"keep", "send_back"}
+        field = next(d for d in depts.differences("canlian") if d.kind == FIELD)
+        assert set(field.actions) == {"accept", "keep", "send_back"}
+
+
+def test_an_edit_made_in_the_sheet_itself_is_followed(base, tmp_path):
+    """The clerk fixes the cell in the sheet's own tab: after CountyDesk.sheet_edited and
+    DepartmentDesk.sheet_edited the difference is gone (nothing decided: it is not listed)."""
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.gongan_xlsx, "gongan")
+        d = _of(depts, "gongan", ids, ans.planted["registration"], "residence_registration")
+        session = depts.session(d.child.sheet_id)
+        touched = session.apply(session.edit(d.child.index, "residence_registration", "办理居住证"))
+        desk.sheet_edited(d.child.sheet_id, session, touched)
+        depts.sheet_edited(d.child.sheet_id, touched)
+        assert depts.difference("gongan", d.key) is None
+        assert len(depts.differences("gongan")) == len({x.key for x in depts.differences("gongan")})
