@@ -10,7 +10,7 @@ tool ends and swept by the next run if it was killed (intake.atomic). `--view` c
 show: the main window with the first problem selected (main), the findings panel with a kind
 expanded (findings), the record view of the first row with an error (record), the county picker
 (county), or a scene of desktop.screenshot_scenes (menu, dropdown, multi, preview, preview_view,
-help, settings, deleted, filtered). `--screen` runs on the real display ($DISPLAY, e.g. Xvfb) and
+help, settings, deleted, filtered, stats, stats_overview, stats_places, stats_size). `--screen` runs on the real display ($DISPLAY, e.g. Xvfb) and
 captures the whole screen, popups included; without it the window is rendered offscreen.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 
 
 SCENE_NAMES = ("menu", "dropdown", "multi", "preview", "preview_view", "help", "settings", "deleted",
-               "filtered")
+               "filtered", "stats", "stats_overview", "stats_places", "stats_size")
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
