@@ -44,6 +44,7 @@ class Actions:
     next_problem: QAction
     previous_problem: QAction
     record_view: QAction
+    stats: QAction
     settings: QAction
     help: QAction
     about: QAction
@@ -55,7 +56,7 @@ class Actions:
         return [self.close_sheet, self.export_upload, self.export_return, self.export_report,
                 self.print_view, self.print_findings, self.preview_view, self.preview_findings,
                 *self.table_actions, self.bulk_fix, self.find_replace, self.search,
-                self.next_problem, self.previous_problem, self.record_view]
+                self.next_problem, self.previous_problem, self.record_view, self.stats]
 
     @property
     def table_actions(self) -> list[QAction]:
@@ -115,6 +116,7 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         next_problem=_action(window, "下一个问题", "F8", "跳到下一个有问题的格子", SP.SP_ArrowDown),
         previous_problem=_action(window, "上一个问题", "Shift+F8", "跳到上一个有问题的格子", SP.SP_ArrowUp),
         record_view=_action(window, "整行查看", "Ctrl+R", "按纸质表格的样式查看当前行"),
+        stats=_action(window, "统计", "Ctrl+T", "当前表格的统计分析：数量、年龄、分布等各项统计表和图表，可导出统计工作簿和重点关爱台账"),
         settings=_action(window, "设置…", K.Preferences, "本县和摸排基准日", SP.SP_FileDialogDetailedView),
         help=_action(window, "使用说明", "F1", "摸排助手使用说明（不需要网络）", SP.SP_MessageBoxQuestion),
         about=_action(window, "关于摸排助手", None),
@@ -157,6 +159,8 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     county_menu.addAction(a.county)
     view_menu = bar.addMenu("查看(&V)")
     view_menu.addActions([a.next_problem, a.previous_problem, a.record_view])
+    view_menu.addSeparator()
+    view_menu.addAction(a.stats)
     settings_menu = bar.addMenu("设置(&S)")
     settings_menu.addAction(a.settings)
     help_menu = bar.addMenu("帮助(&H)")

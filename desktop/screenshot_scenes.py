@@ -90,7 +90,22 @@ def filtered(window, tab):
     return window
 
 
-SCENES = {"menu": menu, "dropdown": dropdown, "multi": multi, "preview": preview_findings,
+def _stats(window, tab, topic: str):
+    """The sheet's 统计 page on a topic, once its statistics are computed."""
+    from PySide6.QtCore import QElapsedTimer
+    from desktop.stats.hook import open_sheet_stats
+    page = open_sheet_stats(window)
+    clock = QElapsedTimer()
+    clock.start()
+    while page.result is None and clock.elapsed() < 60_000:
+        settle(5)
+    page.show_topic(topic)
+    return window
+
+
+SCENES = {"stats": lambda w, t: _stats(w, t, "年龄结构"), "stats_overview": lambda w, t: _stats(w, t, "概览"),
+          "stats_places": lambda w, t: _stats(w, t, "分布区域"), "stats_size": lambda w, t: _stats(w, t, "数量规模"),
+          "menu": menu, "dropdown": dropdown, "multi": multi, "preview": preview_findings,
           "preview_view": preview_view, "help": help_page, "settings": settings,
           "deleted": deleted, "filtered": filtered}
 

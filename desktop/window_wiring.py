@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from desktop import clipboard, export_actions, printing, row_actions
 from desktop.county import show_county_page
 from desktop.help_view import show_help
+from desktop.stats.hook import open_sheet_stats
 from desktop.template_export import save_template
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def connect_actions(window: "MainWindow") -> None:
     a.previous_problem.triggered.connect(lambda: tab(lambda t: t.next_problem(True)))
     a.record_view.triggered.connect(lambda: tab(lambda t: t.side.setCurrentWidget(t.record_view)))
     a.search.triggered.connect(lambda: tab(lambda t: t.focus_search()))
+    a.stats.triggered.connect(lambda: open_sheet_stats(window))
     a.settings.triggered.connect(window.edit_settings)
     a.help.triggered.connect(lambda: show_help(window))
     a.about.triggered.connect(window.about)

@@ -18,6 +18,7 @@ SUBCOMMANDS = {
     "export": ("intake.cli_export", "导出上报文件、退回文件和问题清单"),
     "template": ("intake.cli_template", "生成空白登记表模板"),
     "county": ("intake.cli_county", "县级汇总：合并各乡镇的登记表，找出重复登记的儿童"),
+    "stats": ("intake.cli_stats", "统计分析和重点关爱服务对象台账（乡镇自己的登记表）"),
     "dept": ("intake.cli_dept", "部门比对：生成发给各部门的核对名单，读入回复并比对"),
 }
 

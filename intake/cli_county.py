@@ -1,11 +1,14 @@
 """`mopai county PATH... --as-of YYYY-MM-DD [--county CODE] --json OUT [--upload OUT.xlsx]
-[--workspace FILE] [--profile NAME|FILE.toml ...]`
+[--workspace FILE] [--profile NAME|FILE.toml ...] [--stats OUT.xlsx] [--register OUT.xlsx]
+[--no-mask] [--output-password PW]`
 
 Merges every township's files (files or folders, searched recursively), finds the same child
 sent twice, counts the distinct children and writes the JSON report atomically (and, with
 --upload, the county's merged upload file). --workspace keeps the files and the county's
 decisions in a workspace file (the window's, say), so decisions made there count here; without
-it a temporary workspace is used and removed at the end.
+it a temporary workspace is used and removed at the end. --stats and --register write the
+statistics workbook and the 重点关爱 register over the distinct children after the decisions
+(intake.cli_stats_outputs; --output-password protects those two).
 Exit code 0: no errors and no open groups; 1: errors or open groups; 2: nothing readable or bad
 arguments (one Chinese message, never a traceback).
 """
@@ -17,6 +20,7 @@ import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 
+from intake import cli_stats_outputs
 from intake.atomic import write_text_atomic
 from intake.cli_common import EXIT_ERRORS, EXIT_OK, run_guarded
 from intake.cli_validate import UsageError, parse_as_of, parse_county
@@ -31,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", action="append", default=[], metavar="NAME|FILE.toml",
                         help="上报文件的导出格式（同 mopai export）")
     parser.add_argument("--workspace", metavar="FILE", help="工作区文件：保留文件和县级决定（与窗口共用）；不填则用临时工作区")
+    cli_stats_outputs.add_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,6 +61,7 @@ def _check_args(args: argparse.Namespace) -> list[Path]:
         check_output(Path(out), files)
     if args.upload and Path(args.upload).resolve() == Path(args.json_out).resolve():
         raise UsageError("--json 和 --upload 用了同一个文件名，请分别指定")
+    cli_stats_outputs.check(args, files, (args.json_out, args.upload))
     return files
 
 
@@ -84,5 +90,9 @@ def _run(args: argparse.Namespace) -> int:
         print(f"汇总结果已写入：{args.json_out}")
         if args.upload:
             print("\n".join(desk.write_upload(args.upload, profiles=profiles, protected=files).lines()))
+        wanted = cli_stats_outputs.requested(args)
+        if wanted:
+            from intake.stats.inputs import desk_children
+            print("\n".join(cli_stats_outputs.write(desk_children(desk), wanted, args, files, args.output_password)))
         problems = error_rows_after_decisions(desk) or any(g["status"] == "open" for g in report["groups"])
     return EXIT_ERRORS if problems else EXIT_OK

@@ -43,6 +43,13 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
+def stats_base(tmp_path_factory):
+    """The statistics tests' county set (statskit), received once into a base workspace."""
+    from statskit import build_base
+    return build_base(tmp_path_factory.mktemp("stats"))
+
+
+@pytest.fixture(scope="session")
 def county_set(tmp_path_factory):
     """A generated county's township files, received once into a base workspace (countykit)."""
     from countykit import build

@@ -377,8 +377,9 @@ def test_departments_is_a_sub_view_its_acceptance_edits_the_open_tab_and_undoes_
     shutil.copyfile(base, tmp_path / "ws.sqlite")
     window = _window(qtbot, tmp_path)
     page = _open_page(qtbot, window)
-    view = next(page.views.widget(n) for n in range(page.views.count())
-                if page.views.tabText(n) == "部门比对")
+    titles = [page.views.tabText(n) for n in range(page.views.count())]
+    assert titles == ["汇总情况", "重复与冲突", "统计", "部门比对"]
+    view = page.views.widget(titles.index("部门比对"))
     assert isinstance(view, HostedDepartmentsView) and not view.jobs      # its jobs are the page's
     answer = deptkit.yibao_with_address(view.depts, tmp_path)
     view.depts.store_answer(view.depts.read_answer("yibao", answer.path))

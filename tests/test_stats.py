@@ -15,7 +15,8 @@ def test_the_age_groups_and_key_care_rule_come_from_the_toml():
     assert [(g.key, g.name, g.min, g.max) for g in stats.age_groups] == [
         ("0-2", "婴幼儿", 0, 2), ("3-5", "学龄前", 3, 5), ("6-11", "小学学龄", 6, 11),
         ("12-14", "初中学龄", 12, 14), ("15", "15岁", 15, 15)]
-    assert {c.why for c in stats.key_care} == {"家庭困难", "残疾", "监护缺失", "心理/行为异常", "流浪"}
+    assert {c.why for c in stats.key_care} == {"困难家庭", "残疾", "监护缺失", "心理行为异常", "流浪"}
+    assert stats.reasons == ("困难家庭", "残疾", "监护缺失", "心理行为异常", "流浪", "主动求助")
 
 
 def test_overlapping_groups_are_refused(tmp_path):

@@ -151,8 +151,9 @@ class CountyDesk(DeskCommands, DeskQueue):
     def children(self, form: str) -> list[ChildRef]:
         return distinct_children(self.keys.live(self.snapshot), self._groups, form)
 
-    def children_frame(self, form: str, fields: list[str] | None = None) -> pl.DataFrame:
-        return frames.children_frame(self.records, self.children(form), fields)
+    def children_frame(self, form: str, fields: list[str] | None = None, raw=()) -> pl.DataFrame:
+        """raw: fields kept as written (intake.county.frame)."""
+        return frames.children_frame(self.records, self.children(form), fields, raw)
 
     def children_keys(self, form: str | None = None) -> pl.DataFrame:
         """The distinct children (as `children`, both forms when form is None) as one frame of

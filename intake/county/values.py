@@ -17,6 +17,7 @@ from intake.county.model import Ref
 from intake.forms import load_form
 from intake.table import SheetTable
 from intake.workspace import Workspace
+from validators.address import ResolvedAddress
 from validators.cells import check_cell
 from validators.idnumber import IdInfo
 
@@ -29,6 +30,8 @@ def canonical(form: str, key: str, raw: str | None) -> str | None:
     if raw is None or not raw.strip():
         return None
     parsed = check_cell(load_form(form).field(key), raw, 0).parsed
+    if isinstance(parsed, ResolvedAddress):      # a NamedTuple: not a multiple choice
+        return parsed.full_text
     if parsed is None or (isinstance(parsed, tuple) and None in parsed):
         return " ".join(raw.split())
     if isinstance(parsed, date):

@@ -53,3 +53,36 @@ def condition(c: Condition, columns: set[str]) -> pl.Expr:
 def key_care(conditions: tuple[Condition, ...], columns: set[str]) -> pl.Expr:
     """True for a child meeting any condition."""
     return pl.any_horizontal([condition(c, columns) for c in conditions] or [pl.lit(False)])
+
+
+def reasons(conditions: tuple[Condition, ...], columns: set[str]) -> dict[str, pl.Expr]:
+    """why -> True for a child meeting one of that reason's conditions (in the rule's order)."""
+    by_why: dict[str, list[pl.Expr]] = {}
+    for c in conditions:
+        by_why.setdefault(c.why, []).append(condition(c, columns))
+    return {why: pl.any_horizontal(exprs) for why, exprs in by_why.items()}
+
+
+def on_distinct(frame: pl.DataFrame, columns: list[str], exprs: dict[str, pl.Expr]) -> pl.DataFrame:
+    """The distinct combinations of `columns` (with `_n`, how many rows have each) and `exprs`
+    evaluated on them: options are few, so list work on them is done a few hundred times, not
+    once per child."""
+    present = [c for c in columns if c in frame.columns]
+    if not present:
+        return pl.DataFrame({"_n": [frame.height]}).with_columns(**exprs)
+    return frame.group_by(present).agg(pl.len().alias("_n")).with_columns(**exprs)
+
+
+def rule_fields(conditions: tuple[Condition, ...]) -> list[str]:
+    return list(dict.fromkeys(c.field for c in conditions))
+
+
+def with_reasons(frame: pl.DataFrame, conditions: tuple[Condition, ...], prefix: str = "_why_") -> pl.DataFrame:
+    """`frame` with one boolean column per reason (prefix + why), computed once per distinct
+    combination of the rule's fields and joined back."""
+    fields = [f for f in rule_fields(conditions) if f in frame.columns]
+    flags = {prefix + why: e for why, e in reasons(conditions, set(frame.columns)).items()}
+    if not fields:
+        return frame.with_columns(**{k: pl.lit(False) for k in flags})
+    combos = on_distinct(frame, fields, flags).drop("_n")
+    return frame.join(combos, on=fields, how="left", nulls_equal=True, maintain_order="left")

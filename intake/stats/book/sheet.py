@@ -1,0 +1,86 @@
+"""One topic sheet: the title and source rows (repeated on every printed page), then each table
+of the topic with its chart beside it, the next table below the taller of the two, each table
+starting a printed page."""
+from __future__ import annotations
+
+from intake.stats.book.chart import ChartData, chart_height, make_chart
+from intake.stats.book.formats import GAP_ROWS, ROW_PX, page_setup, text_width
+from intake.stats.grid import Grid, grid
+from intake.stats.masking import NONE, mask
+from intake.stats.table import StatTable
+
+LABEL_WIDTH = (12, 44)
+NUMBER_WIDTH = 10
+
+
+def head_rows(sheet, f: dict, title: str, source: str) -> None:
+    sheet.write(0, 0, title, f["title"])
+    sheet.write(1, 0, source, f["source"])
+    sheet.set_row(0, 26)
+
+
+def _write_cell(sheet, row: int, col: int, value, f: dict, total: bool, share: bool) -> None:
+    prefix = "total_" if total else ""
+    if value is None:
+        sheet.write_blank(row, col, None, f[prefix + ("share" if share else "count")])
+    elif isinstance(value, str):
+        sheet.write_string(row, col, value, f[prefix + ("label" if col == 0 else "masked")])
+    elif share:
+        sheet.write_number(row, col, value, f[prefix + "share"])
+    else:
+        sheet.write_number(row, col, value, f[prefix + "count"])
+
+
+def write_table(sheet, f: dict, t: StatTable, g: Grid, top: int) -> int:
+    """The table from row `top` (title, header, lines, notes); returns the header's row."""
+    sheet.write(top, 0, t.title, f["table_title"])
+    header = top + 1
+    for c, text in enumerate(g.header):
+        sheet.write_string(header, c, text, f["header"])
+    for r, line in enumerate(g.lines):
+        last = r == len(g.lines) - 1
+        for c, value in enumerate(line):
+            _write_cell(sheet, header + 1 + r, c, value, f, last, c == g.share_column)
+    return header
+
+
+def _notes(t: StatTable, masked_any: bool, note: str) -> list[str]:
+    notes = [t.definition.note] if t.definition.note else []
+    return notes + ([note] if masked_any and note else [])
+
+
+def topic_sheet(book, f: dict, name: str, tables: list[StatTable], title: str, source: str,
+                masking, labels, data: ChartData | None = None):
+    sheet = book.add_worksheet(name)
+    head_rows(sheet, f, title, source)
+    page_setup(sheet)
+    row, breaks, widths = 3, [], [LABEL_WIDTH[0]]
+    for t in tables:
+        masked = mask(t, masking) if masking else NONE
+        g = grid(t, labels, masked)
+        if row > 3:
+            breaks.append(row)
+        header = write_table(sheet, f, t, g, row)
+        notes = _notes(t, bool(masked.hidden), masking.note if masking else "")
+        end = header + len(g.lines)
+        for k, text in enumerate(notes):
+            sheet.write_string(end + 1 + k, 0, text, f["note"])
+        end += len(notes)
+        chart = make_chart(book, name, t, g, header, masked, data)
+        if chart is not None:
+            sheet.insert_chart(row, len(g.header) + 1, chart, {"x_offset": 10, "y_offset": 4})
+            end = max(end, row + chart_height(t, g) // ROW_PX + 1)
+        widths = _widen(widths, g)
+        row = end + 1 + GAP_ROWS
+    sheet.set_column(0, 0, min(max(widths[0], LABEL_WIDTH[0]), LABEL_WIDTH[1]))
+    sheet.set_column(1, max(len(widths) - 1, 1), NUMBER_WIDTH)
+    sheet.set_h_pagebreaks(breaks)
+    return sheet
+
+
+def _widen(widths: list[int], g: Grid) -> list[int]:
+    label = max([text_width(line[0]) for line in g.lines if line[0]] + [text_width(g.header[0])]) + 2
+    out = [max(widths[0], label)] + widths[1:]
+    while len(out) < len(g.header):
+        out.append(NUMBER_WIDTH)
+    return out
