@@ -25,6 +25,7 @@ class Actions:
     export_upload: QAction
     export_return: QAction
     export_report: QAction
+    county: QAction
     print_view: QAction
     print_findings: QAction
     preview_view: QAction
@@ -96,6 +97,8 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         export_upload=_action(window, "导出上报文件…", "Ctrl+E", "导出可上报的文件（只含检查通过的行）", SP.SP_DialogSaveButton),
         export_return=_action(window, "导出退回文件…", None, "导出退回给村（社区）的文件，问题格子标红并附说明"),
         export_report=_action(window, "导出问题清单…", None, "导出所有问题的清单"),
+        county=_action(window, "县级汇总", "Ctrl+Shift+K", "汇总全县各乡镇报来的登记表：报送情况、重复与冲突、县级上报文件",
+                       SP.SP_DirIcon),
         print_view=_action(window, "打印当前表格…", K.Print, "打印表格中现在显示的行（A4横向，带Excel行号）"),
         print_findings=_action(window, "打印问题清单…", None, "打印当前表格的全部问题（A4横向）"),
         preview_view=_action(window, "打印预览：当前表格…", None, "先看一看当前表格打印出来的样子"),
@@ -152,6 +155,8 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     edit_menu.addActions([a.delete_rows, a.restore_rows])
     edit_menu.addSeparator()
     edit_menu.addActions([a.bulk_fix, a.find_replace, a.search])
+    county_menu = bar.addMenu("县级(&C)")
+    county_menu.addAction(a.county)
     view_menu = bar.addMenu("查看(&V)")
     view_menu.addActions([a.next_problem, a.previous_problem, a.record_view])
     view_menu.addSeparator()
@@ -169,7 +174,7 @@ def build_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
     toolbar.setObjectName("main_toolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.setMovable(False)
-    toolbar.addActions([a.open, a.export_upload])
+    toolbar.addActions([a.open, a.export_upload, a.county])
     toolbar.addSeparator()
     toolbar.addActions([fixed_label_action(a.undo, "撤销", "Ctrl+Z"),
                         fixed_label_action(a.redo, "重做", "Ctrl+Y")])

@@ -63,3 +63,13 @@ def save_file_name(parent: QWidget | None, title: str, path: Path, file_filter: 
     if suffix:
         dialog.setDefaultSuffix(suffix)
     return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+
+
+def open_folder_name(parent: QWidget | None, title: str, folder: str) -> str:
+    """A folder (the county adds a whole folder of townships' files)."""
+    dialog = _dialog(parent, title, folder, "", QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    if dialog.findChild(QTreeView) is not None:
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, "选择(&S)")
+    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""

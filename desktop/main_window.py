@@ -1,9 +1,10 @@
 """The main window: a welcome page or the open pages in tabs, menus and toolbar, a progress strip
 with 取消 in the status bar. Opening runs in a worker thread; the window never waits for it.
 
-Pages: today every tab is a SheetTab (one township sheet). Another kind of page (the county's
-view) can be added to `tabs`: `current_tab()` / `sheet_tabs()` only ever return SheetTabs, sheet
-actions are enabled only on one, and a page with an `undo_stack` joins the undo group.
+Pages: SheetTabs (one township sheet each) and the county's page (desktop.county, 县级 →
+县级汇总). `current_tab()` / `sheet_tabs()` only ever return SheetTabs, sheet actions are enabled
+only on one, a page with an `undo_stack` joins the undo group, a page with `release()` is told
+before it closes.
 Which handler each action calls is in desktop.window_wiring.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 
 from desktop import recent_files, sample, window_size
 from desktop.actions import build_actions, build_menus, build_toolbar
+from desktop.dropping import accept_files, dropped_paths
 from desktop.file_dialogs import open_file_names
 from desktop.loading import CheckOptions
 from desktop.opener import SheetOpener
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
     open_failed = Signal(str)
     open_cancelled = Signal()
     export_done = Signal(str)           # the written file
+    settings_changed = Signal()         # 设置 changed the county or the reference date
 
     def __init__(self, settings: AppSettings, workspace: Workspace, parent=None):
         super().__init__(parent)
@@ -209,6 +212,8 @@ class MainWindow(QMainWindow):
             return
         if getattr(page, "undo_stack", None) is not None:
             self.undo_group.removeStack(page.undo_stack)
+        if callable(getattr(page, "release", None)):
+            page.release()
         self.tabs.removeTab(index)
         page.deleteLater()
         self._save_open_sheets()
@@ -243,6 +248,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() and dialog.save():
             self.recheck_open_sheets()
+            self.settings_changed.emit()
 
     def recheck_open_sheets(self):
         """Check the open sheets again under new settings, staying on the same tab."""
@@ -256,16 +262,17 @@ class MainWindow(QMainWindow):
 
     # --- drag and drop, closing -------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        accept_files(event)
 
     def dropEvent(self, event) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = dropped_paths(event)
         if paths:
             self.open_files(paths)
-            event.acceptProposedAction()
 
     def closeEvent(self, event) -> None:
+        for page in [self.tabs.widget(i) for i in range(self.tabs.count())]:
+            if callable(getattr(page, "release", None)):
+                page.release()
         self.opener.cancel_all()
         for tab in self.sheet_tabs():
             tab.widths.save()

@@ -51,7 +51,8 @@ class SheetOpener(QObject):
             work.wait()
 
     # --- opening ---------------------------------------------------------------------------------
-    def _start_opening(self, job: Job, text: str) -> WorkerThread:
+    def open_sessions(self, job: Job, text: str) -> WorkerThread:
+        """Run a job that returns SheetSessions; they open as tabs (`opened`) like any file."""
         work = self.start(job, text)
         work.finished.connect(self.opened)
         work.cancelled.connect(self.cancelled)
@@ -61,7 +62,7 @@ class SheetOpener(QObject):
                   options: CheckOptions | None = None) -> WorkerThread:
         """options: instead of the window's (the sample is checked against its own county)."""
         job = open_file_job(path, self.workspace, options or self.options(), password)
-        work = self._start_opening(job, f"正在读取并检查“{path.name}”")
+        work = self.open_sessions(job, f"正在读取并检查“{path.name}”")
         if password:
             work.finished.connect(lambda _sessions: self.passwords.__setitem__(Path(path).resolve(), password))
         work.failed.connect(lambda message: self._open_failed(work, path, message, options))
@@ -70,7 +71,7 @@ class SheetOpener(QObject):
     def open_stored(self, sheet_ids: list[int]) -> WorkerThread | None:
         if not sheet_ids:
             return None
-        work = self._start_opening(open_stored_job(sheet_ids, self.workspace, self.options()),
+        work = self.open_sessions(open_stored_job(sheet_ids, self.workspace, self.options()),
                                    "正在恢复上次打开的表格")
         work.failed.connect(lambda message: self._open_failed(work, None, message))
         return work

@@ -16,16 +16,18 @@ def recheck_open_sheets(window: "MainWindow"):
     tabs = window.sheet_tabs()
     if not tabs:
         return None
-    options = window.check_options()
-    plans = [(tab.session, opening.sheet_county(window.workspace, tab.session.sheet_id, options.county))
-             for tab in tabs]
+    plans = []
+    for tab in tabs:             # a sheet of the county's desk: the county's date and county
+        options = (tab.check_options or window.check_options)()
+        plans.append((tab.session, options.as_of,
+                      opening.sheet_county(window.workspace, tab.session.sheet_id, options.county)))
 
     def job(progress, cancelled):
         validators = []
-        for n, (session, county) in enumerate(plans):
+        for n, (session, as_of, county) in enumerate(plans):
             def part(done: int, total: int, n: int = n) -> None:
                 progress(n * 1000 + done * 1000 // max(total, 1), 1000 * len(plans))
-            validators.append(session.rechecked(as_of=options.as_of, county=county,
+            validators.append(session.rechecked(as_of=as_of, county=county,
                                                 progress=part, cancelled=cancelled))
         return validators
 

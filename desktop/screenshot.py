@@ -1,7 +1,7 @@
 """Render the main window with a sheet loaded to a PNG, offscreen:
 
     python -m desktop.screenshot OUT.png [FILE] [--view main|findings|record|county|…] [--size 1440x900]
-                                 [--screen]
+                                 [--screen] [--county CODE] [--as-of YYYY-MM-DD]
 
 FILE defaults to the bundled sample sheet (opened as the window opens it: with its own county).
 Uses a throwaway workspace and settings, so the user's own data is never touched; they live in a
@@ -10,7 +10,10 @@ tool ends and swept by the next run if it was killed (intake.atomic). `--view` c
 show: the main window with the first problem selected (main), the findings panel with a kind
 expanded (findings), the record view of the first row with an error (record), the county picker
 (county), or a scene of desktop.screenshot_scenes (menu, dropdown, multi, preview, preview_view,
-help, settings, deleted, filtered, stats, stats_overview, stats_places, stats_size). `--screen` runs on the real display ($DISPLAY, e.g. Xvfb) and
+help, settings, deleted, filtered, stats, stats_overview, stats_places, stats_size), or the county page (county_board, county_queue,
+county_merge, county_diff: FILE is then a folder of township files, added through the page, checked
+against --county and --as-of, by default 511324 and 2025-12-31 as tests/generator/township_set.py
+writes them; desktop.county.scenes). `--screen` runs on the real display ($DISPLAY, e.g. Xvfb) and
 captures the whole screen, popups included; without it the window is rendered offscreen.
 """
 from __future__ import annotations
@@ -19,11 +22,13 @@ import argparse
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 
 SCENE_NAMES = ("menu", "dropdown", "multi", "preview", "preview_view", "help", "settings", "deleted",
                "filtered", "stats", "stats_overview", "stats_places", "stats_size")
+COUNTY_VIEWS = ("county_board", "county_queue", "county_merge", "county_diff")
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -31,9 +36,11 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("out", help="输出的 PNG 文件")
     parser.add_argument("file", nargs="?", help="要打开的登记表（默认：示例表格）")
     parser.add_argument("--view", default="main",
-                        choices=("main", "findings", "record", "county", *SCENE_NAMES))
+                        choices=("main", "findings", "record", "county", *SCENE_NAMES, *COUNTY_VIEWS))
     parser.add_argument("--size", default="1440x900", help="窗口大小，如 1440x900")
     parser.add_argument("--screen", action="store_true", help="在真实显示器上运行并截取整个屏幕")
+    parser.add_argument("--county", default="511324", help="县级汇总截图：本县代码")
+    parser.add_argument("--as-of", default="2025-12-31", help="县级汇总截图：摸排基准日")
     return parser.parse_args(argv)
 
 
@@ -98,6 +105,8 @@ def _shoot(args: argparse.Namespace, scratch: Path) -> int:
     else:
         window.resize(width, height)
     window.show()
+    if args.view in COUNTY_VIEWS:
+        return _county(args, app, window, workspace)
     loop = QEventLoop()
     opened: list = []
     window.sheets_opened.connect(lambda tabs: (opened.extend(tabs), loop.quit()))
@@ -134,6 +143,26 @@ def _shoot(args: argparse.Namespace, scratch: Path) -> int:
         ok = app.primaryScreen().grabWindow(0).save(args.out)
     else:
         ok = (target or window).grab().save(args.out)
+    window.close()
+    workspace.close()
+    return 0 if ok else 1
+
+
+def _county(args: argparse.Namespace, app, window, workspace) -> int:
+    from datetime import date
+
+    from desktop.county import scenes
+    from desktop.settings import REFERENCE_FIXED
+    window.settings.county_code = args.county
+    window.settings.set_reference(REFERENCE_FIXED, date.fromisoformat(args.as_of))
+    target = scenes.shoot(window, args.file, args.view) if args.file else None
+    if target is None and window.tabs.count() == 0:
+        print("县级汇总截图需要一个乡镇文件所在的文件夹", file=sys.stderr)
+        return 1
+    for _ in range(20):
+        _settle(app, 10)
+        time.sleep(0.02)
+    ok = (app.primaryScreen().grabWindow(0) if args.screen else (target or window).grab()).save(args.out)
     window.close()
     workspace.close()
     return 0 if ok else 1

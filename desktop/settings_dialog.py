@@ -4,10 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QButtonGroup, QDateEdit, QDialog, QDialogButtonBox, QGroupBox,
+from PySide6.QtWidgets import (QButtonGroup, QDateEdit, QDialog, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QRadioButton, QVBoxLayout)
 
 from desktop.county_dialog import CountyDialog
+from desktop.dialog_buttons import ok_cancel
 from desktop.settings import REFERENCE_FIXED, REFERENCE_SHEET, AppSettings
 from validators import divisions
 
@@ -73,11 +74,7 @@ class SettingsDialog(QDialog):
         date_layout.addLayout(fixed_row)
 
         note = QLabel("更改后，已打开的表格会按新的设置重新检查。")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(county_box)
         layout.addWidget(date_box)

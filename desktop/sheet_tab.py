@@ -37,6 +37,7 @@ class SheetTab(QWidget):
     findings_changed = Signal()
     filter_applied = Signal()
     message = Signal(str)               # a line for the status bar
+    edited = Signal(object)             # the records an applied or reverted batch touched
 
     def __init__(self, session: SheetSession, township: str = "", settings=None, parent=None):
         super().__init__(parent)
@@ -45,6 +46,7 @@ class SheetTab(QWidget):
         self.form = load_form(self.table.form)
         self.township = township or self.table.reporting_unit or ""
         self.undo_stack = QUndoStack(self)
+        self.check_options = None       # () -> CheckOptions: checked unlike the window's (the county's sheets)
         self.model = SheetTableModel(self.table, lambda: self.session.findings, session.is_edited, self)
         self.model.edit_requested.connect(self.request_edit)
         self.view = FrozenTableView()
@@ -160,6 +162,7 @@ class SheetTab(QWidget):
             QMessageBox.warning(self, "无法修改", exc.message)
             return
         self.refresh_rows(affected | batch.rows)
+        self.edited.emit(affected)
 
     def refresh_rows(self, records) -> None:
         for row in self.model.records_changed(records):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop import clipboard, export_actions, printing, row_actions
+from desktop.county import show_county_page
 from desktop.help_view import show_help
 from desktop.stats.hook import open_sheet_stats
 from desktop.template_export import save_template
@@ -23,6 +24,7 @@ def connect_actions(window: "MainWindow") -> None:
     a.export_upload.triggered.connect(lambda: export_actions.export(window, "upload"))
     a.export_return.triggered.connect(lambda: export_actions.export(window, "return"))
     a.export_report.triggered.connect(lambda: export_actions.export(window, "report"))
+    a.county.triggered.connect(lambda: show_county_page(window))
     a.print_view.triggered.connect(lambda: tab(lambda t: printing.print_now(t, "view")))
     a.print_findings.triggered.connect(lambda: tab(lambda t: printing.print_now(t, "findings")))
     a.preview_view.triggered.connect(lambda: tab(lambda t: printing.preview(t, "view")))

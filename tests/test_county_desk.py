@@ -97,6 +97,10 @@ def test_resubmission_replaces_the_older_version_and_says_what_changed(county, t
         assert (found.old, found.new) == (r["old"], r["new"])
         assert (len(found.diff.added), len(found.diff.removed), len(found.diff.changed)) == (3, 2, 2)
         assert all(c.changes[0].field == "guardianship" for c in found.diff.changed)
+        chain = desk.snapshot.versions.by_sheet[found.new_sheet_id].chain
+        assert [x.new for x in resubmissions(desk, chain)] == [r["new"]]       # one township's only
+        other = next(m.version.chain for m in desk.snapshot.meta.values() if m.version.chain != chain)
+        assert resubmissions(desk, other) == []
         old = next(m for m in desk.snapshot.meta.values() if m.file.name == r["old"])
         assert not old.version.current and old.version.superseded_by == found.new_file_id
         before = len(desk.children("liushou"))

@@ -4,7 +4,7 @@ run by the page's DeskJobs (the desk is not thread-safe), recomputed when the pa
 `refresh()` (when shown, and after every decision or edit while shown).
 
     from desktop.stats.county import add_stats_view
-    add_stats_view(page)          # in CountyPage.__init__, after the board and the queue
+    add_stats_view(page)          # desktop.county.show_county_page does, after the board and the queue
 """
 from __future__ import annotations
 

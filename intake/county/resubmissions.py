@@ -21,20 +21,21 @@ class Resubmission:
     diff: VersionDiff
 
 
-def resubmissions(desk) -> list[Resubmission]:
-    """Every pair of consecutive versions, oldest first, for every township and form."""
+def resubmissions(desk, chain: str | None = None) -> list[Resubmission]:
+    """Every pair of consecutive versions, oldest first, for every township and form (or only
+    the versions of one `chain`, SheetVersion.chain: the window shows one township's)."""
     snap = desk.snapshot
     sheet_of: dict[tuple[int, str], int] = {}
     for m in sorted(snap.meta.values(), key=lambda m: m.info.sheet_id, reverse=True):
         sheet_of[(m.file.id, m.info.form)] = m.info.sheet_id        # a file's first sheet of the form
     names = {f.id: f.name for f in snap.files}
     out = []
-    for chain, file_ids in snap.versions.chains.items():
-        if len(file_ids) < 2:
+    for key, file_ids in snap.versions.chains.items():
+        if len(file_ids) < 2 or chain not in (None, key):
             continue
-        form = chain.rsplit("|", 1)[1]
+        form = key.rsplit("|", 1)[1]
         first = snap.versions.by_sheet[sheet_of[(file_ids[0], form)]]
-        current = next(v.file_id for v in snap.versions.by_sheet.values() if v.chain == chain and v.current)
+        current = next(v.file_id for v in snap.versions.by_sheet.values() if v.chain == key and v.current)
         for old, new in zip(file_ids, file_ids[1:]):
             a, b = sheet_of[(old, form)], sheet_of[(new, form)]
             changes = diff(desk.records.table(a), desk.records.table(b),

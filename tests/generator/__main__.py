@@ -2,6 +2,9 @@
 
 Options: --seed N, --layout plain|title_rows|two_row_header, --inject all|kind,kind,
 --no-variations, --as-of YYYY-MM-DD, --county CODE. Prints the injected findings expected.
+
+A county's township files (generator.township_set, 511324 on 2025-12-31):
+python tests/generator township-set FOLDER [--towns 4] [--rows 24] [--seed 3]
 """
 from __future__ import annotations
 
@@ -16,7 +19,23 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from generator import generate, write_xlsx  # noqa: E402
 
 
+def township_set(argv: list[str]) -> int:
+    from generator.township_set import write_township_set
+    p = argparse.ArgumentParser(prog="generator township-set", description="write a county's township files")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--towns", type=int, default=4)
+    p.add_argument("--rows", type=int, default=24)
+    p.add_argument("--seed", type=int, default=3)
+    a = p.parse_args(argv)
+    made = write_township_set(a.folder, towns=a.towns, rows=a.rows, seed=a.seed)
+    print(f"wrote {len(made.files)} township files and the extras into {a.folder}: {len(made.groups)} groups planted")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["township-set"]:
+        return township_set(argv[1:])
     p = argparse.ArgumentParser(prog="generator", description="write a generated registration sheet")
     p.add_argument("form", choices=["liudong", "liushou"])
     p.add_argument("rows", type=int)

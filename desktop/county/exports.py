@@ -1,0 +1,73 @@
+"""The county's exports, each in a county job with progress and 取消 and followed by
+打开所在文件夹 (desktop.export_done): the merged upload file (desk.write_upload) and a
+township's return file for one received file (desk.write_return, with the county's send-backs)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.export_done import show_done
+from desktop.file_dialogs import save_file_name, save_folder
+from intake.county.state import SheetMeta
+from validators import divisions
+
+if TYPE_CHECKING:
+    from desktop.county.page import CountyPage
+
+XLSX = "Excel 工作簿 (*.xlsx)"
+UPLOAD_TITLE, RETURN_TITLE = "导出县级上报文件", "导出退回文件"
+
+
+def _received_folder(page: "CountyPage") -> Path | None:
+    files = [f for f in page.desk.snapshot.files if f.message is None]
+    return Path(files[-1].path) if files else None
+
+
+def export_upload(page: "CountyPage") -> None:
+    desk = page.desk
+    if desk is None or page.jobs.busy:
+        return
+    county = divisions.get(desk.county) if desk.county else None
+    name = f"{county.name if county else '县级'}汇总上报.xlsx"
+    path = save_file_name(page, UPLOAD_TITLE, save_folder(_received_folder(page)) / name, XLSX)
+    if not path:
+        return
+    target = Path(path)
+    protected = [Path(f.path) for f in desk.snapshot.files]
+
+    def job(progress, cancelled):
+        return desk.write_upload(target, protected=protected, progress=progress, cancelled=cancelled)
+    page.jobs.run(job, f"正在{UPLOAD_TITLE}", lambda summary: _done(page, UPLOAD_TITLE, target, summary.lines()),
+                  lambda message: QMessageBox.warning(page, UPLOAD_TITLE, message),
+                  lambda: page.tell(f"已取消{UPLOAD_TITLE}，没有写入任何文件"))
+
+
+def export_return(page: "CountyPage", meta: SheetMeta) -> None:
+    desk = page.desk
+    if desk is None or page.jobs.busy:
+        return
+    source = Path(meta.file.path)
+    default = save_folder(source) / f"{Path(meta.file.name).stem}_退回.xlsx"
+    path = save_file_name(page, RETURN_TITLE, default, XLSX)
+    if not path:
+        return
+    target, file_id = Path(path), meta.file.id
+
+    def job(progress, cancelled):
+        return desk.write_return(file_id, target, progress=progress, cancelled=cancelled)
+    page.jobs.run(job, f"正在{RETURN_TITLE}", lambda result: _done(page, RETURN_TITLE, target, _lines(result)),
+                  lambda message: QMessageBox.warning(page, RETURN_TITLE, message),
+                  lambda: page.tell(f"已取消{RETURN_TITLE}，没有写入任何文件"))
+
+
+def _lines(result) -> list[str]:
+    lines = getattr(result, "lines", None)
+    return lines() if callable(lines) else []
+
+
+def _done(page: "CountyPage", title: str, target: Path, lines: list[str]) -> None:
+    page.tell(f"{title}完成：{target}")
+    page.export_done.emit(str(target))
+    show_done(page.window(), title, target, "\n".join(lines))

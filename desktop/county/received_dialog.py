@@ -1,0 +1,82 @@
+"""What became of the files just added (desk.add_paths): added, skipped because the same content
+was received before, or unreadable with its one-line message; also the list of every file the
+county could not read. A non-blocking dialog: the board is already up to date behind it."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from desktop.county.texts import MISSING_TEXT, NOTE_STYLE
+from desktop.dialog_buttons import close_only
+from intake.county.receive import ADDED, SAME, UNREADABLE, Received
+from intake.county.store import FileRow
+
+STATUS_WORDS = {ADDED: "已收到", SAME: "内容相同，已跳过", UNREADABLE: "无法读取"}
+
+
+def summary(received: list[Received]) -> str:
+    n = {s: sum(r.status == s for r in received) for s in STATUS_WORDS}
+    if not received:
+        return "所选位置中没有找到登记表文件（.xlsx、.xls、.et、.csv）。"
+    text = f"共 {len(received)} 个文件：新收到 {n[ADDED]} 个"
+    if n[SAME]:
+        text += f"，与已收到的文件内容相同而跳过 {n[SAME]} 个"
+    if n[UNREADABLE]:
+        text += f"，无法读取 {n[UNREADABLE]} 个（原因见下，请让乡镇重新发送）"
+    return text + "。"
+
+
+class ReceivedDialog(QDialog):
+    def __init__(self, title: str, text: str, rows: list[tuple[str, str, str]], parent: QWidget | None = None):
+        """rows: (file name, result, note)."""
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.label = label = QLabel(text)
+        label.setWordWrap(True)
+        label.setStyleSheet(NOTE_STYLE if any(r[1] == STATUS_WORDS[UNREADABLE] for r in rows) else "")
+        self.table = QTableWidget(len(rows), 3)
+        self.table.setHorizontalHeaderLabels(["文件", "结果", "说明"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        for r, (name, result, note) in enumerate(rows):
+            for c, text in enumerate((name, result, note)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if c == 1 and result == STATUS_WORDS[UNREADABLE]:
+                    item.setForeground(MISSING_TEXT)
+                self.table.setItem(r, c, item)
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())     # long reasons wrap
+        buttons = close_only(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 440)
+        self.table.resizeRowsToContents()
+
+
+def received_dialog(received: list[Received], towns: dict[int, str], parent: QWidget | None) -> ReceivedDialog:
+    """towns: file id -> its township's name (for the files added)."""
+    rows = []
+    for r in received:
+        note = r.message
+        if r.status == ADDED:
+            town = towns.get(r.file_id or -1) or "未识别乡镇"
+            note = f"{town}，{len(r.sheet_ids)} 张表"
+        rows.append((r.path.name, STATUS_WORDS[r.status], note))
+    dialog = ReceivedDialog("添加文件的结果", summary(received), rows, parent)
+    dialog.open()
+    return dialog
+
+
+def unreadable_dialog(files: list[FileRow], parent: QWidget | None) -> ReceivedDialog:
+    rows = [(f.name, STATUS_WORDS[UNREADABLE], f.message or "") for f in files]
+    dialog = ReceivedDialog("无法读取的文件", f"以下 {len(rows)} 个文件收到了但无法读取，没有计入汇总。"
+                            "请让乡镇重新导出后再发送。", rows, parent)
+    dialog.open()
+    return dialog
