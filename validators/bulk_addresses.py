@@ -14,25 +14,26 @@ from typing import Any
 import polars as pl
 
 from validators import address_heads, township_words
+from validators.column_pass import PATH, TOWN
 from validators.form import Field
 
 TOWNSHIP_UNKNOWN = "address.township_unknown"
 
 
-def fill_addresses(field: Field, values: list, series: pl.Series, clean: list[int], slow: set[int],
-                   facts: list, checker) -> None:
-    """Facts of the canonical cells `clean` of one address column (checker: bulk.CellChecker);
-    cells sent to check_cell are added to `slow`: those whose township word names none of the
-    county's townships (check_cell warns), and those of a county path whose representative had
-    any other finding (or no facts)."""
+def fill_addresses(field: Field, values: list, column, slow: set[int], facts: list, checker) -> None:
+    """Facts of the canonical cells of one address column (column: its part of the column
+    pass, validators.column_pass; checker: bulk.CellChecker); cells sent to check_cell are
+    added to `slow`: those whose township word names none of the county's townships
+    (check_cell warns), and those of a county path whose representative had any other finding
+    (or no facts)."""
     keep = field.key in checker.township_fields
-    clean = _copy_same_row(series, clean, facts, keep, checker)
+    series = column.text
+    clean = _copy_same_row(series, column.clean, facts, keep, checker)
     checker.address_columns.append((series, facts, slow, keep))
     if not clean:
         return
-    texts = series.gather(clean)
-    heads = address_heads.heads(pl.DataFrame({"a": texts}), "a")
-    frame = pl.DataFrame({"i": clean, "h": heads, "k": address_heads.town_keys(texts, heads)}).join(
+    rows = pl.Series(clean, dtype=pl.UInt32)
+    frame = pl.DataFrame({"i": rows, "h": column.get(PATH).gather(rows), "k": column.get(TOWN).gather(rows)}).join(
         address_heads.township_names(), on=["h", "k"], how="left", maintain_order="left")
     odd = frame.filter(pl.col("k").is_not_null() & pl.col("t").is_null())
     if odd.height:
