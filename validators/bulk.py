@@ -42,9 +42,10 @@ class CellChecker:
         self.fine_id_groups: set[tuple[str, str]] = set()
         # (county path, township code) -> facts with that township
         self.place_by_town: dict[tuple[str, str], Any] = {}
-        # address columns done so far (cells, facts, cells sent to check_cell): a parent's
-        # address is most often the child's very text in the same row, whose facts it shares
-        self.address_columns: list[tuple[pl.Series, list, set[int], bool]] = []
+        # address columns done so far in this bulk run (key, facts, cells sent to check_cell,
+        # facts keep townships): a parent's address is most often the child's very text in the
+        # same row, whose facts it shares
+        self.address_columns: list[tuple[str, list, set[int], bool]] = []
 
     def check(self, field: Field, value: str | None, index: int,
               numeric: bool = False) -> tuple[list[Finding], Any]:

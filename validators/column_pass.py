@@ -28,6 +28,8 @@ class ColumnPass:
     failing: list[int]                # not blank, and a check failed (check_cell decides)
     clean: list[int]                  # not blank, every check passed, not an ID's number cell
     derived: dict[str, pl.Series] = field(default_factory=dict)   # by suffix: BIRTH, ODD, DAY, PATH, TOWN
+    same: dict[str, list[int]] = field(default_factory=dict)  # address: earlier address column ->
+                                                              # rows where both hold the same text
 
     def get(self, suffix: str) -> pl.Series:
         return self.derived[suffix]
@@ -63,21 +65,28 @@ def run(form: FormTemplate, keys: list[str], values: dict[str, list],
                if form.field(k).type == "id" and numeric.get(k)]
     checked = [k for k in keys if has_fast_check(form.field(k))]
     helpers, oks = expressions(compile_schema(form, checked))
-    done = pl.DataFrame([*text.values(), *numbers]).lazy().with_columns(**helpers).select(
+    frame = pl.DataFrame([*text.values(), *numbers]).lazy()
+    done = frame.with_columns(**helpers).select(
         *(_blank(pl.col(k)).alias(k + BLANK) for k in keys),
         *(e.alias(k + OK) for k, e in oks.items()),
         *(pl.col(m.name) for m in numbers),
         *(e.alias(k + suffix) for k in checked for suffix, e in _derived(form.field(k).type, k).items()),
     ).collect()
-    lists = done.select(*_index_lists(keys, set(oks), done.columns)).row(0, named=True)
+    addresses = [k for k in keys if form.field(k).type == "address"]
+    pairs = [(a, b) for n, a in enumerate(addresses) for b in addresses[:n]]
+    lists = pl.concat([done, frame.select(*addresses).collect()], how="horizontal").select(
+        *_index_lists(keys, set(oks), done.columns),
+        *((pl.col(a) == pl.col(b)).fill_null(False).arg_true().implode().alias(f"{a}{SAME}{b}") for a, b in pairs),
+    ).row(0, named=True)
     out = {}
     for k in keys:
         derived = {s: done[k + s] for s in (BIRTH, ODD, DAY, PATH, TOWN) if k + s in done.columns}
-        out[k] = ColumnPass(text[k], done[k + BLANK], lists[k + FAILING], lists[k + CLEAN], derived)
+        out[k] = ColumnPass(text[k], done[k + BLANK], lists[k + FAILING], lists[k + CLEAN], derived,
+                            {b: lists[f"{a}{SAME}{b}"] for a, b in pairs if a == k})
     return out
 
 
-FAILING, CLEAN = "|failing", "|clean"
+FAILING, CLEAN, SAME = "|failing", "|clean", "|same|"
 
 
 def _index_lists(keys: list[str], checked: set[str], columns: list[str]) -> list[pl.Expr]:

@@ -69,6 +69,7 @@ class TableValidator:
         passes = column_pass.run(self.form, self.keys, self.data.values, self.data.numeric) if n else {}
         step()
         self._facts, self._cells, self._blanks = {}, {}, {}
+        self._checker.address_columns = []
         for key in self.keys:
             self._check_column(key, passes.pop(key, None))
             step()
