@@ -5,6 +5,7 @@ identical findings and facts, on generated sheets with every injected error kind
 harmless variation, with and without a county and a township."""
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from datetime import date
 
@@ -13,6 +14,7 @@ import pytest
 from generator import generate
 from intake.forms import load_form
 from intake.reader.cells import other_text
+from rowkit import make_id
 from validators.data import RecordColumns, ValidationContext
 from validators.engine import TableValidator
 
@@ -64,3 +66,45 @@ def test_column_wise_and_per_row_paths_agree(case, where):
     assert [f.to_dict() for f in edited.findings.all()] == [f.to_dict() for f in bulk.findings.all()]
     for key in data.values:
         assert edited._facts[key] == bulk._facts[key], key
+
+
+def _near_the_classes(rnd: random.Random, n: int) -> tuple[list[str], list[str]]:
+    """ID numbers and phone numbers in and around the classes explained column-wise: wrong
+    check characters on real, unknown and residence-permit area codes, numbers ending in 000,
+    impossible or pre-1900 births, an X inside; digit strings of every length and first digit,
+    +86, separators, spaces."""
+    areas = ["411302", "110101", "330106", "999999", "810000", "830000", "410100", "419999"]
+    ids, phones = [], []
+    for _ in range(n):
+        birth = rnd.choice(["20150302", "18991231", "20150230", "19990101", "20991231"])
+        number = make_id(rnd.choice(areas), birth, f"{rnd.randrange(1000):03d}")
+        kind = rnd.randrange(5)
+        if kind == 0:
+            number = number[:17] + rnd.choice("0123456789X")
+        elif kind == 1:
+            number = number[:15] + "000"
+        elif kind == 2:
+            number = number[:10] + "X" + number[11:]
+        elif kind == 3:
+            number = number[:rnd.randrange(15, 18)]
+        ids.append(number)
+        digits = "".join(rnd.choice("0123456789") for _ in range(rnd.randrange(1, 15)))
+        phones.append(rnd.choice([digits, "86" + digits, "+86" + digits, digits[:4] + "-" + digits[4:],
+                                  digits + "、" + digits, " " + digits, "1" + digits]))
+    return ids, phones
+
+
+def test_column_wise_explanations_are_check_cells():
+    rnd = random.Random(8)
+    ids, phones = _near_the_classes(rnd, 600)
+    form = load_form("liudong")
+    data = RecordColumns({"id_number": ids, "father_id": list(reversed(ids)), "father_phone": phones},
+                         {"father_id": {3, 17}})
+    ctx = ValidationContext(as_of=AS_OF, today=date(2026, 1, 15))
+    bulk = TableValidator(form, data, ctx)
+    bulk.run()
+    codes = {f.code for f in bulk.findings.all()}
+    assert {"id.checksum", "phone.invalid", "id.area_unknown", "id.excel_number"} <= codes
+    edited = _per_row(form, data, ctx)
+    assert [f.to_dict() for f in edited.findings.all()] == [f.to_dict() for f in bulk.findings.all()]
+    assert edited._facts == bulk._facts

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import polars as pl
 
-from validators import idnumber
+from validators import bulk_explain, idnumber
 from validators.bulk_addresses import fill_addresses, with_township
 from validators.cell_facts import to_facts
 from validators.column_pass import BIRTH, DAY, ODD, ColumnPass
@@ -70,7 +70,8 @@ class ColumnResult:
 
 def check_column(field: Field, values: list[str | None], column: ColumnPass, numeric: set[int],
                  checker: CellChecker) -> ColumnResult:
-    """Facts and cell findings of one column, from its part of the column pass."""
+    """Facts and cell findings of one column, from its part of the column pass: failing cells
+    of a common kind explained column-wise (validators.bulk_explain), the others by check_cell."""
     facts: list[Any] = [None] * len(values)
     # a number cell matters only to an ID (digits lost to Excel); elsewhere it is judged by its text
     slow = set(column.failing)
@@ -80,7 +81,14 @@ def check_column(field: Field, values: list[str | None], column: ColumnPass, num
         fill_addresses(field, values, column, slow, facts, checker)
     elif column.clean:
         _fill_clean(field, column, values, facts)
-    findings = _check_slow(field, values, sorted(slow), numeric, checker, facts)
+    slow = sorted(slow)
+    explained = bulk_explain.explain(field, values, column.derived, slow, numeric)
+    if explained:
+        slow = [i for i in slow if i not in explained]
+        for i in explained:
+            facts[i] = None
+    findings = _check_slow(field, values, slow, numeric, checker, facts)
+    findings.update(explained)
     if field.type == "id":
         _check_id_areas(field, values, column.text, column.clean, facts, checker, findings)
     return ColumnResult(facts, findings, column.blank)

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from validators import address_heads, township_words
+from validators import address_heads, bulk_explain, township_words
 from validators.form import FormTemplate
 from validators.schema import HEAD, compile_schema, expressions, has_fast_check
 
 BLANK, OK, NUMBER = "|blank", "|ok", "|number"
 BIRTH, ODD, DAY, PATH, TOWN = "|birth", "|odd", "|day", "|path", "|town"
+DERIVED = (BIRTH, ODD, DAY, PATH, TOWN, bulk_explain.EXPECTED, bulk_explain.DIGITS)
 
 
 @dataclass
@@ -27,7 +28,7 @@ class ColumnPass:
     blank: pl.Series                  # True where the cell is blank
     failing: list[int]                # not blank, and a check failed (check_cell decides)
     clean: list[int]                  # not blank, every check passed, not an ID's number cell
-    derived: dict[str, pl.Series] = field(default_factory=dict)   # by suffix: BIRTH, ODD, DAY, PATH, TOWN
+    derived: dict[str, pl.Series] = field(default_factory=dict)   # by suffix (DERIVED)
     same: dict[str, list[int]] = field(default_factory=dict)  # address: earlier address column ->
                                                               # rows where both hold the same text
 
@@ -41,11 +42,15 @@ def _blank(c: pl.Expr) -> pl.Expr:
 
 def _derived(kind: str, key: str) -> dict[str, pl.Expr]:
     """The columns clean cells' facts are built from (computed for every cell; only clean
-    cells use them)."""
+    cells use them), and the classes of failing cells explained column-wise
+    (validators.bulk_explain)."""
     c = pl.col(key)
     if kind == "id":
-        return {BIRTH: c.str.slice(6, 8).str.to_date("%Y%m%d", strict=False),
-                ODD: c.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1}
+        birth = c.str.slice(6, 8).str.to_date("%Y%m%d", strict=False)
+        return {BIRTH: birth, ODD: c.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1,
+                **bulk_explain.columns(kind, key, birth)}
+    if kind == "phone":
+        return bulk_explain.columns(kind, key)
     if kind == "date":
         return {DAY: c.str.to_date("%Y-%m-%d", strict=False)}
     if kind == "address":
@@ -80,7 +85,7 @@ def run(form: FormTemplate, keys: list[str], values: dict[str, list],
     ).row(0, named=True)
     out = {}
     for k in keys:
-        derived = {s: done[k + s] for s in (BIRTH, ODD, DAY, PATH, TOWN) if k + s in done.columns}
+        derived = {s: done[k + s] for s in DERIVED if k + s in done.columns}
         out[k] = ColumnPass(text[k], done[k + BLANK], lists[k + FAILING], lists[k + CLEAN], derived,
                             {b: lists[f"{a}{SAME}{b}"] for a, b in pairs if a == k})
     return out

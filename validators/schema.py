@@ -34,14 +34,19 @@ def _blank(c: pl.Expr) -> pl.Expr:
     return c.is_null() | (c.str.strip_chars() == "")
 
 
+def id_check_char(c: pl.Expr) -> pl.Expr:
+    """The MOD 11-2 check character of the first 17 characters (null unless digits): they are
+    read in base 13, as idnumber.calc_check_char does (13 ≡ 2 mod 11; 13**17 < 2**63, taken
+    mod 11 before doubling)."""
+    total = c.str.slice(0, 17).str.to_integer(base=13, strict=False)
+    return pl.lit(list(ID_CHECK_CHARS)).list.get(total % 11 * 2 % 11, null_on_oob=True)
+
+
 def id_ok(c: pl.Expr) -> pl.Expr:
     """18 characters, 17 digits + digit/X, MOD 11-2 checksum right, a real birth date in it, not
-    ending in 000 (check_cell warns about those: an Excel number that happened to pass). The
-    weighted sum is the first 17 digits read in base 13 (13 ≡ 2 mod 11: idnumber.calc_check_char;
-    below 13**17 < 2**63)."""
+    ending in 000 (check_cell warns about those: an Excel number that happened to pass)."""
     shape = c.str.contains(r"^[0-9]{17}[0-9X]$")
-    total = c.str.slice(0, 17).str.to_integer(base=13, strict=False)
-    expected = pl.lit(list(ID_CHECK_CHARS)).list.get(total * 2 % 11, null_on_oob=True)
+    expected = id_check_char(c)
     birth = c.str.slice(6, 8).str.to_date("%Y%m%d", strict=False)
     return (shape & (c.str.slice(17, 1) == expected) & birth.is_not_null()
             & (birth.dt.year() >= 1900) & ~c.str.ends_with("000"))
