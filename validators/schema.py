@@ -3,7 +3,7 @@
 Each check is a strict, vectorised test of "this cell is surely fine": a cell that passes it gets
 no finding from `check_cell`, and the engine builds its fact directly (validators.bulk); a cell
 that fails is handed to `check_cell` for the precise code, message and suggestion. Checks are
-named by kind (`id.format`, `date.iso`, `option.member`, `phone.mobile`, `name.plain`,
+named by kind (`id.format`, `date.iso`, `option.member`, `phone.plain`, `name.plain`,
 `address.canonical`, `text.clean`) so failure cases map back to cells.
 """
 from __future__ import annotations
@@ -19,6 +19,9 @@ from validators.form import Field, FormTemplate
 
 ID_CHECK_CHARS = "10X98765432"
 MOBILE = r"^1[3-9][0-9]{9}$"
+# written as validators.phone normalises it: a mobile, or a landline of area code (0 + 2-3 digits)
+# and 7-8 digits with or without its hyphen (10-12 digits in all: always a valid one)
+PLAIN_PHONE = MOBILE + r"|^0[0-9]{2,3}-[0-9]{7,8}$|^0[0-9]{9,11}$"
 _HAN = r"[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3134F}]"
 PLAIN_NAME = f"^{_HAN}{{2,5}}$|^{_HAN}{{1,10}}·{_HAN}{{1,10}}(·{_HAN}{{1,10}})?$"
 # words separated by single spaces: what text.clean_text leaves unchanged (Python's \s also
@@ -101,7 +104,7 @@ def checks_for(field: Field) -> list[pa.Check]:
     if field.type in ("choice", "multi") and field.options:
         return [_check("option.member", member_ok(field.options))]
     if field.type == "phone":
-        return [_check("phone.mobile", lambda c: c.str.contains(MOBILE))]
+        return [_check("phone.plain", lambda c: c.str.contains(PLAIN_PHONE))]
     if field.type == "name":
         return [_check("name.plain", lambda c: c.str.contains(PLAIN_NAME))]
     if field.type in ("text", "relation"):
