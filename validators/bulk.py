@@ -10,13 +10,15 @@ and valid in that year, and only groups with a finding are checked number by num
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import repeat
 from typing import Any, Callable
 
 import polars as pl
 
-from validators import idnumber
+from validators import bulk_explain, idnumber
 from validators.bulk_addresses import fill_addresses, with_township
 from validators.cell_facts import to_facts
+from validators.column_pass import BIRTH, DAY, ODD, ColumnPass
 from validators.errors import ValidationError
 from validators.findings import Finding
 from validators.form import Field
@@ -40,9 +42,10 @@ class CellChecker:
         self.fine_id_groups: set[tuple[str, str]] = set()
         # (county path, township code) -> facts with that township
         self.place_by_town: dict[tuple[str, str], Any] = {}
-        # address columns done so far (cells, facts, cells sent to check_cell): a parent's
-        # address is most often the child's very text in the same row, whose facts it shares
-        self.address_columns: list[tuple[pl.Series, list, set[int], bool]] = []
+        # address columns done so far in this bulk run (key, facts, cells sent to check_cell,
+        # facts keep townships): a parent's address is most often the child's very text in the
+        # same row, whose facts it shares
+        self.address_columns: list[tuple[str, list, set[int], bool]] = []
 
     def check(self, field: Field, value: str | None, index: int,
               numeric: bool = False) -> tuple[list[Finding], Any]:
@@ -65,52 +68,45 @@ class ColumnResult:
         self.blank = blank         # True where the cell is blank
 
 
-def check_column(field: Field, values: list[str | None], series: pl.Series | None,
-                 failing: set[int] | None, numeric: set[int], checker: CellChecker) -> ColumnResult:
-    n = len(values)
-    facts: list[Any] = [None] * n
-    fast = series is not None
-    if series is None:
-        series = pl.Series(field.key, values, dtype=pl.Utf8)
-    blank = (series.is_null() | (series.str.strip_chars() == "")).fill_null(True)
+def check_column(field: Field, values: list[str | None], column: ColumnPass, numeric: set[int],
+                 checker: CellChecker) -> ColumnResult:
+    """Facts and cell findings of one column, from its part of the column pass: failing cells
+    of a common kind explained column-wise (validators.bulk_explain), the others by check_cell."""
+    facts: list[Any] = [None] * len(values)
     # a number cell matters only to an ID (digits lost to Excel); elsewhere it is judged by its text
-    slow = set(numeric) if field.type == "id" else set()
-    clean: list[int] = []
-    if not fast:                             # no vectorised check: every non-blank cell is slow
-        slow.update((~blank).arg_true().to_list())
-    else:
-        slow.update(failing or ())
-        clean = _clean_indices(blank, slow, n)
-        if field.type == "address":
-            fill_addresses(field, values, series, clean, slow, facts, checker)
-        else:
-            _fill_clean(field, series, values, blank, facts)
-    findings = _check_slow(field, values, sorted(slow), numeric, checker, facts)
-    if field.type == "id" and fast:
-        _check_id_areas(field, values, series, clean, facts, checker, findings)
-    return ColumnResult(facts, findings, blank)
+    slow = set(column.failing)
+    if field.type == "id":
+        slow |= numeric
+    if field.type == "address":
+        fill_addresses(field, values, column, slow, facts, checker)
+    elif column.clean:
+        _fill_clean(field, column, values, facts)
+    slow = sorted(slow)
+    explained = bulk_explain.explain(field, values, column.derived, slow, numeric)
+    if explained:
+        slow = [i for i in slow if i not in explained]
+        for i in explained:
+            facts[i] = None
+    findings = _check_slow(field, values, slow, numeric, checker, facts)
+    findings.update(explained)
+    if field.type == "id":
+        _check_id_areas(field, values, column.text, column.clean, facts, checker, findings)
+    return ColumnResult(facts, findings, column.blank)
 
 
-def _clean_indices(blank: pl.Series, slow: set[int], n: int) -> list[int]:
-    """Non-blank cells that passed the schema's check."""
-    mask = ~blank
-    if slow:
-        mask = mask & ~pl.Series(range(n)).is_in(list(slow))
-    return mask.arg_true().to_list()
-
-
-def _fill_clean(field: Field, series: pl.Series, values: list, blank: pl.Series, facts: list) -> None:
+def _fill_clean(field: Field, column: ColumnPass, values: list, facts: list) -> None:
     """Facts of every non-blank cell as if it were clean; failing cells are overwritten later."""
     if field.type == "date":
-        out = _shared_dates(series.str.to_date("%Y-%m-%d", strict=False))
+        out = _shared_dates(column.get(DAY))
     elif field.type == "id":
-        out = _id_facts(series, values)
+        out = _id_facts(column, values)
     elif field.type == "multi":
         out = [(v,) if v is not None else None for v in values]
     else:
         out = list(values)
-    for i in blank.arg_true().to_list():
-        out[i] = None
+    if field.type != "date":            # a blank date cell has no date already
+        for i in column.blank.arg_true().to_list():
+            out[i] = None
     facts[:] = out
 
 
@@ -119,19 +115,23 @@ def _shared_dates(days: pl.Series) -> list:
     ordinal = days.cast(pl.Int32)
     distinct = ordinal.unique()
     known = dict(zip(distinct.to_list(), distinct.cast(pl.Date).to_list()))
-    return [known[d] if d is not None else None for d in ordinal.to_list()]
+    return list(map(known.__getitem__, ordinal.to_list()))
 
 
-def _id_facts(series: pl.Series, values: list) -> list[IdFacts | None]:
-    """IdFacts of clean 18-character numbers, built column-wise. A clean number is its cell's
-    text (the schema's check admits nothing else), so the cell's own string is kept; births and
-    area codes are shared between the numbers that have the same."""
-    births = _shared_dates(series.str.slice(6, 8).str.to_date("%Y%m%d", strict=False))
-    odd = (series.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1).to_list()
+_SEXES = {True: "男"}
+_NEW = tuple.__new__
+
+
+def _id_facts(column: ColumnPass, values: list) -> list[IdFacts | None]:
+    """IdFacts of clean 18-character numbers, built column-wise (blank cells: cleared by the
+    caller). A clean number is its cell's text (the schema's check admits nothing else), so the
+    cell's own string is kept; births and area codes are shared between the numbers that have
+    the same."""
+    births = _shared_dates(column.get(BIRTH))
+    sexes = map(_SEXES.get, column.get(ODD).to_list(), repeat("女"))
     areas: dict[str, str] = {}
-    return [None if number is None else
-            IdFacts(number, birth, "男" if is_odd else "女", areas.setdefault(area := number[:6], area))
-            for number, birth, is_odd in zip(values, births, odd)]
+    area = column.text.str.slice(0, 6).to_list()
+    return list(map(_NEW, repeat(IdFacts), zip(values, births, sexes, map(areas.setdefault, area, area))))
 
 
 def _check_slow(field: Field, values: list, slow: list[int], numeric: set[int],

@@ -9,37 +9,45 @@ shares that cell's facts. Cells these shortcuts cannot vouch for go to check_cel
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import polars as pl
 
 from validators import address_heads, township_words
+from validators.column_pass import PATH, TOWN
 from validators.form import Field
 
 TOWNSHIP_UNKNOWN = "address.township_unknown"
 
 
-def fill_addresses(field: Field, values: list, series: pl.Series, clean: list[int], slow: set[int],
-                   facts: list, checker) -> None:
-    """Facts of the canonical cells `clean` of one address column (checker: bulk.CellChecker);
-    cells sent to check_cell are added to `slow`: those whose township word names none of the
-    county's townships (check_cell warns), and those of a county path whose representative had
-    any other finding (or no facts)."""
+def fill_addresses(field: Field, values: list, column, slow: set[int], facts: list, checker) -> None:
+    """Facts of the canonical cells of one address column (column: its part of the column
+    pass, validators.column_pass; checker: bulk.CellChecker); cells sent to check_cell are
+    added to `slow`: those whose township word names none of the county's townships
+    (check_cell warns), and those of a county path whose representative had any other finding
+    (or no facts)."""
     keep = field.key in checker.township_fields
-    clean = _copy_same_row(series, clean, facts, keep, checker)
-    checker.address_columns.append((series, facts, slow, keep))
+    clean = _copy_same_row(column, facts, keep, checker)
+    checker.address_columns.append((field.key, facts, slow, keep))
     if not clean:
         return
-    texts = series.gather(clean)
-    heads = address_heads.heads(pl.DataFrame({"a": texts}), "a")
-    frame = pl.DataFrame({"i": clean, "h": heads, "k": address_heads.town_keys(texts, heads)}).join(
-        address_heads.township_names(), on=["h", "k"], how="left", maintain_order="left")
-    odd = frame.filter(pl.col("k").is_not_null() & pl.col("t").is_null())
-    if odd.height:
-        frame = _other_words(frame, odd, slow)
-    groups = frame.group_by(["h", "t"] if keep else ["h"]).agg(pl.col("i"))
-    for row in groups.iter_rows():
-        name, town, members = row if keep else (row[0], None, row[1])
+    rows = pl.Series("i", clean, dtype=pl.UInt32)
+    by_word = pl.DataFrame([rows, column.get(PATH).gather(rows).alias("h"), column.get(TOWN).gather(rows).alias("k")]) \
+        .group_by("h", "k", maintain_order=True).agg("i")
+    names, groups = township_index(), {}
+    for path, word, members in by_word.iter_rows():
+        town = None
+        if word is not None:
+            town = names.get((path, word))
+            if town is None:            # not a full name: 转塘镇 for 转塘街道, 高新区转塘街道, unknown
+                town, unknown = township_words.lookup(address_heads.unit_of(path), word)
+                if unknown:
+                    slow.update(members)
+                    continue
+        key = (path, town if keep else None)
+        groups[key] = sorted(groups[key] + members) if key in groups else members
+    for (name, town), members in groups.items():
         fact = _head_fact(field, name, values[members[0]], members[0], checker)
         if fact is None:
             slow.update(members)
@@ -50,45 +58,29 @@ def fill_addresses(field: Field, values: list, series: pl.Series, clean: list[in
             facts[i] = fact
 
 
-def _copy_same_row(series: pl.Series, clean: list[int], facts: list, keep: bool, checker) -> list[int]:
+@lru_cache(maxsize=1)
+def township_index() -> dict[tuple[str, str], str]:
+    """(county path, full township name) -> 9-digit code (a name twice in a county: the first)."""
+    return {(h, k): t for h, k, t in address_heads.township_names().iter_rows()}
+
+
+def _copy_same_row(column, facts: list, keep: bool, checker) -> list[int]:
     """Give each clean cell whose text is the same row's text in an address column done before
     (and clean there) that cell's facts; returns the clean cells left to do."""
+    clean = column.clean
     if not checker.address_columns or not clean:
         return clean
-    todo = pl.Series(clean, dtype=pl.UInt32)
-    for earlier, done, went_slow, had_town in checker.address_columns:
+    left = set(clean)
+    for key, done, went_slow, had_town in checker.address_columns:
         if keep and not had_town:           # its facts have no township: this column needs one
             continue
-        same = todo.filter((series.gather(todo) == earlier.gather(todo)).fill_null(False))
-        if not same.len():
-            continue
-        copied = []
-        for i in same.to_list():
-            fact = done[i]
-            if fact is not None and i not in went_slow:
-                facts[i] = fact if keep or fact.township is None else with_township(fact, None)
-                copied.append(i)
-        if copied:
-            todo = todo.filter(~todo.is_in(copied))
-    return todo.to_list()
-
-
-def _other_words(frame: pl.DataFrame, odd: pl.DataFrame, slow: set[int]) -> pl.DataFrame:
-    """Township words that are not a full name (转塘镇 for 转塘街道, 高新区转塘街道, a name the
-    county does not have): looked up once each; cells naming none of the county's go slow."""
-    found, unknown = [], []
-    for name, key in odd.select("h", "k").unique().iter_rows():
-        code, missing = township_words.lookup(address_heads.unit_of(name), key)
-        (unknown if missing else found).append((name, key, code))
-    if unknown:
-        bad = pl.DataFrame(unknown, schema={"h": pl.Utf8, "k": pl.Utf8, "t": pl.Utf8}, orient="row")
-        slow.update(odd.join(bad.select("h", "k"), on=["h", "k"], how="semi")["i"].to_list())
-        frame = frame.join(bad.select("h", "k"), on=["h", "k"], how="anti", maintain_order="left")
-    if found:
-        codes = pl.DataFrame(found, schema={"h": pl.Utf8, "k": pl.Utf8, "t2": pl.Utf8}, orient="row")
-        frame = frame.join(codes, on=["h", "k"], how="left", maintain_order="left").with_columns(
-            pl.coalesce("t", "t2").alias("t")).drop("t2")
-    return frame
+        for i in column.same.get(key, ()):
+            if i in left:
+                fact = done[i]
+                if fact is not None and i not in went_slow:
+                    facts[i] = fact if keep or fact.township is None else with_township(fact, None)
+                    left.discard(i)
+    return [i for i in clean if i in left] if len(left) < len(clean) else clean
 
 
 def _head_fact(field: Field, name: str | None, value: str, index: int, checker) -> Any:
@@ -108,9 +100,6 @@ def _town_fact(name: str, town: str, fact: Any, checker) -> Any:
     if hit is None:
         hit = checker.place_by_town[(name, town)] = with_township(fact, town)
     return hit
-
-
-
 
 def with_township(fact: Any, town: str | None) -> Any:
     """A PlaceFacts with another township (tuple.__new__: NamedTuple._replace costs µs)."""

@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable
 
 import polars as pl
 
+from validators import column_pass
 from validators.bulk import CellChecker, check_column
 from validators.data import RecordColumns, ValidationContext
 from validators.finding_set import FindingSet
@@ -21,7 +22,6 @@ from validators.rules import CACHEABLE, OTHER_RULES, PREFILTERS, duplicates, req
 from validators.rules.row import IdFacts, Row
 from validators.reference import age_months, age_years
 from validators.run_support import Cancelled, Progress, Stepper, child_births, gc_paused
-from validators.schema import compile_schema, failing_cells, has_fast_check
 
 __all__ = ["Cancelled", "TableValidator"]
 
@@ -47,7 +47,6 @@ class TableValidator:
         self._facts: dict[str, list[Any]] = {}
         self._cells: dict[int, dict[str, list[Finding]]] = {}
         self._ids = duplicates.IdIndex()
-        self._frame: pl.DataFrame | None = None
         self._rule_cache: dict[tuple, list[Finding]] = {}
         self._signatures: dict[Callable, list[tuple]] = {}   # bulk run: cells each cached rule reads
         self._ages: list[tuple[int | None, int | None]] = []  # bulk run: the child's age per record
@@ -67,13 +66,14 @@ class TableValidator:
         chunks = range(0, n, CHUNK)
         total = len(self.keys) + 1 + len(chunks)
         step = Stepper(progress, cancelled, total)
-        failing = self._schema_pass()
+        passes = column_pass.run(self.form, self.keys, self.data.values, self.data.numeric) if n else {}
         step()
         self._facts, self._cells, self._blanks = {}, {}, {}
+        self._checker.address_columns = []
         for key in self.keys:
-            self._check_column(key, failing)
+            self._check_column(key, passes.pop(key, None))
             step()
-        self._frame = None          # the text columns as polars held them: a copy of the table
+        del passes                  # the text columns as polars held them: a copy of the table
         self._ids.build(self._child_numbers())
         missing = required_bulk.missing_cells(self.form, self.data.values, self._facts,
                                               self.ctx.default_reference_date, self.row, self._blanks)
@@ -108,18 +108,12 @@ class TableValidator:
         return {rule: test(self.form, self.ctx, self.data.values, self._facts, refs, births)
                 for rule, test in PREFILTERS.items()}
 
-    def _schema_pass(self) -> dict[str, set[int]]:
-        fast = [k for k in self.keys if has_fast_check(self.form.field(k))]
-        if not fast or not self.data.n_rows:
-            return {}
-        frame = pl.DataFrame({k: pl.Series(k, self.data.values[k], dtype=pl.Utf8) for k in fast})
-        self._frame = frame
-        return failing_cells(compile_schema(self.form, fast), frame)
-
-    def _check_column(self, key: str, failing: dict[str, set[int]]) -> None:
-        field = self.form.field(key)
-        series = self._frame[key] if self._frame is not None and key in self._frame.columns else None
-        result = check_column(field, self.data.values[key], series, failing.get(key),
+    def _check_column(self, key: str, column: column_pass.ColumnPass | None) -> None:
+        values = self.data.values[key]
+        if column is None:          # an empty sheet
+            self._facts[key], self._blanks[key] = [], pl.Series(key, [], dtype=pl.Boolean)
+            return
+        result = check_column(self.form.field(key), values, column,
                               self.data.numeric.get(key, set()), self._checker)
         self._facts[key] = result.facts
         self._blanks[key] = result.blank

@@ -1,0 +1,116 @@
+"""The bulk run's pass over every column at once, in polars (two queries for the whole sheet,
+whatever its size: on a township's 2,000-row sheet the fixed cost of a query is what counts).
+
+For each column it gives the blank cells, the cells the schema's checks fail (validators.schema:
+check_cell explains them, validators.bulk), the clean cells (not blank, passed, and for an ID
+column not a number cell), and what the facts of clean cells are built from: the birth date and
+the sex digit in an ID number, the date of a date cell, the county path and township word of an
+address (validators.address_heads).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from validators import address_heads, bulk_explain, township_words
+from validators.form import FormTemplate
+from validators.schema import HEAD, compile_schema, expressions, has_fast_check
+
+BLANK, OK, NUMBER = "|blank", "|ok", "|number"
+BIRTH, ODD, DAY, PATH, TOWN = "|birth", "|odd", "|day", "|path", "|town"
+DERIVED = (BIRTH, ODD, DAY, PATH, TOWN, bulk_explain.EXPECTED, bulk_explain.DIGITS)
+
+
+@dataclass
+class ColumnPass:
+    text: pl.Series                   # the cells as text (null: blank)
+    blank: pl.Series                  # True where the cell is blank
+    failing: list[int]                # not blank, and a check failed (check_cell decides)
+    clean: list[int]                  # not blank, every check passed, not an ID's number cell
+    derived: dict[str, pl.Series] = field(default_factory=dict)   # by suffix (DERIVED)
+    same: dict[str, list[int]] = field(default_factory=dict)  # address: earlier address column ->
+                                                              # rows where both hold the same text
+
+    def get(self, suffix: str) -> pl.Series:
+        return self.derived[suffix]
+
+
+def _blank(c: pl.Expr) -> pl.Expr:
+    return (c.is_null() | (c.str.strip_chars() == "")).fill_null(True)
+
+
+def _derived(kind: str, key: str) -> dict[str, pl.Expr]:
+    """The columns clean cells' facts are built from (computed for every cell; only clean
+    cells use them), and the classes of failing cells explained column-wise
+    (validators.bulk_explain)."""
+    c = pl.col(key)
+    if kind == "id":
+        birth = c.str.slice(6, 8).str.to_date("%Y%m%d", strict=False)
+        return {BIRTH: birth, ODD: c.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1,
+                **bulk_explain.columns(kind, key, birth)}
+    if kind == "phone":
+        return bulk_explain.columns(kind, key)
+    if kind == "date":
+        return {DAY: c.str.to_date("%Y-%m-%d", strict=False)}
+    if kind == "address":
+        n = pl.col(key + HEAD)
+        detail = c.str.slice(n).str.replace_all("[\u200b\ufeff]", "")
+        return {PATH: pl.when(n > 0).then(c.str.slice(0, n)),
+                TOWN: pl.when(n > 0).then(detail.str.extract(township_words.TOWN_WORD, 1))}
+    return {}
+
+
+def run(form: FormTemplate, keys: list[str], values: dict[str, list],
+        numeric: dict[str, set[int]]) -> dict[str, ColumnPass]:
+    """The pass over the columns `keys` (present in `values`); numeric: the number cells."""
+    n = len(values[keys[0]]) if keys else 0
+    text = {k: pl.Series(k, values[k], dtype=pl.Utf8) for k in keys}
+    numbers = [_mask(numeric[k], n).alias(k + NUMBER) for k in keys
+               if form.field(k).type == "id" and numeric.get(k)]
+    checked = [k for k in keys if has_fast_check(form.field(k))]
+    helpers, oks = expressions(compile_schema(form, checked))
+    frame = pl.DataFrame([*text.values(), *numbers]).lazy()
+    done = frame.with_columns(**helpers).select(
+        *(_blank(pl.col(k)).alias(k + BLANK) for k in keys),
+        *(e.alias(k + OK) for k, e in oks.items()),
+        *(pl.col(m.name) for m in numbers),
+        *(e.alias(k + suffix) for k in checked for suffix, e in _derived(form.field(k).type, k).items()),
+    ).collect()
+    addresses = [k for k in keys if form.field(k).type == "address"]
+    pairs = [(a, b) for n, a in enumerate(addresses) for b in addresses[:n]]
+    lists = pl.concat([done, frame.select(*addresses).collect()], how="horizontal").select(
+        *_index_lists(keys, set(oks), done.columns),
+        *((pl.col(a) == pl.col(b)).fill_null(False).arg_true().implode().alias(f"{a}{SAME}{b}") for a, b in pairs),
+    ).row(0, named=True)
+    out = {}
+    for k in keys:
+        derived = {s: done[k + s] for s in DERIVED if k + s in done.columns}
+        out[k] = ColumnPass(text[k], done[k + BLANK], lists[k + FAILING], lists[k + CLEAN], derived,
+                            {b: lists[f"{a}{SAME}{b}"] for a, b in pairs if a == k})
+    return out
+
+
+FAILING, CLEAN, SAME = "|failing", "|clean", "|same|"
+
+
+def _index_lists(keys: list[str], checked: set[str], columns: list[str]) -> list[pl.Expr]:
+    """The failing and the clean record indices of each column, as one-row list columns."""
+    exprs = []
+    for k in keys:
+        blank = pl.col(k + BLANK)
+        if k in checked:
+            ok = pl.col(k + OK)
+            clean = ~blank & ok & (~pl.col(k + NUMBER) if k + NUMBER in columns else True)
+            exprs += [(~ok).arg_true().implode().alias(k + FAILING), clean.arg_true().implode().alias(k + CLEAN)]
+        else:                   # no vectorised check: check_cell sees every cell
+            exprs += [(~blank).arg_true().implode().alias(k + FAILING),
+                      pl.lit(pl.Series([], dtype=pl.UInt32)).implode().alias(k + CLEAN)]
+    return exprs
+
+
+def _mask(indices: set[int], n: int) -> pl.Series:
+    flags = [False] * n
+    for i in indices:
+        flags[i] = True
+    return pl.Series(flags, dtype=pl.Boolean)
