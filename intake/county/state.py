@@ -43,6 +43,14 @@ class Snapshot:
         return [s.sheet_id for s in self.sheets if self.versions.by_sheet[s.sheet_id].current]
 
 
+def child_keys(frame: pl.DataFrame) -> frozenset:
+    """A sheet's children as intake.county.parts compares them: the ID number, else name and
+    birth date (rows with neither are left out)."""
+    keys = frame.select(pl.coalesce(pl.col("id"), pl.when(pl.col("name").is_not_null())
+                                    .then(pl.concat_str(["name", "birth"], separator="|", ignore_nulls=True))))
+    return frozenset(keys.to_series().drop_nulls().to_list())
+
+
 class KeyFrames:
     """Each sheet's keys as a polars frame (with sheet_id, index, form, row), read from the
     workspace once and kept; `forget` after the stored keys were rewritten (an edit)."""
