@@ -30,7 +30,7 @@ from intake.county.matching import Matcher
 from intake.county.model import Group, Ref
 from intake.county.receive import Received, receive, sheet_files
 from intake.county.recheck import recheck, stale_sheets
-from intake.county.state import KeyFrames, child_keys, SheetMeta, Snapshot
+from intake.county.state import KeyFrames, SheetMeta, Snapshot
 from intake.county.store import CountyStore
 from intake.county.township import infer_county
 from intake.county.values import Records
@@ -108,7 +108,11 @@ class CountyDesk(DeskCommands, DeskQueue):
         by_file: dict[tuple[int, str], list] = {}
         for s in sheets:
             by_file.setdefault((s.file_id, s.form), []).append(s)
-        return lambda file_id, form: frozenset().union(*(child_keys(self.keys.get(s)) for s in by_file[(file_id, form)]))
+
+        def children(file_id: int, form: str) -> frozenset:
+            found = [self.keys.children(s) for s in by_file[(file_id, form)]]
+            return found[0] if len(found) == 1 else frozenset().union(*found)
+        return children
 
     def _recheck(self, snap: Snapshot) -> bool:
         stale = stale_sheets(snap, self.as_of, self.given_county)

@@ -59,6 +59,7 @@ class KeyFrames:
         self.store = store
         self._frames: dict[int, pl.DataFrame] = {}
         self._rows: dict[int, list[int]] = {}
+        self._children: dict[int, frozenset] = {}
 
     def rows(self, sheet_id: int) -> list[int]:
         """The sheet's Excel row numbers (of the frame read last)."""
@@ -78,9 +79,16 @@ class KeyFrames:
             self._frames[sheet.sheet_id] = frame.filter(~pl.col("index").is_in(list(deleted))) if deleted else frame
         return self._frames[sheet.sheet_id]
 
+    def children(self, sheet: SheetRow) -> frozenset:
+        """The sheet's child keys (child_keys), kept until `forget`."""
+        if sheet.sheet_id not in self._children:
+            self._children[sheet.sheet_id] = child_keys(self.get(sheet))
+        return self._children[sheet.sheet_id]
+
     def forget(self, sheet_id: int) -> None:
         self._frames.pop(sheet_id, None)
         self._rows.pop(sheet_id, None)
+        self._children.pop(sheet_id, None)
 
     def live(self, snapshot: Snapshot) -> pl.DataFrame:
         """The current records: keys plus township, file, sheet and row (the one place a
