@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.county_dialog import CountyDialog
 from desktop.main_window import MainWindow
-from desktop.settings import APPLICATION, ORGANIZATION, AppSettings
+from desktop.settings import APPLICATION, COUNTY_OPEN, ORGANIZATION, AppSettings
 from desktop.single_instance import SingleInstance
 from intake import atomic, logs, paths
 from intake.errors import MopaiError
@@ -109,6 +109,9 @@ def run_app(args: list[str]) -> int:
     window.show_fitted()
     first_start(settings, window)
     window.open_stored(settings.open_sheets())
+    if settings.get(COUNTY_OPEN):              # 县级汇总 was open at the last exit
+        from desktop.county import reopen_county_page
+        reopen_county_page(window)
     if options.files:
         window.open_files(options.files)       # the first file's tab is shown (`mopai A B`: A)
     if options.sample:

@@ -32,14 +32,15 @@ COUNTY_ASKED = Setting("county/asked", bool, False)
 REFERENCE_MODE = Setting("reference/mode", str, REFERENCE_SHEET)
 REFERENCE_DATE = Setting("reference/date", str, "")
 COUNTY_AS_OF = Setting("county/as_of", str, "")           # 县级汇总's reference date when not fixed
+COUNTY_OPEN = Setting("county/page_open", bool, False)     # 县级汇总 was open at the last exit
 RECENT_FILES = Setting("files/recent", list, [])
 OPEN_SHEETS = Setting("workspace/open_sheets", list, [])   # workspace sheet ids open in tabs
 SHEET_SPLITTER = Setting("window/sheet_splitter", QByteArray, QByteArray())   # table | side panel
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 
-ALL_SETTINGS = (COUNTY_CODE, COUNTY_ASKED, REFERENCE_MODE, REFERENCE_DATE, COUNTY_AS_OF, RECENT_FILES,
-                OPEN_SHEETS, SHEET_SPLITTER, WINDOW_GEOMETRY, WINDOW_STATE)
+ALL_SETTINGS = (COUNTY_CODE, COUNTY_ASKED, REFERENCE_MODE, REFERENCE_DATE, COUNTY_AS_OF, COUNTY_OPEN,
+                RECENT_FILES, OPEN_SHEETS, SHEET_SPLITTER, WINDOW_GEOMETRY, WINDOW_STATE)
 
 
 def _convert(setting: Setting, raw: Any) -> Any:

@@ -54,3 +54,10 @@ def county_set(tmp_path_factory):
     """A generated county's township files, received once into a base workspace (countykit)."""
     from countykit import build
     return build(tmp_path_factory.mktemp("county"))
+
+
+@pytest.fixture(scope="session")
+def county_parts(tmp_path_factory):
+    """Two parts of one township's sheet and a resubmission of one of them (countykit)."""
+    from countykit import build_parts
+    return build_parts(tmp_path_factory.mktemp("parts"))

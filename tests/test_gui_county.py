@@ -378,7 +378,7 @@ def test_departments_is_a_sub_view_its_acceptance_edits_the_open_tab_and_undoes_
     window = _window(qtbot, tmp_path)
     page = _open_page(qtbot, window)
     titles = [page.views.tabText(n) for n in range(page.views.count())]
-    assert titles == ["汇总情况", "重复与冲突", "统计", "部门比对"]
+    assert titles == ["汇总情况", "重复与冲突", "统计", "部门比对", "决定记录"]
     view = page.views.widget(titles.index("部门比对"))
     assert isinstance(view, HostedDepartmentsView) and not view.jobs      # its jobs are the page's
     answer = deptkit.yibao_with_address(view.depts, tmp_path)

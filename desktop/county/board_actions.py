@@ -1,6 +1,6 @@
 """What the versions pane under the board asks for, done on the page: correct a file's township
 (desk.set_township) and make an older version current again (desk.make_current) - both undoable
-commands on the page's stack -, show a resubmission's changes, export a return file, open the
+commands on the page's stack -, mark versions and parts or remove a file (parts_actions), show a resubmission's changes, export a return file, open the
 sheet in a tab."""
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.county import parts_actions
 from desktop.county.diff_dialog import DiffDialog
 from desktop.county.exports import export_return
 from desktop.county.texts import form_name, how_text
@@ -25,6 +26,9 @@ def connect(page: "CountyPage") -> None:
     pane.make_current.connect(lambda meta: make_current(page, meta))
     pane.show_diff.connect(lambda meta: show_diff(page, meta))
     pane.export_return.connect(lambda meta: export_return(page, meta))
+    pane.mark_version.connect(lambda meta: parts_actions.mark_version(page, meta))
+    pane.mark_part.connect(lambda meta: parts_actions.mark_part(page, meta))
+    pane.remove_file.connect(lambda meta: parts_actions.remove_file(page, meta))
     pane.open_sheet.connect(lambda meta: page.link.open_record(meta.info.sheet_id, None))
     page.board.table.doubleClicked.connect(lambda index: _open_line(page, index.row()))
 

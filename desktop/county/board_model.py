@@ -27,7 +27,7 @@ def keep(line: BoardLine, mode: int) -> bool:
 def _files(line: BoardLine) -> str:
     if not line.files:
         return ""
-    return line.files[0] if len(line.files) == 1 else f"{line.files[0]} 等{len(line.files)}个"
+    return line.files[0] if len(line.files) == 1 else f"{line.files[0]} 等{len(line.files)}个部分"
 
 
 def cell_text(line: BoardLine, column: int) -> str:

@@ -16,20 +16,24 @@ from intake.county.state import Snapshot
 WIDEST = ("双河口街道（非本县）", "流动儿童", "未报送", "", "20000", "2000", "2000", "2025年12月31日", "2", "200")
 
 
+NO_COUNTY = ("还没有指定本县，所以看不出哪些乡镇还没有报送：请在“设置”中选择本县"
+             "（用命令行汇总时加 --county 县代码）；也可以直接添加文件，本县将按多数行的地址判断")
+
+
 def board_summary(lines: list[BoardLine]) -> str:
     listed = [b for b in lines if b.listed]
     towns = {b.township for b in listed}
     silent = {b.township for b in listed if not b.received}
     none_at_all = {t for t in towns if all(not b.received for b in listed if b.township == t)}
     others = sum(len(b.files) for b in lines if not b.listed)
-    parts = [f"本县 {len(towns)} 个乡镇（街道）"]
-    if towns:
-        parts.append(f"{len(towns) - len(none_at_all)} 个已报送")
-        if none_at_all:
-            parts.append(f"{len(none_at_all)} 个一张表也没有报送")
-        partly = len(silent - none_at_all)
-        if partly:
-            parts.append(f"{partly} 个只报送了一张表")
+    if not towns:
+        return NO_COUNTY + (f"。已收到的 {others} 个文件按识别出的乡镇列在下面。" if others else "。")
+    parts = [f"本县 {len(towns)} 个乡镇（街道）", f"{len(towns) - len(none_at_all)} 个已报送"]
+    if none_at_all:
+        parts.append(f"{len(none_at_all)} 个一张表也没有报送")
+    partly = len(silent - none_at_all)
+    if partly:
+        parts.append(f"{partly} 个只报送了一张表")
     if others:
         parts.append(f"另有 {others} 个文件不属于本县乡镇或无法识别乡镇")
     return "，".join(parts) + "。"

@@ -20,7 +20,7 @@ XLSX = "Excel 工作簿 (*.xlsx)"
 UPLOAD_TITLE, RETURN_TITLE = "导出县级上报文件", "导出退回文件"
 
 
-def _received_folder(page: "CountyPage") -> Path | None:
+def received_folder(page: "CountyPage") -> Path | None:
     files = [f for f in page.desk.snapshot.files if f.message is None]
     return Path(files[-1].path) if files else None
 
@@ -31,7 +31,7 @@ def export_upload(page: "CountyPage") -> None:
         return
     county = divisions.get(desk.county) if desk.county else None
     name = f"{county.name if county else '县级'}汇总上报.xlsx"
-    path = save_file_name(page, UPLOAD_TITLE, save_folder(_received_folder(page)) / name, XLSX)
+    path = save_file_name(page, UPLOAD_TITLE, save_folder(received_folder(page)) / name, XLSX)
     if not path:
         return
     target = Path(path)

@@ -5,10 +5,11 @@ open it in a tab."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.county.texts import MUTED_TEXT, date_text, form_name, how_text
+from desktop.county.parts_actions import part_partner
 from intake.county.board import BoardLine
 from intake.county.state import SheetMeta, Snapshot
 
@@ -28,7 +29,7 @@ def versions_of(snapshot: Snapshot, line: BoardLine | None) -> list[SheetMeta]:
 
 def version_text(meta: SheetMeta, names: dict[int, str]) -> str:
     if meta.version.current:
-        return "当前版本"
+        return "当前版本" if meta.version.parts == 1 else f"当前（{meta.version.parts}个部分之一）"
     return f"已被“{names.get(meta.version.superseded_by, '新文件')}”替换"
 
 
@@ -38,6 +39,9 @@ class FilesPane(QWidget):
     show_diff = Signal(object)
     export_return = Signal(object)
     open_sheet = Signal(object)
+    mark_version = Signal(object)
+    mark_part = Signal(object)
+    remove_file = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -51,13 +55,18 @@ class FilesPane(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemDoubleClicked.connect(lambda *_: self._emit(self.open_sheet))
         self.table.itemSelectionChanged.connect(self._enable)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
         self.buttons = {}
         row = QHBoxLayout()
         for key, text, signal in (("township", "更正乡镇(&T)…", self.correct_township),
                                   ("current", "设为当前版本(&U)…", self.make_current),
                                   ("diff", "查看与上一版本的变化(&V)…", self.show_diff),
                                   ("return", "导出退回文件(&E)…", self.export_return),
-                                  ("open", "打开表格(&O)", self.open_sheet)):
+                                  ("open", "打开表格(&O)", self.open_sheet),
+                                  ("version", "标为新旧版本(&N)…", self.mark_version),
+                                  ("part", "标为单独部分(&P)…", self.mark_part),
+                                  ("remove", "移除文件(&D)…", self.remove_file)):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, s=signal: self._emit(s))
             self.buttons[key] = button
@@ -79,7 +88,9 @@ class FilesPane(QWidget):
         elif not metas:
             self.title.setText(f"{line.township or '未识别乡镇'}还没有报送{form_name(line.form)}登记表。")
         else:
-            self.title.setText(f"{line.township or '未识别乡镇'}{form_name(line.form)}登记表的各个版本（旧的在前）：")
+            parts = len(line.sheet_ids)
+            self.title.setText(f"{line.township or '未识别乡镇'}{form_name(line.form)}登记表的各个文件（旧的在前）"
+                               + (f"，分{parts}个部分报送，都计入汇总：" if parts > 1 else "："))
         self.table.setRowCount(len(metas))
         for r, m in enumerate(metas):
             cells = (m.file.name, m.info.sheet, version_text(m, names),
@@ -110,8 +121,19 @@ class FilesPane(QWidget):
 
     def _enable(self) -> None:
         meta = self.selected()
-        first = bool(self.metas) and meta is not None and meta.file.id == self.metas[0].file.id
         for key, button in self.buttons.items():
             button.setEnabled(meta is not None)
         self.buttons["current"].setEnabled(meta is not None and not meta.version.current)
-        self.buttons["diff"].setEnabled(meta is not None and not first)
+        self.buttons["diff"].setEnabled(meta is not None and any(m.version.replaced_by == meta.file.id
+                                                                 for m in self.metas))
+        self.buttons["version"].setEnabled(meta is not None and len(self.metas) > 1)
+        self.buttons["part"].setEnabled(meta is not None and part_partner(meta, self.metas) is not None)
+
+    def _menu(self, pos) -> None:
+        if self.table.itemAt(pos) is None or self.selected() is None:
+            return
+        menu = QMenu(self)
+        for button in self.buttons.values():
+            if button.isEnabled():
+                menu.addAction(button.text(), button.click)
+        menu.popup(self.table.viewport().mapToGlobal(pos))

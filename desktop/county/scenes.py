@@ -2,7 +2,9 @@
 FOLDER (township files, e.g. written by `python tests/generator/township_set.py FOLDER`) is added
 through the page, then the scene is set up: the board with the resubmitted township selected
 (county_board), the queue on a possible duplicate with its records side by side (county_queue),
-the merged-record choice (county_merge), a resubmission's changes (county_diff)."""
+the merged-record choice (county_merge), a resubmission's changes (county_diff), the township
+that sent the most files as parts, selected (county_parts), the 决定记录 after a few decisions,
+one of them undone (county_log)."""
 from __future__ import annotations
 
 import time
@@ -15,7 +17,7 @@ from desktop.county.files_pane import versions_of
 from desktop.county.merge_dialog import MergeDialog
 from intake.county.model import OPEN, POSSIBLE
 
-VIEWS = ("county_board", "county_queue", "county_merge", "county_diff")
+VIEWS = ("county_board", "county_queue", "county_merge", "county_diff", "county_parts", "county_log")
 
 
 def _wait(condition, seconds: float = 600) -> bool:
@@ -35,6 +37,14 @@ def shoot(window, folder: str, view: str) -> QWidget | None:
     if not _wait(lambda: page.received is not None and not page.jobs.busy):
         return None
     page.received.close()
+    if view == "county_log":
+        _decide_some(page)
+        return None
+    if view == "county_parts":
+        widest = max(page.board.model.lines, key=lambda b: (len(b.files), b.replaced), default=None)
+        if widest is not None:
+            page.board.select(widest)
+        return None
     resubmitted = next((b for b in page.board.model.lines if b.replaced), None)
     if view in ("county_board", "county_diff") and resubmitted is not None:
         page.board.select(resubmitted)
@@ -58,3 +68,16 @@ def shoot(window, folder: str, view: str) -> QWidget | None:
         page.dialog = dialog
         return dialog
     return None
+
+
+def _decide_some(page) -> None:
+    """Two groups decided, a township corrected and undone; then the 决定记录 shown."""
+    from desktop.county.log_view import LogView
+    desk = page.desk
+    first, second = desk.groups(status=OPEN)[:2]
+    page.push(desk.keep(first, first.refs[0], "保留现居住地乡镇的登记"))
+    page.push(desk.send_back(second, None, "出生日期与户口簿不符，请乡镇核实"))
+    meta = next(iter(desk.snapshot.meta.values()))
+    page.push(desk.set_township(meta.file.id, "金城镇", "试一下"))
+    page.undo_stack.undo()
+    page.views.setCurrentWidget(page.findChild(LogView))

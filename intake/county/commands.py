@@ -6,6 +6,9 @@ logged with what, which records, why and when, and is durable when redo/undo ret
 - decisions on a group: `keep`, `merge`, `not_same`, `send_back`, `reopen`;
 - `set_township(file_id, name)`: the clerk's township for a file;
 - `make_current(file_id, form)`: which version of a township's sheet counts;
+- `set_relation(file_a, file_b, form, same)`: two files of a township are versions of one list
+  (the newer replaces the older) or separate parts (both count), whatever their contents say;
+- `remove_file(file_id)`: a file received by mistake no longer counts (undo brings it back);
 - `sheet_edited(sheet_id, session)`: after an edit through the sheet's SheetSession (an
   ordinary edit of that sheet), so the board and the matching follow it.
 """
@@ -16,7 +19,8 @@ from typing import Iterable, Mapping
 from intake.county.decisions import LogCommand, check, payload
 from intake.county.intake_job import SheetCounts
 from intake.county.keys import error_codes_of, keys_blob, record_keys
-from intake.county.log import CURRENT, DECIDE, TOWNSHIP
+from intake.county.log import CURRENT, DECIDE, RELATION, REMOVE, TOWNSHIP
+from intake.county.parts import pair_key
 from intake.county.model import ACTION_ZH, KEEP, MERGE, NOT_SAME, REOPEN, SEND_BACK, Decision, Group, Override, Ref
 from intake.county.recheck import context
 from intake.errors import MopaiError
@@ -78,6 +82,27 @@ class DeskCommands:
         body = {"file_id": file_id}
         return LogCommand(self.log, CURRENT, chain, body, _label_of(CURRENT, body), reason or None, self._changed)
 
+    def set_relation(self, file_a: int, file_b: int, form: str, same: bool, reason: str = "") -> LogCommand:
+        """The clerk's word on two files of one township and form: `same` - the newer is a new
+        version of the older (it replaces it); not `same` - separate parts (both count)."""
+        if file_a == file_b:
+            raise ValueError("a file and itself")
+        a, b = pair_key(file_a, file_b)
+        body = {"files": [a, b], "form": form, "same": bool(same)}
+        return LogCommand(self.log, RELATION, f"pair:{a}|{b}|{form}", body, _label_of(RELATION, body),
+                          reason or None, self._changed)
+
+    def remove_file(self, file_id: int, reason: str = "") -> LogCommand:
+        """Take a file received by mistake (another county's, a test file) out of the county's
+        work: its sheets leave the board, the matching, the counts and the upload. The file
+        stays stored, so undo brings it back as it was."""
+        name = next((f.name for f in self.snapshot.files if f.id == file_id), None)
+        if name is None:
+            raise MopaiError("没有找到这个文件（它可能已被移除），请刷新后再试")
+        body = {"name": name}
+        return LogCommand(self.log, REMOVE, f"file:{file_id}", body, _label_of(REMOVE, body),
+                          reason or None, self._changed)
+
     def sheet_edited(self, sheet_id: int, session, records=None) -> None:
         """Bring the counts, keys and matching up to date after an edit of the sheet through
         its SheetSession (cell edits, deleted or restored rows). records: the record indices
@@ -114,4 +139,8 @@ def _label_of(command: str, body: dict) -> str:
         return f"{ACTION_ZH[body['action']]}（{len(body['refs'])}条记录）"
     if command == TOWNSHIP:
         return f"指定乡镇：{body['name']}"
+    if command == RELATION:
+        return "标为新版本" if body["same"] else "标为单独的一部分"
+    if command == REMOVE:
+        return f"移除文件：{body['name']}"
     return "设为当前版本"

@@ -25,7 +25,7 @@ from intake.county.commands import DeskCommands
 from intake.county.queue import DeskQueue
 from intake.county.decisions import in_force
 from intake.county.groups import GroupBuilder
-from intake.county.log import CountyLog
+from intake.county.log import REMOVE, CountyLog
 from intake.county.matching import Matcher
 from intake.county.model import Group, Ref
 from intake.county.receive import Received, receive, sheet_files
@@ -88,11 +88,13 @@ class CountyDesk(DeskCommands, DeskQueue):
 
     # --- state -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        files, sheets = self.store.files(), self.store.sheets()
+        removed = {int(t.split(":")[1]) for t in self.log.latest(REMOVE)}
+        files = [f for f in self.store.files() if f.id not in removed]
+        sheets = [s for s in self.store.sheets() if s.file_id not in removed]
         county = self.given_county or infer_county(s.places for s in sheets)
         readable = [f for f in files if f.message is None]
         towns = file_townships(readable, sheets, county, self.log)
-        vers = versions(readable, sheets, towns, self.log)
+        vers = versions(readable, sheets, towns, self.log, self._children_of(sheets))
         by_id = {f.id: f for f in files}
         snap = Snapshot(county, self.given_county is None and county is not None, files, sheets, towns, vers)
         snap.meta = {s.sheet_id: SheetMeta(s, by_id[s.file_id], vers.by_sheet[s.sheet_id]) for s in sheets}
@@ -100,6 +102,17 @@ class CountyDesk(DeskCommands, DeskQueue):
         if self._recheck(snap):
             return self.refresh()
         self._match(snap)
+
+    def _children_of(self, sheets):
+        """(file id, form) -> the child keys of the file's sheets of that form (intake.county.parts)."""
+        by_file: dict[tuple[int, str], list] = {}
+        for s in sheets:
+            by_file.setdefault((s.file_id, s.form), []).append(s)
+
+        def children(file_id: int, form: str) -> frozenset:
+            found = [self.keys.children(s) for s in by_file[(file_id, form)]]
+            return found[0] if len(found) == 1 else frozenset().union(*found)
+        return children
 
     def _recheck(self, snap: Snapshot) -> bool:
         stale = stale_sheets(snap, self.as_of, self.given_county)

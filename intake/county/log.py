@@ -2,7 +2,8 @@
 
 Each entry is one command: `decide` (a group: keep / merge / not the same child / send back /
 reopen), `township` (the clerk's township for a file) or `current` (which version of a
-township's sheet is the current one). An entry is never deleted or rewritten: undo marks it
+township's sheet is the current one), `relation` (two files of a township: a new version of the
+other, or a separate part) or `remove` (a file taken out of the workspace). An entry is never deleted or rewritten: undo marks it
 undone (with the time), redo marks it done again, so the log keeps what was decided, about
 which records, why and when, and what was taken back. The state in force is, per target, the
 latest entry not undone (`latest`). Writes are durable when the call returns.
@@ -17,6 +18,7 @@ from intake.county.store import now
 from intake.workspace import Workspace
 
 DECIDE, TOWNSHIP, CURRENT = "decide", "township", "current"
+RELATION, REMOVE = "relation", "remove"      # two files: versions or parts; a file taken out
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class LogEntry:
     id: int
     at: str
     command: str
-    target: str            # a group key, "file:<id>", or "<township key>|<form>"
+    target: str            # a group key, "file:<id>", "<township key>|<form>" or "pair:<id>|<id>|<form>"
     payload: dict[str, Any]
     reason: str | None
     undone: bool

@@ -1,5 +1,5 @@
-"""A township's versions of one sheet side by side: each newer version against the one before
-it, with the children added, removed and changed (intake.county.diff)."""
+"""A township's versions of one sheet side by side: each replaced file against the newer file
+that replaced it (separate parts are not versions: intake.county.parts), with the children added, removed and changed (intake.county.diff)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,7 +22,7 @@ class Resubmission:
 
 
 def resubmissions(desk, chain: str | None = None) -> list[Resubmission]:
-    """Every pair of consecutive versions, oldest first, for every township and form (or only
+    """Every replaced file with the file that replaced it, oldest first, for every township and form (or only
     the versions of one `chain`, SheetVersion.chain: the window shows one township's)."""
     snap = desk.snapshot
     sheet_of: dict[tuple[int, str], int] = {}
@@ -34,12 +34,15 @@ def resubmissions(desk, chain: str | None = None) -> list[Resubmission]:
         if len(file_ids) < 2 or chain not in (None, key):
             continue
         form = key.rsplit("|", 1)[1]
-        first = snap.versions.by_sheet[sheet_of[(file_ids[0], form)]]
-        current = next(v.file_id for v in snap.versions.by_sheet.values() if v.chain == key and v.current)
-        for old, new in zip(file_ids, file_ids[1:]):
+        of_file = {fid: snap.versions.by_sheet[sheet_of[(fid, form)]] for fid in file_ids}
+        for old in file_ids:
+            new = of_file[old].replaced_by
+            if new is None:
+                continue
             a, b = sheet_of[(old, form)], sheet_of[(new, form)]
             changes = diff(desk.records.table(a), desk.records.table(b),
                            desk.workspace.deleted_rows(a), desk.workspace.deleted_rows(b))
-            out.append(Resubmission(first.township.name, form, old, new, names[old], names[new], a, b, current,
-                                    changes))
+            current = of_file[old].superseded_by or old
+            out.append(Resubmission(of_file[old].township.name, form, old, new, names[old], names[new], a, b,
+                                    current, changes))
     return out

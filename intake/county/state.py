@@ -43,6 +43,14 @@ class Snapshot:
         return [s.sheet_id for s in self.sheets if self.versions.by_sheet[s.sheet_id].current]
 
 
+def child_keys(frame: pl.DataFrame) -> frozenset:
+    """A sheet's children as intake.county.parts compares them: the ID number, else name and
+    birth date (rows with neither are left out)."""
+    keys = frame.select(pl.coalesce(pl.col("id"), pl.when(pl.col("name").is_not_null())
+                                    .then(pl.concat_str(["name", "birth"], separator="|", ignore_nulls=True))))
+    return frozenset(keys.to_series().drop_nulls().to_list())
+
+
 class KeyFrames:
     """Each sheet's keys as a polars frame (with sheet_id, index, form, row), read from the
     workspace once and kept; `forget` after the stored keys were rewritten (an edit)."""
@@ -51,6 +59,7 @@ class KeyFrames:
         self.store = store
         self._frames: dict[int, pl.DataFrame] = {}
         self._rows: dict[int, list[int]] = {}
+        self._children: dict[int, frozenset] = {}
 
     def rows(self, sheet_id: int) -> list[int]:
         """The sheet's Excel row numbers (of the frame read last)."""
@@ -70,9 +79,16 @@ class KeyFrames:
             self._frames[sheet.sheet_id] = frame.filter(~pl.col("index").is_in(list(deleted))) if deleted else frame
         return self._frames[sheet.sheet_id]
 
+    def children(self, sheet: SheetRow) -> frozenset:
+        """The sheet's child keys (child_keys), kept until `forget`."""
+        if sheet.sheet_id not in self._children:
+            self._children[sheet.sheet_id] = child_keys(self.get(sheet))
+        return self._children[sheet.sheet_id]
+
     def forget(self, sheet_id: int) -> None:
         self._frames.pop(sheet_id, None)
         self._rows.pop(sheet_id, None)
+        self._children.pop(sheet_id, None)
 
     def live(self, snapshot: Snapshot) -> pl.DataFrame:
         """The current records: keys plus township, file, sheet and row (the one place a

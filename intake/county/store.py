@@ -101,6 +101,9 @@ class CountyStore:
                                     " FROM county_files ORDER BY id")
         return [FileRow(*r) for r in rows]
 
+    def has_files(self) -> bool:
+        return bool(self.workspace.query("SELECT 1 FROM county_files LIMIT 1"))
+
     def readable_file(self, file_hash: str) -> FileRow | None:
         rows = self.workspace.query("SELECT id, file_hash, name, path, received_at, message FROM county_files"
                                     " WHERE file_hash = ? AND message IS NULL", [file_hash])

@@ -166,7 +166,8 @@ def test_the_app_start_installs_the_masked_log_and_sweeps(tmp_path, monkeypatch,
 
     monkeypatch.setattr(app, "MainWindow", Window)
     monkeypatch.setattr(app, "first_start", lambda *a: None)
-    monkeypatch.setattr(app, "AppSettings", lambda: type("S", (), {"open_sheets": lambda self: []})())
+    monkeypatch.setattr(app, "AppSettings", lambda: type("S", (), {"open_sheets": lambda self: [],
+                                                                   "get": lambda self, s: s.default})())
     monkeypatch.setattr(app.QApplication, "exec", lambda self: 0)
     assert app.run_app([]) == 0
     assert not stale.exists() and not journal.exists()

@@ -1,0 +1,103 @@
+"""The county log as the clerk reads it (决定记录): one line per decision or correction, newest
+first - when, what kind, which records (township, file, Excel row, name and the masked ID
+number) or files, the clerk's reason, and whether it is in force or was undone (and when).
+Undone entries stay listed, marked 已撤销: the log keeps what was taken back. Saved as .xlsx
+by `write_log_book` (atomic, like every export).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from intake.county.log import CURRENT, DECIDE, RELATION, REMOVE, TOWNSHIP, LogEntry
+from intake.county.model import ACTION_ZH, KIND_ZH, Ref
+from validators.redact import mask_id
+
+COMMAND_ZH = {TOWNSHIP: "更正乡镇", CURRENT: "设为当前版本", REMOVE: "移除文件"}
+COLUMNS = ("时间", "决定", "涉及的记录或文件", "理由", "状态")
+
+
+@dataclass(frozen=True)
+class LogLine:
+    entry_id: int
+    at: str
+    kind: str
+    records: str
+    reason: str
+    status: str
+    undone: bool
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        return (self.at, self.kind, self.records, self.reason, self.status)
+
+
+def _time(at: str | None) -> str:
+    return (at or "")[:16].replace("T", " ")
+
+
+def log_lines(desk) -> list[LogLine]:
+    """Every entry of the desk's log, newest first."""
+    entries = desk.log.entries()
+    files = {f.id: f.name for f in desk.store.files()}
+    sheets = {s.sheet_id: s for s in desk.store.sheets()}
+    refs = [Ref(*r) for e in entries if e.command == DECIDE for r in e.payload["refs"]]
+    values = desk.records.values([r for r in refs if r.sheet_id in sheets])
+    towns = desk.snapshot.towns
+
+    def record(r: Ref) -> str:
+        s = sheets.get(r.sheet_id)
+        if s is None:
+            return "（记录所在的表已不在工作区）"
+        rows = desk.keys.rows(r.sheet_id)
+        v = values.get(r, {})
+        town = towns[s.file_id].name if s.file_id in towns else ""
+        where = f"{town or '未识别乡镇'} {files.get(s.file_id, '')} 第{rows[r.index] if r.index < len(rows) else r.index + 1}行"
+        return " ".join(x for x in (where, v.get("name") or "", mask_id(v.get("id_number"))) if x)
+
+    return [_line(e, record, files) for e in reversed(entries)]
+
+
+def _line(e: LogEntry, record, files: dict[int, str]) -> LogLine:
+    p = e.payload
+    if e.command == DECIDE:
+        kind = f"{KIND_ZH.get(p['kind'], p['kind'])}：{ACTION_ZH.get(p['action'], p['action'])}"
+        what = "；".join(("【保留】" if p.get("keep") == r else "") + record(Ref(*r)) for r in p["refs"])
+    elif e.command == RELATION:
+        kind = "标为新旧版本" if p["same"] else "标为单独的一部分"
+        what = "、".join(f"“{files.get(f, f)}”" for f in p["files"])
+    else:
+        kind = COMMAND_ZH.get(e.command, e.command)
+        file_id = p.get("file_id") or int(e.target.split(":")[1])
+        what = f"“{files.get(file_id, file_id)}”" + (f" → {p['name']}" if e.command == TOWNSHIP else "")
+    status = f"已撤销（{_time(e.undone_at)}）" if e.undone else "有效"
+    return LogLine(e.id, _time(e.at), kind, what, e.reason or "", status, e.undone)
+
+
+def write_log_book(desk, target, *, protected=()) -> Path:
+    """The 决定记录 as one sheet of an .xlsx (newest first), written atomically."""
+    import xlsxwriter
+
+    from intake.export.output import output_file, writer_tmpdir
+    target = Path(target)
+    lines = log_lines(desk)
+    with output_file(target, protected) as tmp:
+        book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                              "strings_to_urls": False, "tmpdir": writer_tmpdir(tmp)})
+        head = book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
+        text = book.add_format({"num_format": "@", "valign": "top", "text_wrap": True})
+        muted = book.add_format({"num_format": "@", "valign": "top", "text_wrap": True, "font_color": "#808080"})
+        ws = book.add_worksheet("决定记录")
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)              # printed: one page wide, the header on every page
+        ws.repeat_rows(0)
+        for c, (name, width) in enumerate(zip(COLUMNS, (17, 32, 70, 30, 24))):
+            ws.set_column(c, c, width)
+            ws.write_string(0, c, name, head)
+        for r, line in enumerate(lines, start=1):
+            ws.set_row(r, 15 * max(1, -(-len(line.records) // 34), -(-len(line.reason) // 14)))
+            for c, value in enumerate(line.cells):
+                ws.write_string(r, c, value, muted if line.undone else text)
+        ws.freeze_panes(1, 0)
+        book.close()
+    return target
