@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.bulk_fix_dialog import BulkFixDialog
-from desktop.cell_delegate import only_hints
+from desktop.hint_mark import only_hints
 from desktop.findings_panel import SEVERITY_COLORS
 from test_gui_helpers import make_window, open_and_wait, sample_records, write_xlsx
 from validators.findings import Severity
