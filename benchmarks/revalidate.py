@@ -104,11 +104,15 @@ def build(n: int, seed: int = 7, dirty: bool = False) -> RecordColumns:
 
 
 def window_reads(findings) -> tuple:
-    """What the window reads after every edit: the status bar's and the panel's counts."""
+    """What the window reads after every edit: the status bar's and the panel's counts, and the
+    columns of each kind the panel's titles name."""
     rows = getattr(findings, "n_rows_with_findings", None)
     if rows is None:                          # a FindingSet without kept counts (before issue 15)
         rows = len(findings.rows_with_findings())
-    return findings.n_errors, findings.n_warnings, findings.counts_by_code(), rows
+    counts = findings.counts_by_code()
+    fields = getattr(findings, "fields_of", None)     # the problem list's group titles (issue 14)
+    titles = [fields(c) for c in counts] if fields else None
+    return findings.n_errors, findings.n_warnings, counts, rows, titles
 
 
 def edits(data: RecordColumns, n: int, count: int) -> list[tuple[int, str, str]]:

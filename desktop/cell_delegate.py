@@ -1,7 +1,7 @@
 """How a sheet's cells are drawn and edited beyond what the model says:
 
 - a hint (Severity.HINT: understood, only written differently) is a small grey-blue corner
-  mark, never a colour: the cell needs no checking (red = error, amber = warning come from the
+  mark (desktop.hint_mark), never a colour: the cell needs no checking (red = error, amber = warning come from the
   model's BackgroundRole);
 - a deleted row is grey and struck through;
 - option cells edit with a dropdown (desktop.cell_editors).
@@ -12,17 +12,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPolygonF
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.cell_editors import ChoiceEditor, MultiChoiceEditor, editor_for
-from validators.findings import Severity
+from desktop.hint_mark import draw_corner_mark, only_hints
 
 if TYPE_CHECKING:
     from desktop.sheet_tab import SheetTab
 
-HINT_COLOR = QColor("#5b7fa6")
 DELETED_TEXT = QColor("#9a9a9a")
 DELETED_BACKGROUND = QBrush(QColor("#ececec"))
 MARK_SIZE = 7
@@ -50,7 +49,7 @@ class CellDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
         record, key = self._where(index)
         if key is not None and only_hints(self.tab.session.findings.for_cell(record, key)):
-            draw_corner_mark(painter, option.rect)
+            draw_corner_mark(painter, option.rect.right() + 1, option.rect.top(), MARK_SIZE)
 
     # --- editing ---------------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
@@ -72,17 +71,3 @@ class CellDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
-def only_hints(found) -> bool:
-    return bool(found) and all(f.severity is Severity.HINT for f in found)
-
-
-def draw_corner_mark(painter: QPainter, rect) -> None:
-    """A small triangle in the cell's top-right corner (where Excel marks a comment)."""
-    right, top = rect.right() + 1, rect.top()
-    triangle = QPolygonF([QPointF(right - MARK_SIZE, top), QPointF(right, top), QPointF(right, top + MARK_SIZE)])
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(HINT_COLOR)
-    painter.drawPolygon(triangle)
-    painter.restore()

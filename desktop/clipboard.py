@@ -3,9 +3,11 @@
 - Copy: the selected rectangle (several selections: their bounding rectangle) as tab-separated
   text (intake.paste.format_block), the cells as shown.
 - Paste: a block copied in Excel/WPS (tab-separated text) goes to the current cell and the cells
-  right of and below it; a single copied value fills every selected cell. All pasted cells are
-  ONE EditBatch: validated like typed cells, stored at once, undone in one step. Columns the
-  sheet does not check (unmapped) and rows past the end are skipped, and the status bar says so.
+  right of and below it; a single copied value fills every selected cell; a block pasted into one
+  selected rectangle whose height and width are multiples of its own is repeated over it (else it
+  is pasted once at the rectangle's top-left). All pasted cells are ONE EditBatch: validated like
+  typed cells, stored at once, undone in one step. Columns the sheet does not check (unmapped)
+  and rows past the end are skipped, and the status bar says so.
 - Clear (Del): the selected cells become blank, one batch.
 """
 from __future__ import annotations
@@ -44,6 +46,8 @@ def paste_batch(tab: "SheetTab", text: str) -> tuple[EditBatch, list[str]]:
     if len(grid) == 1 and len(grid[0]) == 1 and area.size > 1:      # one value fills the selection
         changes = [(r, k, grid[0][0]) for r, k in selection.cells(tab.view, model)]
         return batch_of(tab.table.data, changes, f"粘贴 {len(changes)} 个单元格", "paste"), []
+    if len(parts) == 1:
+        grid = tiled(grid, len(area.rows), len(area.columns))
     changes, skipped_cols, past_end = [], set(), 0
     for dr, values in enumerate(grid):
         row = area.top + dr
@@ -65,6 +69,15 @@ def paste_batch(tab: "SheetTab", text: str) -> tuple[EditBatch, list[str]]:
         notes.append(f"有 {len(skipped_cols)} 列超出表格或是不检查的列，没有粘贴")
     label = f"粘贴 {len(grid)} 行 {max(len(v) for v in grid)} 列"
     return batch_of(tab.table.data, changes, label, "paste"), notes
+
+
+def tiled(grid: list[list[str]], height: int, width: int) -> list[list[str]]:
+    """The block repeated over a height x width selection when both are multiples of its size
+    (as Excel/WPS do); else the block as it is, pasted once at the top-left."""
+    h, w = len(grid), len(grid[0])
+    if any(len(values) != w for values in grid) or height % h or width % w or (height, width) == (h, w):
+        return grid
+    return [grid[r % h] * (width // w) for r in range(height)]
 
 
 def paste_clipboard(tab: "SheetTab") -> EditBatch:

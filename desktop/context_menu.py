@@ -10,7 +10,8 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from desktop.findings_panel import FILTER_KIND, kind_title
+from desktop.finding_entry import kind_title
+from desktop.findings_panel import FILTER_KIND
 from desktop.row_actions import selection_state
 
 if TYPE_CHECKING:

@@ -7,17 +7,16 @@ edit only the groups whose kind changed are refreshed (their count, and their li
 """
 from __future__ import annotations
 
-from typing import Callable
-
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from desktop.finding_entry import EntryWords
 from intake.severity_words import MEANING, WORD
 from validators.codes import CODES
 from validators.finding_set import FindingSet
-from validators.findings import Finding, Severity
+from validators.findings import Severity
 
 MAX_CHILDREN = 500
 SEARCH_DELAY_MS = 300
@@ -47,18 +46,13 @@ def summary_text(findings: FindingSet) -> str:
             "错误必须改正，警告请核实；提示只是写法不同，可以批量修正。")
 
 
-def kind_title(code: str) -> str:
-    entry = CODES.get(code)
-    return entry.title if entry else code
-
-
 class FindingsPanel(QWidget):
     finding_activated = Signal(int, object)   # record index, field key (None = whole row)
     filter_changed = Signal()
 
-    def __init__(self, describe: Callable[[Finding], str], parent=None):
+    def __init__(self, words: EntryWords, parent=None):
         super().__init__(parent)
-        self._describe = describe
+        self._words = words
         self._findings: FindingSet | None = None
         self._shown: dict[str, int] = {}      # code -> the FindingSet.revision its group shows
         self.summary = QLabel()
@@ -76,6 +70,7 @@ class FindingsPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)     # cut long entries at the end
         self.tree.itemExpanded.connect(self._fill_group)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
@@ -175,6 +170,7 @@ class FindingsPanel(QWidget):
             self.tree.addTopLevelItem(self._group_item(code, count))
             return
         item.setText(1, str(count))
+        item.setText(0, self._words.group_title(self._findings, code))
         if item.childCount():                      # filled before: fill again when shown
             item.takeChildren()
             if item.isExpanded():
@@ -198,7 +194,7 @@ class FindingsPanel(QWidget):
         return summary_text(findings)
 
     def _group_item(self, code: str, count: int) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([kind_title(code), str(count)])
+        item = QTreeWidgetItem([self._words.group_title(self._findings, code), str(count)])
         item.setData(0, CODE_ROLE, code)
         entry = CODES.get(code)
         if entry is not None:
@@ -217,8 +213,9 @@ class FindingsPanel(QWidget):
             return
         code = item.data(0, CODE_ROLE)
         shown = self._findings.with_code(code, MAX_CHILDREN)[:MAX_CHILDREN]
+        field_in_title = bool(self._words.title_label(self._findings, code))
         for f in shown:
-            child = QTreeWidgetItem([self._describe(f), ""])
+            child = QTreeWidgetItem([self._words.entry(f, field_in_title), ""])
             child.setData(0, CODE_ROLE, code)
             child.setData(0, FINDING_ROLE, (f.index, f.field))
             child.setToolTip(0, f.message + (f"\n建议改为：{f.suggestion}" if f.suggestion else ""))

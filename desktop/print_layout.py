@@ -2,7 +2,8 @@
 text document): A4 landscape, a title line and the column headers on every page, 第 n / N 页 at the
 foot. Columns that do not fit the page width go on further pages (as Excel prints), each page
 repeating the leading columns (行号, 姓名, 公民身份号码) so every page can be read on its own.
-Cells may wrap (the problem list's 说明) or be cut with “…”."""
+Cells may wrap (the problem list's 说明) or be cut with “…”; a cell is filled (red errors, amber
+warnings) or marked with the table's corner triangle (hints)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,9 +13,12 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
 from PySide6.QtPrintSupport import QPrinter
 
+from desktop.hint_mark import draw_corner_mark
+
 FONT_POINTS = 8.5
 PADDING = 0.35          # of the font height, inside each cell
 MAX_WRAP_LINES = 6
+MARK_LINES = 0.6        # the corner mark's side, in font heights
 
 
 @dataclass
@@ -28,6 +32,7 @@ class PrintColumn:
 class CellStyle:
     fill: QColor | None = None
     strike: bool = False
+    mark: QColor | None = None          # a corner triangle (a hint), as the table shows it
 
 
 @dataclass
@@ -132,13 +137,24 @@ class Printout:
         printer = printer or self.printer
         pages = self.plan()
         painter = QPainter(printer)
-        painter.setFont(self.font)
         for n, page in enumerate(pages, start=1):
             if n > 1:
                 printer.newPage()
-            self._draw_page(painter, page, n, len(pages))
+            self.paint_page(painter, page, n, len(pages))
         painter.end()
         return len(pages)
+
+    def cell_rect(self, page: PagePlan, row: int, column: int) -> QRectF:
+        """Where the cell of table row `row` and table column `column` is drawn on this page."""
+        widths = self._fit(page.columns)
+        i, j = page.rows.index(row), page.columns.index(column)
+        y = self.head + self.line + 2 * self.pad + sum(page.heights[:i])
+        return QRectF(sum(widths[:j]), y, widths[j], page.heights[i])
+
+    def paint_page(self, painter: QPainter, page: PagePlan, number: int, total: int) -> None:
+        """One page, on any painter (the printer's, the preview's or an image's)."""
+        painter.setFont(self.font)
+        self._draw_page(painter, page, number, total)
 
     def _draw_page(self, painter: QPainter, page: PagePlan, number: int, total: int) -> None:
         table = self.table
@@ -175,6 +191,8 @@ class Printout:
                 painter.fillRect(rect, style.fill)
             painter.setPen(grid)
             painter.drawRect(rect)
+            if style is not None and style.mark is not None:
+                draw_corner_mark(painter, rect.right(), rect.top(), self.line * MARK_LINES, style.mark)
             painter.setPen(QColor("#000000") if not (style and style.strike) else QColor("#7f7f7f"))
             inner = rect.adjusted(self.pad, self.pad, -self.pad, -self.pad)
             if style is not None and style.strike:

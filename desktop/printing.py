@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.hint_mark import HINT_COLOR, only_hints
 from desktop.print_layout import CellStyle, PrintColumn, PrintTable, Printout, a4_landscape
 from desktop.table_model import background_for
 from intake.export.error_report import report_lines
@@ -23,6 +24,7 @@ ASK_ABOVE_PAGES = 100
 WIDTH_CHARS = {"id": 19, "date": 11, "address": 30, "phone": 13, "name": 7, "choice": 9,
                "multi": 12, "relation": 7, "text": 10}
 DELETED = CellStyle(QColor("#ececec"), strike=True)
+HINTED = CellStyle(mark=HINT_COLOR)
 
 
 def view_table(tab: "SheetTab") -> PrintTable:
@@ -45,12 +47,17 @@ def view_table(tab: "SheetTab") -> PrintTable:
         if tab.session.is_deleted(record):
             return DELETED
         key = model.field_at(column - 1) if column else None
-        brush = background_for(findings.for_cell(record, key)) if key else None
+        if key is None:
+            return None
+        found = findings.for_cell(record, key)
+        if only_hints(found):
+            return HINTED
+        brush = background_for(found)
         return CellStyle(brush.color()) if brush is not None else None
 
     shown = model.rowCount()
     note = (f"{tab.description}；打印 {shown} 行" + ("（已筛选）" if shown < table.n_rows else "")
-            + f"；红色为错误，黄色为警告；{date.today().isoformat()} 打印")
+            + f"；红色为错误，黄色为警告，右上角小三角为提示；{date.today().isoformat()} 打印")
     return PrintTable(f"{tab.form.short}登记表：{tab.title}", columns, shown, cell, style,
                       lead=1 + model.n_lead, note=note)
 

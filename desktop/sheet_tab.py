@@ -16,6 +16,7 @@ from desktop.cell_delegate import CellDelegate
 from desktop.column_widths import ColumnWidths
 from desktop.context_menu import TableMenu, install as install_menu
 from desktop.find_replace_dialog import FindReplaceDialog
+from desktop.finding_entry import EntryWords
 from desktop.findings_panel import FindingsPanel
 from desktop.frozen_view import FrozenTableView
 from desktop.navigation import next_finding_cell
@@ -62,7 +63,7 @@ class SheetTab(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.notice.hide()
-        self.panel = FindingsPanel(self._describe)
+        self.panel = FindingsPanel(EntryWords(self.form, self.table.row_numbers))
         self.record_view = RecordView(self.form, self.table)
         self.side = QTabWidget()
         self.side.addTab(self.panel, "问题列表")
@@ -94,15 +95,6 @@ class SheetTab(QWidget):
     def description(self) -> str:
         sheet = f"，工作表“{self.table.sheet}”" if self.table.sheet else ""
         return f"{self.form.short}：{self.table.source}{sheet}，共 {self.table.n_rows} 行"
-
-    def _describe(self, f: Finding) -> str:
-        """A problem-list entry: the row, then the message (which names the column); the column
-        is added in front only when the message does not name it."""
-        row = self.table.row_numbers[f.index]
-        label = self.form.field(f.field).label if f.field and self.form.has(f.field) else ""
-        if label and label not in f.message:
-            return f"第{row}行 {label}：{f.message}"
-        return f"第{row}行：{f.message}"
 
     def show_notice(self, text: str) -> None:
         """A line above the table (e.g. 示例表格按西湖区检查)."""

@@ -45,14 +45,16 @@ def recount(fs: FindingSet) -> dict:
             "hints": sum(f.severity.value == "hint" for f in found),
             "by_code": dict(by_code), "rows_with_errors": sorted({f.index for f in found if f.is_error}),
             "rows": sorted({f.index for f in found}),
-            "records_with": {c: {f.index for f in found if f.code == c} for c in by_code}}
+            "records_with": {c: {f.index for f in found if f.code == c} for c in by_code},
+            "fields_of": {c: {f.field for f in found if f.code == c} for c in by_code}}
 
 
 def kept(fs: FindingSet) -> dict:
     codes = fs.counts_by_code()
     return {"n": len(fs), "errors": fs.n_errors, "warnings": fs.n_warnings, "hints": fs.n_hints,
             "by_code": codes, "rows_with_errors": fs.rows_with_errors(), "rows": fs.rows_with_findings(),
-            "records_with": {c: fs.records_with(c) for c in codes}}
+            "records_with": {c: fs.records_with(c) for c in codes},
+            "fields_of": {c: fs.fields_of(c) for c in codes}}
 
 
 def test_counts_after_random_edits_equal_a_full_recount_and_a_fresh_run():

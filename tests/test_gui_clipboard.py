@@ -77,6 +77,40 @@ def test_paste_skips_rows_past_the_end_and_one_value_fills_the_selection(qtbot, 
     window.workspace.close()
 
 
+def test_a_copied_1x2_block_tiles_a_3x4_selection_in_one_undoable_step(qtbot, tmp_path):
+    window, tab = _open(qtbot, tmp_path)
+    assert tab.model.column_of("boarding") == tab.model.column_of("school_name") + 1
+    block = ["实验小学", "是"]
+    for key, value in zip(("school_name", "boarding"), block):
+        tab.model.setData(_index(tab, 3, key), value)
+    _select(tab, _index(tab, 3, "school_name"), _index(tab, 3, "boarding"))
+    window.actions.copy.trigger()
+    assert QGuiApplication.clipboard().text() == "实验小学\t是\r\n"
+    first = tab.model.column_of("school_name")
+    fields = [tab.model.field_at(first + c) for c in range(4)]
+    before = {(r, k): tab.table.data.get(k, r) for r in range(3) for k in fields}
+    steps, stored = tab.undo_stack.count(), len(tab.session.workspace.batches(tab.session.sheet_id))
+    assert (0, fields[3]) not in {(f.index, f.field) for f in tab.session.findings.all()}
+    _select(tab, _index(tab, 0, "school_name"), tab.model.index(tab.model.row_of(2), first + 3))
+    window.actions.paste.trigger()
+    assert [[tab.table.data.get(k, r) for k in fields] for r in range(3)] == [block * 2] * 3
+    assert tab.undo_stack.count() == steps + 1 and tab.undo_stack.undoText() == "粘贴 3 行 4 列"
+    batches = tab.session.workspace.batches(tab.session.sheet_id)
+    assert len(batches) == stored + 1 and batches[-1].kind == "paste"   # one batch in the workspace
+    found = {(f.index, f.field) for f in tab.session.findings.all()}
+    assert (0, fields[3]) in found                  # “是” pasted into 健康状况: validated
+    window.actions.undo.trigger()                   # one undo: all twelve cells
+    assert {(r, k): tab.table.data.get(k, r) for r in range(3) for k in fields} == before
+    # a 3x3 selection is no multiple of 1x2: the block is pasted once, at its top-left
+    _select(tab, _index(tab, 0, "school_name"), tab.model.index(tab.model.row_of(2), first + 2))
+    window.actions.paste.trigger()
+    assert tab.undo_stack.undoText() == "粘贴 1 行 2 列"
+    assert [tab.table.data.get(k, 0) for k in fields[:2]] == block
+    assert {(r, k): tab.table.data.get(k, r) for r in (1, 2) for k in fields} == \
+        {(r, k): v for (r, k), v in before.items() if r in (1, 2)}
+    window.workspace.close()
+
+
 def test_copy_gives_excel_a_tab_separated_block(qtbot, tmp_path):
     window, tab = _open(qtbot, tmp_path)
     _select(tab, _index(tab, 0, "sex"), _index(tab, 1, "birth_date"))

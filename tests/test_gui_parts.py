@@ -229,7 +229,7 @@ def test_clicking_a_finding_in_the_panel_selects_its_cell(qtbot, tmp_path):
     tab = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
     tree = tab.panel.tree
     group = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                 if tree.topLevelItem(i).text(0) == "身份证校验位错误")
+                 if tree.topLevelItem(i).text(0) == "身份证校验位错误 · 公民身份号码")
     assert group.text(1) == "1"
     group.setExpanded(True)                                   # children are filled on expand
     child = group.child(0)

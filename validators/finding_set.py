@@ -2,9 +2,9 @@
 
 The engine replaces a record's findings as a whole (bulk run, or an edit re-validating a few
 records), so the set is a dict index -> findings of that record, in form column order.
-Its counts (per severity, per code, rows with errors, the records of each code) are kept as
-records are replaced: reading them costs nothing, whatever the number of findings, so the edit
-path (re-validate, repaint, recount) never walks every finding. `revision(code)` changes whenever
+Its counts (per severity, per code, rows with errors, the records and fields of each code) are
+kept as records are replaced: reading them costs nothing, whatever the number of findings, so the
+edit path (re-validate, repaint, recount) never walks every finding. `revision(code)` changes whenever
 a finding of that code is added or removed, so a view can refresh only the kinds that changed.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from validators.findings import Finding, Severity
 
 ERROR = Severity.ERROR
 _BODY, _INDEX = attrgetter("_body"), attrgetter("_index")
-_CODE, _SEVERITY = attrgetter("code"), attrgetter("severity")
+_CODE, _SEVERITY, _FIELD = attrgetter("code"), attrgetter("severity"), attrgetter("field")
 
 
 class FindingSet:
@@ -30,6 +30,7 @@ class FindingSet:
         self._by_severity = {s: 0 for s in Severity}
         self._by_code: dict[str, int] = {}                 # codes ever seen, in first-seen order
         self._rows_of_code: dict[str, dict[int, int]] = {}  # code -> record -> findings of it
+        self._fields_of_code: dict[str, dict[str | None, int]] = {}  # code -> field -> findings
         self._error_rows: dict[int, int] = {}               # record -> its errors (> 0)
         self._revisions: dict[str, int] = {}
 
@@ -61,13 +62,20 @@ class FindingSet:
 
     def _count(self, index: int, found: list[Finding], sign: int, changed: set[str]) -> None:
         by_code, rows_of_code, by_severity = self._by_code, self._rows_of_code, self._by_severity
+        fields_of_code = self._fields_of_code
         errors = 0
         touched = set()
         for f in found:
             body = f.body
-            code, severity = body.code, body.severity
+            code, severity, field = body.code, body.severity, body.field
             touched.add(code)
             by_code[code] = by_code.get(code, 0) + sign
+            fields = fields_of_code.setdefault(code, {})
+            left = fields.get(field, 0) + sign
+            if left:
+                fields[field] = left
+            else:
+                del fields[field]
             rows = rows_of_code.get(code)
             if rows is None:
                 rows = rows_of_code[code] = {}
@@ -103,6 +111,8 @@ class FindingSet:
         flat = list(chain.from_iterable(by_row.values()))
         bodies = list(map(_BODY, flat))
         codes, severities, indices = list(map(_CODE, bodies)), list(map(_SEVERITY, bodies)), list(map(_INDEX, flat))
+        for (code, field), n in Counter(zip(codes, map(_FIELD, bodies))).items():
+            self._fields_of_code.setdefault(code, {})[field] = n
         self._n = len(flat)
         self._by_code = dict(Counter(codes))
         for severity, n in Counter(severities).items():
@@ -151,6 +161,11 @@ class FindingSet:
     def revision(self, code: str) -> int:
         """Changes whenever a finding of this code is added or removed."""
         return self._revisions.get(code, 0)
+
+    def fields_of(self, code: str) -> set[str | None]:
+        """The fields (None: the whole row) this code's findings are on; kept as records are
+        replaced, so it costs the number of those fields, not of the findings."""
+        return set(self._fields_of_code.get(code, ()))
 
     def records_with(self, code: str) -> set[int]:
         """The records with a finding of this code."""
