@@ -58,17 +58,23 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from intake.check_report import CHECK_REPORT
-    from intake.reader.isolated import run_isolated
+    from intake.checking import check_file
+    from intake.report import mapping_lines, report_json, summary_lines
     as_of, county = parse_as_of(args.as_of), parse_county(args.county)
     path = Path(args.file)
     check_readable(path)
-    outcome = run_isolated(CHECK_REPORT, path, {
-        "form": args.form, "as_of": as_of, "county": county, "password": args.password,
-        "show_mapping": args.show_mapping, "json": bool(args.json_out)})
-    print("\n\n".join("\n".join(lines) for lines in outcome.sheets))
+    checked = check_file(path, form=args.form, as_of=as_of, county=county, password=args.password,
+                         isolated=True)
+    for n, sheet in enumerate(checked):
+        if n:
+            print()
+        if args.show_mapping:
+            print("\n".join(mapping_lines(sheet)))
+        print("\n".join(summary_lines(sheet)))
     if args.json_out:
+        data = report_json(checked)
         with atomic_path(args.json_out, protected=[path]) as tmp:
-            tmp.write_bytes(outcome.report)
+            tmp.write_bytes(data)
         print(f"检查结果已写入：{args.json_out}")
-    return EXIT_ERRORS if outcome.has_errors else EXIT_OK
+    has_errors = any(sheet.findings.n_errors for sheet in checked)
+    return EXIT_ERRORS if has_errors else EXIT_OK

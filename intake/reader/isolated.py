@@ -9,9 +9,7 @@ safe beside Qt's threads). The child sends the tables back over a pipe one colum
 equal cells cross as one object, and the table arrives with its polars text columns); its log
 records come back too and are logged here (through the masking handlers). `cancelled()` ends the child at
 once. A child that dies (abort, segfault, killed for memory) becomes one ReadError naming how.
-`run_isolated(function, path, options)` runs any
-function of that shape in the child and returns its result whole (e.g. the CLI's whole check,
-intake.check_report). Starting the child costs about 0.1-0.3 s. Any thread may call this; several calls run
+Starting the child costs about 0.1-0.3 s. Any thread may call this; several calls run
 side by side (intake/county/ can read a folder of files from a thread pool this way).
 """
 from __future__ import annotations
@@ -23,7 +21,7 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from intake import errors
 from intake.errors import Cancelled, MopaiError, ReadError
@@ -79,24 +77,11 @@ def read_isolated(reader: str, path: str | os.PathLike, options: dict,
     """Any reader of the same shape as read_tables (`reader`: "module:function", called as
     function(path, progress=, **options) and returning SheetTables; options must pickle) in a
     child process, e.g. intake.reader.any_table.read_any_tables for a department's answer."""
-    return _in_child(reader, path, options, progress, cancelled, whole=False)
-
-
-def run_isolated(function: str, path: str | os.PathLike, options: dict,
-                 progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> Any:
-    """function(path, progress=, **options) in a child process, its result (which must pickle)
-    sent back in one piece. A failure that is no MopaiError is a RuntimeError here (the child
-    logs its traceback), not a file that cannot be read."""
-    return _in_child(function, path, options, progress, cancelled, whole=True)
-
-
-def _in_child(reader: str, path: str | os.PathLike, options: dict, progress, cancelled, whole: bool):
     path = Path(path)
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     _widen(receiver)
-    child = context.Process(target=_child_main, args=(reader, str(path), options, str(data_dir()), sender, whole),
+    child = context.Process(target=_child_main, args=(reader, str(path), options, str(data_dir()), sender),
                             daemon=True, name="mopai-reader")
     child.start()
     sender.close()
@@ -157,10 +142,8 @@ def _receive(path: Path, receiver, child, progress, cancelled) -> list[SheetTabl
             tables[n].extra[col] = transport.decode(codes, texts)[0]
         elif kind == "error":
             raise _error(*payload)
-        elif kind == "failed":
-            raise RuntimeError(f"{payload} in the child process")
-        elif kind in ("done", "result"):
-            return tables if kind == "done" else payload
+        elif kind == "done":
+            return tables
 
 
 def _crashed(path: Path, child) -> ReadError:
@@ -190,7 +173,7 @@ class _PipeHandler(logging.Handler):
             pass
 
 
-def _child_main(reader: str, path: str, options: dict, data: str, sender, whole: bool = False) -> None:
+def _child_main(reader: str, path: str, options: dict, data: str, sender) -> None:
     """Runs in the child process."""
     _silence_stderr()           # a native crash prints a Rust backtrace; the parent gives the message
     set_data_dir(data)          # remembered header mappings, as the parent sees them
@@ -210,9 +193,6 @@ def _child_main(reader: str, path: str, options: dict, data: str, sender, whole:
         read = getattr(importlib.import_module(module), name)
         with gc_paused():
             tables = read(Path(path), progress=report, **options)
-            if whole:
-                sender.send(("result", tables))
-                return
             for n, table in enumerate(tables):
                 values, extra = table.data.values, table.extra
                 table.data.values, table.extra = {}, {}
@@ -224,12 +204,9 @@ def _child_main(reader: str, path: str, options: dict, data: str, sender, whole:
             sender.send(("done", None))
     except MopaiError as exc:
         sender.send(("error", (type(exc).__name__, exc.message, getattr(exc, "wrong_password", False))))
-    except Exception as exc:  # noqa: BLE001 - the parent shows a Chinese message, the log keeps the cause
+    except Exception:  # noqa: BLE001 - the parent shows a Chinese message, the log keeps the cause
         logging.getLogger(__name__).exception("reading %s failed", Path(path).name)
-        if whole:
-            sender.send(("failed", type(exc).__name__))
-        else:
-            sender.send(("error", ("ReadError", FAILED.format(name=Path(path).name), False)))
+        sender.send(("error", ("ReadError", FAILED.format(name=Path(path).name), False)))
     finally:
         sender.close()
 
