@@ -4,22 +4,25 @@ desktop app share.
 The sheet's 填报日期 line (above the table) becomes the context's sheet_report_date, so a row
 without its own 填报日期 cell is judged on the sheet's date before --as-of or today; its 填报单位
 line names the sheet's own township (the context's township).
+
+Reading in a child process (`isolated`) leaves this process idle for seconds: the validators are
+imported and their tables loaded (intake.warm_up) meanwhile, on a thread, so the check after
+the read starts warm; this module therefore imports them only when it needs them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
+from intake import warm_up
 from intake.errors import Cancelled, ReadError
-from intake.forms import load_form
 from intake.table import SheetTable
-from validators import dates, townships
-from validators.data import ValidationContext
-from validators.engine import Cancelled as EngineCancelled
-from validators.engine import TableValidator
-from validators.errors import ValidationError
+
+if TYPE_CHECKING:
+    from validators.data import ValidationContext
+    from validators.engine import TableValidator
 
 Progress = Callable[[int, int], None]
 
@@ -40,6 +43,8 @@ class CheckedSheet:
 
 def parse_report_date(text: str | None) -> date | None:
     """The date in a 填报日期 line ('填报日期：2025年12月31日', '2025-12-31'); None if there is none."""
+    from validators import dates
+    from validators.errors import ValidationError
     if not text:
         return None
     body = text.strip()
@@ -56,6 +61,7 @@ def sheet_township(table: SheetTable, county: str | None = None) -> str | None:
     """The 9-digit code of the township whose sheet this is: its 填报单位 line (or the one value
     of its 填报单位 column), looked up among the configured county's townships when there is
     one (a prefecture code: the county named in the line), else by the county the line names."""
+    from validators import townships
     unit = table.reporting_unit
     if not unit and "reporting_unit" in table.data.values:
         named = {v.strip() for v in table.data.values["reporting_unit"] if v and v.strip()}
@@ -71,6 +77,9 @@ def sheet_township(table: SheetTable, county: str | None = None) -> str | None:
 
 def validator_for(table: SheetTable, *, as_of: date | None = None, county: str | None = None,
                   today: date | None = None) -> TableValidator:
+    from intake.forms import load_form
+    from validators.data import ValidationContext
+    from validators.engine import TableValidator
     ctx = ValidationContext(as_of=as_of, sheet_report_date=parse_report_date(table.report_date_text),
                             county=county, township=sheet_township(table, county),
                             **({"today": today} if today else {}))
@@ -86,12 +95,18 @@ def check_file(path: str | Path, *, form: str | None = None, as_of: date | None 
     """Read every table of the file and validate it. Raises ReadError / PasswordRequired
     (unreadable file) and intake.errors.Cancelled. `isolated`: read in a child process
     (intake.reader.isolated), so a crash of a native reader on a hostile file is a ReadError."""
+    from validators.run_support import gc_paused
     if isolated:
         from intake.reader.isolated import read_tables_isolated as read_tables
     else:
         from intake.reader import read_tables
-    tables = read_tables(Path(path), password=password, form=form,
-                         progress=_half(progress, 0), cancelled=cancelled)
+    with gc_paused():       # (a warm-up's own pause must not switch the collector back on)
+        warming = warm_up.start() if isolated else None
+        tables = read_tables(Path(path), password=password, form=form,
+                             progress=_half(progress, 0), cancelled=cancelled)
+        if warming is not None:
+            warming.join()
+    from validators.engine import Cancelled as EngineCancelled
     if not tables:
         raise ReadError(f"文件“{Path(path).name}”中没有找到流动儿童或留守儿童登记表")
     checked = []

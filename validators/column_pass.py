@@ -61,11 +61,14 @@ def _derived(kind: str, key: str) -> dict[str, pl.Expr]:
     return {}
 
 
-def run(form: FormTemplate, keys: list[str], values: dict[str, list],
-        numeric: dict[str, set[int]]) -> dict[str, ColumnPass]:
-    """The pass over the columns `keys` (present in `values`); numeric: the number cells."""
+def run(form: FormTemplate, keys: list[str], values: dict[str, list], numeric: dict[str, set[int]],
+        given: dict[str, pl.Series] | None = None) -> dict[str, ColumnPass]:
+    """The pass over the columns `keys` (present in `values`); numeric: the number cells;
+    given: polars text columns of the same cells the caller has already (the reader's)."""
     n = len(values[keys[0]]) if keys else 0
-    text = {k: pl.Series(k, values[k], dtype=pl.Utf8) for k in keys}
+    given = given or {}
+    text = {k: given[k].alias(k) if k in given and len(given[k]) == n else pl.Series(k, values[k], dtype=pl.Utf8)
+            for k in keys}
     numbers = [_mask(numeric[k], n).alias(k + NUMBER) for k in keys
                if form.field(k).type == "id" and numeric.get(k)]
     checked = [k for k in keys if has_fast_check(form.field(k))]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass
@@ -19,6 +20,9 @@ class RecordColumns:
     values: dict[str, list[str | None]]
     numeric: dict[str, set[int]] = field(default_factory=dict)
     imported_numeric: dict[str, frozenset[int]] = field(default_factory=dict)
+    # the same cells as polars text columns, when the reader made them (intake.reader.isolated):
+    # the next bulk run takes them instead of building its own; setting a cell drops its column
+    series: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         """imported_numeric: the number cells as read from the file; edits never change it, so
@@ -38,6 +42,7 @@ class RecordColumns:
         """Replace one cell. An edit is typed text (numeric False); undoing an edit back to the
         imported value of a number cell passes numeric True."""
         self.values[key][index] = value
+        self.series.pop(key, None)
         if numeric:
             self.numeric.setdefault(key, set()).add(index)
         else:

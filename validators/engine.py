@@ -66,7 +66,9 @@ class TableValidator:
         chunks = range(0, n, CHUNK)
         total = len(self.keys) + 1 + len(chunks)
         step = Stepper(progress, cancelled, total)
-        passes = column_pass.run(self.form, self.keys, self.data.values, self.data.numeric) if n else {}
+        given, self.data.series = self.data.series, {}      # the reader's polars columns, if any
+        passes = column_pass.run(self.form, self.keys, self.data.values, self.data.numeric, given) if n else {}
+        del given
         step()
         self._facts, self._cells, self._blanks = {}, {}, {}
         self._checker.address_columns = []

@@ -28,6 +28,9 @@ def date_text(value: datetime | date) -> str:
     return value.isoformat()
 
 
+_TEXT_OR_BLANK = {str, type(None)}
+
+
 def convert_column(values: Sequence[Any], offset: int, numeric: set[int]) -> list[str | None]:
     """Text of each cell; indices (offset + i) of number cells are added to `numeric`."""
     try:        # the common case, a text column: str.isspace raises TypeError on any other cell
@@ -36,6 +39,10 @@ def convert_column(values: Sequence[Any], offset: int, numeric: set[int]) -> lis
     except TypeError:
         pass
     types = set(map(type, values))
+    if types == _TEXT_OR_BLANK:                 # text with blank cells
+        if not any(map(str.isspace, filter(None, values))):
+            return [v or None for v in values]
+        return [v if v and not v.isspace() else None for v in values]
     if types == {float} or types == {int}:       # a column of numbers (phones, 序号)
         numeric.update(range(offset, offset + len(values)))
         return _numbers(values)

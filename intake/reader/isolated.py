@@ -5,8 +5,9 @@ segfault in any native library would do the same).
 `read_tables_isolated(path, password=, form=, progress=, cancelled=)` is
 intake.reader.read_tables run in a fresh child process (spawn: the same on Windows and Linux,
 safe beside Qt's threads). The child sends the tables back over a pipe one column at a time
-(each message unpickles in milliseconds, so a GUI thread stays responsive); its log records come
-back too and are logged here (through the masking handlers); equal cells cross as one object. `cancelled()` ends the child at
+(each message decodes in milliseconds, so a GUI thread stays responsive; intake.reader.transport:
+equal cells cross as one object, and the table arrives with its polars text columns); its log
+records come back too and are logged here (through the masking handlers). `cancelled()` ends the child at
 once. A child that dies (abort, segfault, killed for memory) becomes one ReadError naming how.
 Starting the child costs about 0.1-0.3 s. Any thread may call this; several calls run
 side by side (intake/county/ can read a folder of files from a thread pool this way).
@@ -18,6 +19,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -114,6 +116,7 @@ def _never() -> bool:
 
 
 def _receive(path: Path, receiver, child, progress, cancelled) -> list[SheetTable]:
+    from intake.reader import transport      # polars: imported once the child is on its way
     tables: list[SheetTable] = []
     while True:
         if cancelled():
@@ -133,11 +136,11 @@ def _receive(path: Path, receiver, child, progress, cancelled) -> list[SheetTabl
         elif kind == "table":
             tables.append(payload)
         elif kind == "column":
-            n, key, values = payload
-            tables[n].data.values[key] = values
+            n, key, codes, texts = payload
+            tables[n].data.values[key], tables[n].data.series[key] = transport.decode(codes, texts)
         elif kind == "extra":
-            n, col, values = payload
-            tables[n].extra[col] = values
+            n, col, codes, texts = payload
+            tables[n].extra[col] = transport.decode(codes, texts)[0]
         elif kind == "error":
             raise _error(*payload)
         elif kind == "done":
@@ -187,18 +190,23 @@ def _child_main(reader: str, path: str, options: dict, data: str, sender) -> Non
 
     try:
         import importlib
+        # polars (for sending the columns) imports on a thread while calamine parses the file
+        # (it releases the GIL): 0.1-0.25 s off the read
+        threading.Thread(target=importlib.import_module, args=("intake.reader.transport",),
+                         daemon=True).start()
         module, _, name = reader.partition(":")
         read = getattr(importlib.import_module(module), name)
         with gc_paused():
             tables = read(Path(path), progress=report, **options)
+            from intake.reader import transport
             for n, table in enumerate(tables):
                 values, extra = table.data.values, table.extra
                 table.data.values, table.extra = {}, {}
                 sender.send(("table", table))
                 for key, column in values.items():
-                    sender.send(("column", (n, key, _shared(column))))
+                    sender.send(("column", (n, key, *transport.encode(column))))
                 for col, column in extra.items():
-                    sender.send(("extra", (n, col, _shared(column))))
+                    sender.send(("extra", (n, col, *transport.encode(column))))
             sender.send(("done", None))
     except MopaiError as exc:
         sender.send(("error", (type(exc).__name__, exc.message, getattr(exc, "wrong_password", False))))
@@ -207,13 +215,6 @@ def _child_main(reader: str, path: str, options: dict, data: str, sender) -> Non
         sender.send(("error", ("ReadError", FAILED.format(name=Path(path).name), False)))
     finally:
         sender.close()
-
-
-def _shared(column: list) -> list:
-    """Equal cells as one object: pickle then sends each distinct text once (a 100k-row sheet:
-    18 MB instead of 80), and the parent unpickles ten times faster into less memory."""
-    seen: dict = {}
-    return list(map(seen.setdefault, column, column))
 
 
 def _silence_stderr() -> None:

@@ -2,8 +2,8 @@
 columns (1, 2, 3 …) and header rows repeated for printing are not."""
 from __future__ import annotations
 
-from itertools import repeat
-from operator import countOf
+from itertools import compress
+from operator import not_
 
 from intake.table import ImportNote
 
@@ -25,13 +25,13 @@ def rows_to_keep(columns: list[list[str | None]], headers: list[str], first_row:
         return [], []
     mapped = mapped or [True] * len(columns)
     width, n = len(columns), len(columns[0])
-    gappy = [col for col in columns if None in col]
+    # a cell is None or non-empty text (intake.reader.cells), so all() says "no blank cell"
+    gappy = [col for col in columns if not all(col)]
     if len(gappy) < width - 4:      # every row has 5+ filled cells: no blank or footer rows
         keep, candidates = list(range(n)), _header_like(columns, headers, mapped)
     else:
-        blanks = list(map(countOf, zip(*gappy), repeat(None))) if gappy else [0] * n   # None cells per row
-        keep = [i for i, b in enumerate(blanks) if b < width]
-        candidates = {i for i in keep if width - blanks[i] <= 4} | _header_like(columns, headers, mapped)
+        keep, candidates = _sparse_rows(columns, gappy, width, n)
+        candidates |= _header_like(columns, headers, mapped)
     if keep and keep[0] == 0:
         candidates.add(0)
     skipped: dict[str, list[int]] = {}
@@ -47,6 +47,20 @@ def rows_to_keep(columns: list[list[str | None]], headers: list[str], first_row:
     return [i for i in keep if i not in gone], [_note(reason, rows, first_row) for reason, rows in skipped.items()]
 
 
+def _sparse_rows(columns: list[list], gappy: list[list], width: int, n: int) -> tuple[list[int], set[int]]:
+    """(rows that are not blank, rows with at most 4 filled cells among those). A row filled
+    in the 5 fullest columns is neither: only the others are counted cell by cell."""
+    fullest = sorted(columns, key=lambda col: sum(map(bool, col)), reverse=True)[:5]
+    if len(fullest) < 5:
+        suspects = range(n)
+    else:
+        suspects = sorted({i for col in fullest for i in compress(range(n), map(not_, col))})
+    filled = {i: width - sum(col[i] is None for col in gappy) for i in suspects}
+    blank = {i for i, f in filled.items() if f == 0}
+    keep = [i for i in range(n) if i not in blank] if blank else list(range(n))
+    return keep, {i for i, f in filled.items() if 0 < f <= 4}
+
+
 def _note(reason: str, rows: list[int], first_row: int) -> ImportNote:
     listed = "、".join(str(first_row + i) for i in rows[:MAX_LISTED])
     more = f"等{len(rows)}行" if len(rows) > MAX_LISTED else ""
@@ -58,7 +72,8 @@ def _header_like(columns: list[list[str | None]], headers: list[str], mapped: li
     found = set()
     own = [(col, text) for col, text, m in zip(columns, headers, mapped) if m][:3]
     for col, text in own:
-        found.update(i for i, v in enumerate(col) if v == text)
+        if text in col:
+            found.update(i for i, v in enumerate(col) if v == text)
     return found
 
 

@@ -96,7 +96,7 @@ def read_grids(path: Path, password: str | None) -> list[Grid]:
 
 
 def _has_text(grid: Grid) -> bool:
-    return any(not is_blank(v) for row in grid.rows[:200] for v in row) or grid.n_rows > 200
+    return grid.n_rows > 200 or any(not is_blank(v) for row in grid.rows[:200] for v in row)
 
 
 def _tables_or_error(path: Path, results: list[SheetTable | Skipped]) -> list[SheetTable]:
