@@ -21,7 +21,7 @@ from typing import Callable
 
 import polars as pl
 
-from intake.departments import register as reg
+from intake.departments import header_memory, register as reg
 from intake.departments.answer_read import AnswerFile, read_answer
 from intake.departments.commands import DeptCommand, DeptCommands, label_of
 from intake.departments.decisions import apply, batch_of
@@ -97,9 +97,16 @@ class DepartmentDesk(DeptCommands, DeptQueue):
     # --- answers ---------------------------------------------------------------------------------
     def read_answer(self, dept: str, path, *, password=None, mapping=None, progress=None,
                     cancelled=None) -> AnswerFile:
-        """Read a department's answer (in a child process); nothing is stored yet."""
+        """Read a department's answer (in a child process), the columns the clerk confirmed for
+        its earlier answers mapped so again; nothing is stored yet."""
         return read_answer(self.profiles[dept], path, password=password, mapping=mapping,
-                           progress=progress, cancelled=cancelled)
+                           headers=header_memory.recalled(self.workspace, dept), progress=progress,
+                           cancelled=cancelled)
+
+    def confirm_columns(self, answer: AnswerFile, choices: dict[tuple[str, int], str | None]) -> None:
+        """Remember the clerk's choice for these columns ((sheet, column) -> answer key, None: not
+        used) for the department's later answers."""
+        header_memory.remember(self.workspace, answer.dept, header_memory.chosen_headers(answer.tables, choices))
 
     def store_answer(self, answer: AnswerFile) -> list[Difference]:
         """Keep the answer (it replaces the department's earlier one) and reconcile."""
