@@ -111,11 +111,14 @@ def _receive(desk, paths: list[str]) -> list[Path]:
 
 
 def _read_in(depts, profile, args: argparse.Namespace, inputs: list[Path]) -> None:
+    from intake.departments.answer_read import remapped
     from intake.departments.cli_output import answer_json, doubt_lines
     answer = depts.read_answer(profile.key, args.answer, password=args.answer_password)
     if args.column:
+        choices = _choices(answer, profile, args.column)
+        depts.confirm_columns(answer, choices)          # remembered for the department's next answer
         answer = depts.read_answer(profile.key, args.answer, password=args.answer_password,
-                                   mapping=_mapping(answer, profile, args.column))
+                                   mapping=remapped(answer.mapping, choices))
     for line in doubt_lines(answer):
         print(line)
     depts.store_answer(answer)
@@ -129,9 +132,8 @@ def _read_in(depts, profile, args: argparse.Namespace, inputs: list[Path]) -> No
         print(f"比对报告已写入：{args.report}")
 
 
-def _mapping(answer, profile, pairs: list[str]) -> dict:
-    """The mapping read, with the clerk's --column 表头=字段 in place (字段: a key or a label)."""
-    from intake.departments.answer_read import remapped
+def _choices(answer, profile, pairs: list[str]) -> dict:
+    """The clerk's --column 表头=字段 as (sheet, column) -> key (字段: a key or a label, - not used)."""
     by_label = {a.label: a.key for a in profile.answer} | {a.key: a.key for a in profile.answer}
     wanted = {}
     for pair in pairs:
@@ -146,4 +148,4 @@ def _mapping(answer, profile, pairs: list[str]) -> dict:
     missing = set(wanted) - used
     if missing:
         raise UsageError(f"回复文件中没有表头为“{'、'.join(sorted(missing))}”的列")
-    return remapped(answer.mapping, choices)
+    return choices

@@ -176,3 +176,37 @@ def test_an_edit_made_in_the_sheet_itself_is_followed(base, tmp_path):
         depts.sheet_edited(d.child.sheet_id, touched)
         assert depts.difference("gongan", d.key) is None
         assert len(depts.differences("gongan")) == len({x.key for x in depts.differences("gongan")})
+
+
+def test_a_send_back_the_township_has_since_corrected_leaves_the_return_file(base, tmp_path):
+    from intake.departments.returns import sent_back_problems
+    from intake.edits import CellEdit, EditBatch
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.gongan_xlsx, "gongan")
+        agreed = _of(depts, "gongan", ids, ans.planted["registration"], "residence_registration")
+        changed = _of(depts, "gongan", ids, ans.planted["name"], "name")
+        for d in (agreed, changed):
+            depts.send_back(d, "请核实").redo()
+
+        def returned():
+            return {(sid, i, f.field) for sid in {agreed.child.sheet_id, changed.child.sheet_id}
+                    for i, found in sent_back_problems(desk, sid).items() for f in found}
+
+        def edit(d, new):
+            old = depts.session(d.child.sheet_id).value(d.child.index, d.field)
+            depts.apply_edit(d.child.sheet_id, EditBatch("乡镇已改正", (CellEdit(d.child.index, d.field, old, new),)))
+
+        where = {d.key: (d.child.sheet_id, d.child.index, d.field) for d in (agreed, changed)}
+        assert returned() == set(where.values())
+        edit(agreed, agreed.proposed[0])                  # now as the department says
+        view = depts.difference("gongan", agreed.key)
+        assert (view.status, view.current) == (SENT_BACK, False)           # 已退回乡镇（现已一致）
+        assert returned() == {where[changed.key]}
+        edit(changed, "改" + changed.sheet_value)         # the record changed since the decision
+        assert depts.difference("gongan", changed.key).stale is not None
+        assert returned() == set()
+        file_id = next(m.file.id for m in desk.snapshot.meta.values() if m.info.sheet_id == changed.child.sheet_id)
+        desk.write_return(file_id, tmp_path / "退回.xlsx")
+    texts = [str(c.value) for ws in load_workbook(tmp_path / "退回.xlsx").worksheets for row in ws.iter_rows()
+             for c in row if c.value]
+    assert not any("与公安比对时发现" in t for t in texts)

@@ -131,3 +131,33 @@ def test_the_view_takes_its_undo_stack_back_after_a_restart(qtbot, county_set, t
         assert view.undo_stack.count() == 1 and view.undo_stack.undoText() == "医保比对：保留登记表数据"
         view.undo_stack.undo()
         assert all(d.decision is None for d in view.depts.differences("yibao"))
+
+
+def test_columns_confirmed_in_the_view_are_remembered_and_changed_again(qtbot, tmp_path, answered, monkeypatch):
+    from desktop.departments import files
+    from readerfiles import SheetSpec, child_id, write_xlsx
+    header, row = ["姓名", "证件号码", "医保参保状况", "参保地"], ["甲", child_id(), "正常参保", "本县"]
+    first = write_xlsx(tmp_path / "回复一.xlsx", [SheetSpec("S", [header, row])])
+    later = write_xlsx(tmp_path / "回复二.xlsx", [SheetSpec("S", [header[::-1], row[::-1]])])
+    told, dialogs, picks = [], [], ["insured", None]
+
+    def exec_(dialog):                          # the clerk picks in the (real) dialog and presses 确定
+        dialogs.append(dialog)
+        box, = dialog.choices.values()
+        box.setCurrentIndex(box.findData(picks[len(dialogs) - 1]))
+        return 1
+
+    monkeypatch.setattr(MappingDialog, "exec", exec_)
+    monkeypatch.setattr(files.QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    view = _view(qtbot, answered)
+    view.departments.select("yibao")
+    view.files.read_answer("yibao", str(first))
+    qtbot.waitUntil(lambda: len(told) == 1 and not view.jobs, timeout=30000)
+    assert len(dialogs) == 1 and dialogs[0].shown[0].header == "医保参保状况"
+    view.files.read_answer("yibao", str(later))                        # the next answer: no choice asked
+    qtbot.waitUntil(lambda: len(told) == 2 and not view.jobs, timeout=30000)
+    assert len(dialogs) == 1 and "读入1条记录" in told[1]
+    view.columns_button.click()                                        # change it again
+    qtbot.waitUntil(lambda: len(told) == 3 and not view.jobs, timeout=30000)
+    assert len(dialogs) == 2 and [d.header for d in dialogs[1].answer.recalled] == ["医保参保状况"]
+    assert "参保状态" in answered.read_answer("yibao", later).missing

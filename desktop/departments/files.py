@@ -58,7 +58,9 @@ class FileActions:
         show_done(self.view, title, target, detail)
 
     # --- the answer ------------------------------------------------------------------------------
-    def read_answer(self, dept: str, path: str | None = None, password: str | None = None, mapping=None) -> None:
+    def read_answer(self, dept: str, path: str | None = None, password: str | None = None, mapping=None,
+                    ask: bool = False) -> None:
+        """ask: show the columns the clerk confirmed before even when none is doubtful."""
         if path is None:
             chosen = open_file_names(self.view, f"读入{self._name(dept)}的回复", str(self.folder), ANSWER_FILTER)
             if not chosen:
@@ -67,7 +69,7 @@ class FileActions:
             self.folder = Path(path).parent
         self.view.run(lambda progress, cancelled: self.depts.read_answer(dept, path, password=password, mapping=mapping,
                                                                            progress=progress, cancelled=cancelled),
-                      f"正在读取{Path(path).name}…", lambda answer: self._read(dept, path, password, answer),
+                      f"正在读取{Path(path).name}…", lambda answer: self._read(dept, path, password, answer, ask),
                       on_error=lambda error: self._read_failed(dept, path, error))
 
     def _read_failed(self, dept: str, path: str, error) -> bool:
@@ -78,11 +80,23 @@ class FileActions:
             return True
         return False
 
-    def _read(self, dept: str, path: str, password: str | None, answer) -> None:
-        if answer.doubtful:
+    def check_columns(self, dept: str) -> None:
+        """Read the department's latest answer again, to change how its columns are taken."""
+        stored = self.depts.store.answer_path(dept)
+        if stored is None or not Path(stored).is_file():
+            QMessageBox.information(self.view, "回复的列", "没有找到上次读入的回复文件，请用“读入部门回复…”重新选择文件。")
+            return
+        self.read_answer(dept, stored, ask=True)
+
+    def _read(self, dept: str, path: str, password: str | None, answer, ask: bool = False) -> None:
+        if ask and not (answer.doubtful or answer.recalled):
+            QMessageBox.information(self.view, "回复的列", "这份回复的列都按列名认出，没有需要确认的列。")
+            return
+        if answer.doubtful or (ask and answer.recalled):
             dialog = MappingDialog(answer, self.depts.profiles[dept], self.view)
             if not dialog.exec():
                 return
+            self.depts.confirm_columns(answer, dialog.chosen())
             if dialog.changed():
                 return self.read_answer(dept, path, password, dialog.mapping())
         self.view.run(lambda progress, cancelled: self.depts.store_answer(answer), "正在比对…",

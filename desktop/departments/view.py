@@ -57,9 +57,10 @@ class DepartmentsView(QWidget):
         self.departments = DepartmentList()
         self.departments.department_chosen.connect(self.show_department)
         self.list_button, self.answer_button = QPushButton("生成核对名单…"), QPushButton("读入部门回复…")
-        self.report_button = QPushButton("比对报告…")
+        self.report_button, self.columns_button = QPushButton("比对报告…"), QPushButton("回复的列对应…")
+        self.columns_button.setToolTip("查看或更改上次读入的回复中各列对应的项目（会记住，下次照此对应）")
         for button, act in ((self.list_button, self.files.write_list), (self.answer_button, self.files.read_answer),
-                            (self.report_button, self.files.write_report)):
+                            (self.columns_button, self.files.check_columns), (self.report_button, self.files.write_report)):
             button.clicked.connect(lambda _=False, act=act: self.dept and act(self.dept))
         left = QWidget()
         lay = QVBoxLayout(left)
@@ -70,7 +71,7 @@ class DepartmentsView(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.detail)
-        for b in (self.list_button, self.answer_button, self.report_button):
+        for b in (self.list_button, self.answer_button, self.columns_button, self.report_button):
             lay.addWidget(b)
         self.kind, self.status, self.township = QComboBox(), QComboBox(), QComboBox()
         self.kind.addItem(ALL, None)

@@ -129,7 +129,7 @@ def return_sheets(desk, file_id: int) -> list[CountySheet]:
                     reason = f"（县级说明：{g.decision.reason}）" if g.decision.reason else ""
                     rows.setdefault(ref.index, []).append(
                         make("county.sent_back", ref.index, None, what=what, others=_others(g, ref), reason=reason))
-        for index, problems in sent_back_problems(desk.workspace, sid).items():
+        for index, problems in sent_back_problems(desk, sid).items():
             rows.setdefault(index, []).extend(problems)
         findings.replace_rows(rows)
         out.append(CountySheet(desk.workspace.load_sheet(sid), findings,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import polars as pl
@@ -20,6 +21,7 @@ from intake.departments.answer_records import records_frame
 from intake.departments.profile import DepartmentProfile
 from intake.reader.any_table import ANY_TABLES, columns_template, read_any_tables
 from intake.reader.isolated import read_isolated
+from intake.reader.mapping import normalise
 from intake.reader.source import check_readable
 from intake.table import SheetTable
 from validators.form import FormTemplate
@@ -48,6 +50,7 @@ class AnswerFile:
     mapping: dict[str, dict[int, str | None]]       # sheet -> column -> answer key (as read)
     doubtful: list[Doubt] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)    # labels of asked columns not found
+    recalled: list[Doubt] = field(default_factory=list)   # mapped as the clerk confirmed before
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -69,26 +72,34 @@ def key_columns(profile: DepartmentProfile) -> tuple[str, ...]:
 
 
 def read_answer(profile: DepartmentProfile, path: str | Path, *, password: str | None = None,
-                mapping: dict | None = None, isolated: bool = True, progress=None,
-                cancelled=None) -> AnswerFile:
+                mapping: dict | None = None, headers: dict | None = None, isolated: bool = True,
+                progress=None, cancelled=None) -> AnswerFile:
+    """`headers`: the clerk's earlier choices (intake.departments.header_memory.recalled)."""
     path = Path(path)
     check_readable(path)
+    headers = headers or {}
     options = {"template": answer_template(profile), "required": key_columns(profile),
-               "password": password, "mapping": mapping}
+               "password": password, "mapping": mapping, "headers": headers}
     if isolated:
         tables = read_isolated(ANY_TABLES, path, options, progress, cancelled)
     else:
         tables = read_any_tables(path, progress=progress, cancelled=cancelled, **options)
     records, notes = records_frame(profile, tables)
     found = {c.field for t in tables for c in t.columns if c.field}
+    doubt = partial(_doubt, profile)
     return AnswerFile(
         dept=profile.key, path=path, file_hash=_hash(path), tables=tables, records=records,
         mapping={t.sheet: {c.col: c.field for c in t.columns} for t in tables},
-        doubtful=[Doubt(t.sheet, c.col, c.header, c.field, profile.column(c.field).label if c.field in
-                        {a.key for a in profile.answer} else None, c.confidence)
-                  for t in tables for c in t.columns if c.how == "fuzzy"],
+        doubtful=[doubt(t, c) for t in tables for c in t.columns if c.how == "fuzzy"],
+        recalled=[doubt(t, c) for t in tables for c in t.columns
+                  if c.how == "remembered" and normalise(c.header) in headers],
         missing=[a.label for a in profile.asked if a.key not in found and a.role != "result"],
         notes=[n.message for t in tables for n in t.notes] + notes)
+
+
+def _doubt(profile: DepartmentProfile, table: SheetTable, c) -> Doubt:
+    label = profile.column(c.field).label if c.field in {a.key for a in profile.answer} else None
+    return Doubt(table.sheet, c.col, c.header, c.field, label, c.confidence)
 
 
 def remapped(mapping: dict, choices: dict[tuple[str, int], str | None]) -> dict:

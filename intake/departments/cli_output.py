@@ -13,6 +13,9 @@ def doubt_lines(answer: AnswerFile) -> list[str]:
     for d in answer.doubtful:
         lines.append(f"请核对：表头“{quote(d.header)}”按相似度对应到“{d.label or d.key}”（把握{round(d.confidence * 100)}%）；"
                      f"如不对，用 --column \"{quote(d.header)}=字段\" 指定")
+    for d in answer.recalled:
+        lines.append(f"表头“{quote(d.header)}”按上次确认的对应到“{d.label or '（不使用）'}”；"
+                     f"如要改，用 --column \"{quote(d.header)}=字段\" 指定（- 表示不用）")
     if answer.missing:
         lines.append("回复中没有这些列：" + "、".join(answer.missing) + "（这些项目不比对）")
     lines += [f"提示：{n}" for n in answer.notes[:10]]

@@ -21,7 +21,7 @@ from typing import Callable
 
 import polars as pl
 
-from intake.departments import register as reg
+from intake.departments import by_name, header_memory, register as reg
 from intake.departments.answer_read import AnswerFile, read_answer
 from intake.departments.commands import DeptCommand, DeptCommands, label_of
 from intake.departments.decisions import apply, batch_of
@@ -47,6 +47,7 @@ class DepartmentDesk(DeptCommands, DeptQueue):
         self._registers: dict[str, pl.DataFrame] = {}
         self._answers: dict[str, pl.DataFrame] = {}
         self._applied: dict[str, list[Difference]] = {}
+        self._matched: dict[str, pl.DataFrame] = {}        # the answer, records matched by name filled in
         self.repair_log()
 
     # --- sessions and edits ------------------------------------------------------------------------
@@ -85,7 +86,7 @@ class DepartmentDesk(DeptCommands, DeptQueue):
 
     def forget(self, dept: str | None = None) -> None:
         """Find the differences again when next asked (after the register changed wholesale)."""
-        for cache in (self._found, self._registers, self._applied):
+        for cache in (self._found, self._registers, self._applied, self._matched):
             if dept is None:
                 cache.clear()
             else:
@@ -97,9 +98,16 @@ class DepartmentDesk(DeptCommands, DeptQueue):
     # --- answers ---------------------------------------------------------------------------------
     def read_answer(self, dept: str, path, *, password=None, mapping=None, progress=None,
                     cancelled=None) -> AnswerFile:
-        """Read a department's answer (in a child process); nothing is stored yet."""
+        """Read a department's answer (in a child process), the columns the clerk confirmed for
+        its earlier answers mapped so again; nothing is stored yet."""
         return read_answer(self.profiles[dept], path, password=password, mapping=mapping,
-                           progress=progress, cancelled=cancelled)
+                           headers=header_memory.recalled(self.workspace, dept), progress=progress,
+                           cancelled=cancelled)
+
+    def confirm_columns(self, answer: AnswerFile, choices: dict[tuple[str, int], str | None]) -> None:
+        """Remember the clerk's choice for these columns ((sheet, column) -> answer key, None: not
+        used) for the department's later answers."""
+        header_memory.remember(self.workspace, answer.dept, header_memory.chosen_headers(answer.tables, choices))
 
     def store_answer(self, answer: AnswerFile) -> list[Difference]:
         """Keep the answer (it replaces the department's earlier one) and reconcile."""
@@ -142,6 +150,7 @@ class DepartmentDesk(DeptCommands, DeptQueue):
         keys = self.desk.children_keys()
         register = self.register(dept, self._fields(dept), keys)
         self._registers[dept] = register
+        answer = self._matched[dept] = by_name.resolved(self.profiles[dept], answer, keys)
         return reconcile(self.profiles[dept], register, answer, salt=self.desk.store.salt(),
                          known_ids=keys["id"].drop_nulls(), as_of=self.desk.as_of, county=self.desk.county)
 
@@ -156,7 +165,7 @@ class DepartmentDesk(DeptCommands, DeptQueue):
             return
         fresh = reg.with_fields(touched, self.columns, self._fields(dept), self.desk.merged_values())
         self._registers[dept] = pl.concat([register.filter(~where), fresh])
-        profile, answer, salt = self.profiles[dept], self.answer_records(dept), self.desk.store.salt()
+        profile, answer, salt = self.profiles[dept], self._matched[dept], self.desk.store.salt()
         ids = fresh["id"].drop_nulls()
         near = answer.filter(pl.col("id").is_in(ids.implode()) | pl.col("prefix").is_in(ids.str.slice(0, 17).implode()))
         matched = joined(fresh, near)

@@ -95,6 +95,7 @@ class DepartmentProfile:
     answer: tuple[AnswerColumn, ...]
     compare: tuple[Comparison, ...]
     absent: Absent
+    name_birth: bool = True          # a record without a usable ID matched by name + birth date
 
     def column(self, key: str) -> AnswerColumn:
         return next(c for c in self.answer if c.key == key)
@@ -145,7 +146,7 @@ def load_profile(key: str, directory: Path | None = None) -> DepartmentProfile:
         raise KeyError(f"没有名为 {key} 的部门配置")
     data = _read(path)
     common = _read(base / f"{COMMON}.toml") if (base / f"{COMMON}.toml").is_file() else {}
-    return profile_from_dict(data, common.get("answer", []))
+    return profile_from_dict(data, common.get("answer", []), common.get("match", {}))
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -153,7 +154,9 @@ def _read(path: Path) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
-def profile_from_dict(data: Mapping[str, Any], common: list[Mapping[str, Any]] = ()) -> DepartmentProfile:
+def profile_from_dict(data: Mapping[str, Any], common: list[Mapping[str, Any]] = (),
+                      match: Mapping[str, Any] | None = None) -> DepartmentProfile:
+    """`match`: common.toml's [match], which a department's own [match] may override."""
     dept = data["department"]
     answer = _merged_answers(common, data.get("answer", []))
     keys = {a.key for a in answer} | set(CARD_PARTS)
@@ -162,8 +165,10 @@ def profile_from_dict(data: Mapping[str, Any], common: list[Mapping[str, Any]] =
     sel = data.get("children", {})
     selection = Selection(tuple(sel.get("forms", FORM_KEYS)), sel.get("age_lt"), sel.get("age_gte"))
     absent = _absent(data.get("absent", {}))
+    matching = {**(match or {}), **data.get("match", {})}
     profile = DepartmentProfile(dept["key"], dept["name"], dept.get("title", dept["name"]),
-                                dept.get("checks", ""), selection, sent, answer, compare, absent)
+                                dept.get("checks", ""), selection, sent, answer, compare, absent,
+                                bool(matching.get("name_birth", True)))
     _check(profile, keys)
     return profile
 

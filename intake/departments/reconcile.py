@@ -30,6 +30,7 @@ A = "a:"                 # answer columns once joined onto the register
 ABSENT_WORDS = "无记录"
 NOT_UNDERSTOOD = "部门填写的“{value}”不是能识别的值，请向{dept}核实"
 ABSENT_NOTE = "{dept}没有这名儿童的记录，按“{values}”核对"
+BY_NAME = "部门的记录没有可用的身份证号，按姓名和出生日期对应到这名儿童（不是按身份证号），请核对是否同一人"
 
 
 def reconcile(profile: DepartmentProfile, register: pl.DataFrame, answer: pl.DataFrame, *, salt: str,
@@ -106,6 +107,8 @@ def _field_difference(profile: DepartmentProfile, cmp: Comparison, row: dict, sa
     else:
         words = ABSENT_WORDS
         note = ABSENT_NOTE.format(dept=profile.name, values="、".join(profile.absent.values.values()))
+    if row.get(A + "by_name"):
+        note = f"{BY_NAME}；{note}" if note else BY_NAME
     return Difference(profile.key, FIELD, f"{profile.key}:{FIELD}:{hashed(salt, row['id'])}:{cmp.field}",
                       field=cmp.field, child=_child(row), sheet_value=row[cmp.field], dept_value=words,
                       proposed=proposed, township=row["township"] or "", note=note,
@@ -146,7 +149,8 @@ def bad_ids(profile: DepartmentProfile, answer: pl.DataFrame, matched: pl.DataFr
     (an error there) and came back as the county sent it is no department's mistake."""
     bad = answer.filter(pl.col("key_code").is_not_null())
     if sent is not None and not bad.is_empty():       # a number wrong on the sheet itself, sent back
-        bad = bad.filter(~_compact(pl.col("key")).str.slice(0, 18).is_in(_compact(sent.drop_nulls()).implode()))
+        bad = bad.filter(~_compact(pl.col("key")).str.slice(0, 18).is_in(_compact(sent.drop_nulls()).implode())
+                         .fill_null(False))          # a record with no number at all stays listed
     if bad.is_empty():
         return []
     named = matched.filter(pl.col(A + "key_code").is_not_null()).select(

@@ -93,6 +93,10 @@ class DeptStore:
                                     " ORDER BY id DESC LIMIT 1", [dept])
         return tuple(rows[0]) if rows else None
 
+    def answer_path(self, dept: str) -> str | None:
+        rows = self.workspace.query("SELECT path FROM dept_answers WHERE dept = ? ORDER BY id DESC LIMIT 1", [dept])
+        return rows[0][0] if rows else None
+
     def has_answer_file(self, dept: str, file_hash: str) -> bool:
         return bool(self.workspace.query("SELECT 1 FROM dept_answers WHERE dept = ? AND file_hash = ?",
                                          [dept, file_hash]))

@@ -11,7 +11,9 @@ CSV in any encoding, HTML saved as .xls, Excel 2003 XML, encrypted workbooks) is
 `read_any_tables(path, template=, required=, password=, mapping=, progress=, cancelled=)`: one
 SheetTable per sheet whose header maps at least one `required` column (form = template.key);
 `mapping` ({sheet name: {column: key or None}}) is the clerk's confirmed mapping, taking the
-place of matching for those columns. Run it in a child process like every file:
+place of matching for those columns; `headers` ({normalised header text: key or None}) is the
+mapping the clerk confirmed for earlier files (intake.departments.header_memory), applied to
+any column so headed wherever it stands (`mapping` wins over it). Run it in a child process like every file:
 intake.reader.isolated.read_isolated(ANY_TABLES, path, {...}).
 """
 from __future__ import annotations
@@ -23,7 +25,7 @@ from intake.errors import ReadError
 from intake.reader.columns import map_columns, mapping_notes
 from intake.reader.data_area import read_data
 from intake.reader.layout import find_header
-from intake.reader.mapping import form_index
+from intake.reader.mapping import form_index, normalise
 from intake.reader.workbook import read_grids
 from intake.table import SheetTable
 from validators.data import RecordColumns
@@ -52,8 +54,15 @@ def columns_template(key: str, title: str, columns: Iterable[tuple[str, str, tup
     return FormTemplate(key, title, title, "", fields, (), Eligibility())
 
 
+def _remembered(header, headers: dict, confirmed: dict | None) -> dict[int, str | None] | None:
+    out = {hc.col: headers[normalise(hc.display)] for hc in header.columns if normalise(hc.display) in headers}
+    out.update(confirmed or {})
+    return out or None
+
+
 def read_any_tables(path: Path, *, template: FormTemplate, required: tuple[str, ...],
                     password: str | None = None, mapping: dict | None = None,
+                    headers: dict[str, str | None] | None = None,
                     progress: Callable[[int, int], None] | None = None,
                     cancelled: Callable[[], bool] | None = None) -> list[SheetTable]:
     path = Path(path)
@@ -65,7 +74,7 @@ def read_any_tables(path: Path, *, template: FormTemplate, required: tuple[str, 
         header = find_header(grid, [index])
         if header is None:
             continue
-        remembered = (mapping or {}).get(grid.name)
+        remembered = _remembered(header, headers or {}, (mapping or {}).get(grid.name))
         columns = map_columns(header, index, grid, remembered)
         if not {c.field for c in columns} & set(required):
             continue
