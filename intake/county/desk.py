@@ -193,6 +193,11 @@ class CountyDesk(DeskCommands, DeskQueue):
         return write_upload(upload_sheets(self), target, profiles=profiles, protected=protected,
                             progress=progress, cancelled=cancelled)
 
+    def write_returns(self, folder, *, protected=(), progress=None, cancelled=None):
+        """Every township's return file that has something to send back (intake.county.returns)."""
+        from intake.county.returns import write_returns
+        return write_returns(self, folder, protected=protected, progress=progress, cancelled=cancelled)
+
     def write_return(self, file_id: int, target, *, progress=None, cancelled=None):
         """A township's return file for one received file, with the county's send-backs."""
         from intake.county.upload import return_sheets
