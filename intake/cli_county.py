@@ -99,7 +99,9 @@ def _run(args: argparse.Namespace) -> int:
         print("\n".join(summary_lines(desk, received, report)))
         print(f"汇总结果已写入：{args.json_out}")
         if args.returns:
-            print("\n".join(returns.lines()) + f"：{args.returns}")
+            print("\n".join(returns.lines()))
+            if returns.index:
+                print(f"退回文件和退回文件清单（{returns.index.name}）已写入：{args.returns}")
         if args.upload:
             print("\n".join(desk.write_upload(args.upload, profiles=profiles, protected=files).lines()))
         wanted = cli_stats_outputs.requested(args)

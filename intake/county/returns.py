@@ -62,8 +62,7 @@ class ReturnsSummary:
     index: Path | None = None
 
     def lines(self) -> list[str]:
-        return [f"已为 {len(self.written)} 个乡镇文件导出退回文件，{len(self.skipped)} 个文件没有需要退回的问题"
-                + (f"；清单：{self.index.name}" if self.index else "")]
+        return [f"已为 {len(self.written)} 个乡镇文件导出退回文件，{len(self.skipped)} 个文件没有需要退回的问题"]
 
 
 def check_folder(folder: str | os.PathLike, inputs=()) -> Path:
