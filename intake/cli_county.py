@@ -87,7 +87,7 @@ def _run(args: argparse.Namespace) -> int:
             path = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mopai-county-"))) / "county.sqlite"
         workspace = stack.enter_context(Workspace(path))
         desk = stack.enter_context(CountyDesk(workspace, as_of=as_of, county=county))
-        received = desk.add_paths(files, keep_findings=bool(args.upload))
+        received = desk.add_paths(files, keep_findings=bool(args.upload or args.returns))
         if not desk.snapshot.sheets:
             messages = [r.message for r in received if r.message]
             raise UsageError("没有可以读取的登记表：" + ("；".join(messages[:5]) or "所有文件都无法使用"))

@@ -122,12 +122,13 @@ def test_cli_writes_the_returns_and_lists_them_in_the_json(county_set, base, tmp
     assert "个乡镇文件导出退回文件" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("where", ["a file", "inside the received folder"])
+@pytest.mark.parametrize("where", ["a file", "under a file", "inside the received folder"])
 def test_cli_refuses_a_folder_it_cannot_use(county_set, tmp_path, capsys, where):
     made = county_set[0]
-    if where == "a file":
+    if where in ("a file", "under a file"):
         folder = tmp_path / "退回"
         folder.write_text("not a folder")
+        folder = folder / "乡镇" if where == "under a file" else folder
     else:
         folder = made.folder / "退回"
     code = main(["county", str(made.folder), *ARGS, "--json", str(tmp_path / "r.json"), "--returns", str(folder)])
@@ -135,3 +136,13 @@ def test_cli_refuses_a_folder_it_cannot_use(county_set, tmp_path, capsys, where)
     assert code == 2 and len(err.splitlines()) == 1 and "退回文件" in err
     assert not (tmp_path / "r.json").exists()
     assert not (made.folder / "退回").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["退回"] if "file" in where else [])   # nothing made
+
+
+def test_a_missing_folder_is_made_only_when_written(base, tmp_path):
+    from intake.county.returns import check_folder
+    assert check_folder(tmp_path / "新" / "退回") == tmp_path / "新" / "退回"
+    assert list(tmp_path.iterdir()) == []
+    with desk_on(base, tmp_path) as desk:
+        summary = desk.write_returns(tmp_path / "新" / "退回")
+    assert summary.written and (tmp_path / "新" / "退回" / INDEX_NAME).is_file()

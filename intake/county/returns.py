@@ -65,11 +65,12 @@ class ReturnsSummary:
         return [f"已为 {len(self.written)} 个乡镇文件导出退回文件，{len(self.skipped)} 个文件没有需要退回的问题"]
 
 
-def check_folder(folder: str | os.PathLike, inputs=()) -> Path:
-    """The folder the return files go in, made if missing; a WriteError saying what to do if it
-    cannot be written, or if it holds received files or lies in a received folder (`inputs`:
-    the received files and folders): the return files would be received as the townships'
-    newer files the next time that folder is added."""
+def check_folder(folder: str | os.PathLike, inputs=(), create: bool = False) -> Path:
+    """The folder the return files go in (made when `create`, else only its nearest existing
+    folder is tried); a WriteError saying what to do if it cannot be written, or if it holds
+    received files or lies in a received folder (`inputs`: the received files and folders): the
+    return files would be received as the townships' newer files the next time that folder is
+    added."""
     folder = Path(folder)
     where = folder.resolve()
     for p in map(Path, inputs):
@@ -80,8 +81,12 @@ def check_folder(folder: str | os.PathLike, inputs=()) -> Path:
     if folder.exists() and not folder.is_dir():
         raise WriteError(f"“{folder}”是一个文件，不是文件夹，请另选一个保存退回文件的文件夹")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = temp_path(folder / "退回文件")
+        if create:
+            folder.mkdir(parents=True, exist_ok=True)
+        existing = next(p for p in (where, *where.parents) if p.exists())
+        if not existing.is_dir():
+            raise NotADirectoryError(20, f"“{existing.name}”是一个文件")
+        probe = temp_path(existing / "退回文件")
         os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         probe.unlink()
     except OSError as exc:
@@ -123,7 +128,7 @@ def write_returns(desk, folder, *, protected=(), progress=None, cancelled=None) 
     from intake.county.upload import return_sheets
     from intake.export import write_return
     protected = [Path(p) for p in protected] + [Path(f.path) for f in desk.snapshot.files]
-    folder = check_folder(folder, protected)
+    folder = check_folder(folder, protected, create=True)
     files = _current_files(desk)
     summary = ReturnsSummary(folder)
     total = len(files) + 1
