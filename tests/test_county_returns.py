@@ -47,6 +47,8 @@ def test_one_return_file_per_current_file_with_problems(county_set, base, tmp_pa
     assert written["金城镇流动儿童.xlsx"] == "金城镇_流动儿童_退回.xlsx"
     assert sorted(os.listdir(tmp_path / "退回")) == sorted([*written.values(), INDEX_NAME])   # no temp left
     assert _digests(made.folder) == before
+    if os.name == "posix":
+        assert {oct((tmp_path / "退回" / n).stat().st_mode & 0o777) for n in os.listdir(tmp_path / "退回")} == {"0o600"}
     index = list(load_workbook(tmp_path / "退回" / INDEX_NAME).active.iter_rows(values_only=True))
     lines = {r[3]: r for r in index if r[3] and r[3].endswith("_退回.xlsx")}
     assert {(r[0], r[2], r[4], r[5]) for r in lines.values()} == {

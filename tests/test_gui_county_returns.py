@@ -67,4 +67,14 @@ def test_export_every_return_file_from_the_page_then_cancel_one(qtbot, tmp_path,
     qtbot.waitUntil(lambda: not page.jobs.busy, timeout=60000)
     assert os.listdir(other) == [] and told[-1] == "已取消导出全部退回文件，没有写入任何文件"
     assert button.isEnabled() and not [b.text() for b in _visible_boxes(window)]
+    # the folder the townships' files came from is refused, with one message, nothing written
+    received = county_set[0].folder
+    monkeypatch.setattr(exports, "open_folder_name", lambda *a: str(received))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append((title, text)))
+    before = sorted(p.name for p in received.rglob("*"))
+    button.click()
+    qtbot.waitUntil(lambda: bool(warned) and not page.jobs.busy, timeout=60000)
+    assert warned[0][0] == "导出全部退回文件" and "退回文件不能保存在收到的乡镇文件所在的文件夹" in warned[0][1]
+    assert sorted(p.name for p in received.rglob("*")) == before
     _close(window)

@@ -3,6 +3,7 @@ one line per return file - township, form, the received file, the return file, h
 problems and how many send-backs - then the files with nothing to send back."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -43,3 +44,4 @@ def write_index(summary, target: Path) -> None:
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     book.save(target)
+    os.chmod(target, 0o600)          # as every other output (intake.atomic)
