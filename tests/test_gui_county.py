@@ -50,6 +50,13 @@ def _open_page(qtbot, window):
     return page
 
 
+def _page_on_copy(qtbot, tmp_path, base):
+    """The window and its county page on a copy of a received workspace."""
+    shutil.copyfile(base, tmp_path / "ws.sqlite")
+    window = _window(qtbot, tmp_path)
+    return window, _open_page(qtbot, window)
+
+
 def _close(window):
     window.close()
     window.workspace.close()
@@ -145,9 +152,7 @@ def test_open_a_folder_resolve_a_group_undo_and_open_the_row(qtbot, tmp_path, to
 
 def test_merge_send_back_and_reopen_with_reasons_no_full_id_in_the_queue(qtbot, tmp_path, county_set, monkeypatch):
     made, base, _ = county_set
-    shutil.copyfile(base, tmp_path / "ws.sqlite")
-    window = _window(qtbot, tmp_path)
-    page = _open_page(qtbot, window)
+    window, page = _page_on_copy(qtbot, tmp_path, base)
     page.views.setCurrentWidget(page.queue)
     queue = page.queue
     group = next(g for g in page.desk.groups(status=OPEN) if len(page.desk.compared(g).differs or ()) > 0)
@@ -195,9 +200,7 @@ def test_merge_send_back_and_reopen_with_reasons_no_full_id_in_the_queue(qtbot, 
 
 def test_resubmission_diff_township_correction_and_restoring_a_version(qtbot, tmp_path, county_set, monkeypatch):
     made, base, _ = county_set
-    shutil.copyfile(base, tmp_path / "ws.sqlite")
-    window = _window(qtbot, tmp_path)
-    page = _open_page(qtbot, window)
+    window, page = _page_on_copy(qtbot, tmp_path, base)
     r = made.resubmission
     board = page.board
     row = next(n for n, b in enumerate(board.model.lines) if b.township == r["township"] and b.form == r["form"])
@@ -233,9 +236,7 @@ def test_resubmission_diff_township_correction_and_restoring_a_version(qtbot, tm
 
 def test_a_stale_decision_is_shown_and_confirmed_f8_walks_the_queue(qtbot, tmp_path, county_set):
     made, base, _ = county_set
-    shutil.copyfile(base, tmp_path / "ws.sqlite")
-    window = _window(qtbot, tmp_path)
-    page = _open_page(qtbot, window)
+    window, page = _page_on_copy(qtbot, tmp_path, base)
     desk = page.desk
     group = next(g for g in desk.groups(kind=DUPLICATE) if g.form == "liudong" and len(g.refs) == 2)
     page.push(desk.keep(group, group.refs[1], "以第二条为准"))
@@ -278,9 +279,7 @@ def test_drop_files_again_exports_upload_and_return_file(qtbot, tmp_path, county
 
     from desktop.county import exports
     made, base, _ = county_set
-    shutil.copyfile(base, tmp_path / "ws.sqlite")
-    window = _window(qtbot, tmp_path)
-    page = _open_page(qtbot, window)
+    window, page = _page_on_copy(qtbot, tmp_path, base)
     # the same files dropped again: every one is skipped, nothing is counted twice
     before = [(b.township, b.form, b.rows) for b in page.board.model.all_lines]
     data = QMimeData()
@@ -374,9 +373,7 @@ def test_departments_is_a_sub_view_its_acceptance_edits_the_open_tab_and_undoes_
     from desktop.county.departments_hook import HostedDepartmentsView
     from intake.departments.model import FIELD
     made, base, _ = county_set
-    shutil.copyfile(base, tmp_path / "ws.sqlite")
-    window = _window(qtbot, tmp_path)
-    page = _open_page(qtbot, window)
+    window, page = _page_on_copy(qtbot, tmp_path, base)
     titles = [page.views.tabText(n) for n in range(page.views.count())]
     assert titles == ["汇总情况", "重复与冲突", "统计", "部门比对", "决定记录"]
     view = page.views.widget(titles.index("部门比对"))

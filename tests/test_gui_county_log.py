@@ -3,7 +3,6 @@ masked ID numbers, an undone one is greyed and marked, and the list is saved as 
 from __future__ import annotations
 
 import re
-import shutil
 
 import openpyxl
 
@@ -11,16 +10,14 @@ from desktop.county import log_view
 from desktop.settings import COUNTY_OPEN
 from desktop.county.texts import MUTED_TEXT
 from intake.county.model import DUPLICATE
-from test_gui_county import _close, _open_page, _window
+from test_gui_county import _close, _open_page, _page_on_copy, _window
 
 FULL_ID = re.compile(r"\d{17}[\dX]")
 
 
 def test_the_log_lists_decisions_marks_undone_and_saves(qtbot, tmp_path, county_set, monkeypatch):
     made, base, _ = county_set
-    shutil.copyfile(base, tmp_path / "ws.sqlite")
-    window = _window(qtbot, tmp_path)
-    page = _open_page(qtbot, window)
+    window, page = _page_on_copy(qtbot, tmp_path, base)
     view = next(page.views.widget(n) for n in range(page.views.count())
                 if page.views.tabText(n) == log_view.TITLE)
     page.views.setCurrentWidget(view)
@@ -65,9 +62,7 @@ def test_the_county_page_comes_back_at_start_unless_the_clerk_closed_it(qtbot, t
     window = _window(qtbot, tmp_path, "empty.sqlite")
     assert reopen_county_page(window) is None                   # never opened
     _close(window)
-    shutil.copyfile(base, tmp_path / "ws.sqlite")
-    window = _window(qtbot, tmp_path)
-    page = _open_page(qtbot, window)
+    window, page = _page_on_copy(qtbot, tmp_path, base)
     _close(window)                                               # the app exits with the page open
     window = _window(qtbot, tmp_path)
     page = reopen_county_page(window)

@@ -3,11 +3,10 @@ part: the board sums the parts, the clerk marks versions and parts and removes a
 versions pane, each undoable, and the decision in force survives a restart."""
 from __future__ import annotations
 
-import shutil
 
 from desktop.county.parts_actions import VersionOfDialog
 from desktop.county.township_dialog import ReasonDialog
-from test_gui_county import _close, _open_page, _window
+from test_gui_county import _close, _open_page, _page_on_copy, _window
 
 
 def _line(page):
@@ -26,9 +25,7 @@ def _select(page, name=None):
 
 def test_parts_are_summed_marked_both_ways_removed_and_undone(qtbot, tmp_path, county_parts, monkeypatch):
     base, _ = county_parts
-    shutil.copyfile(base, tmp_path / "ws.sqlite")
-    window = _window(qtbot, tmp_path)
-    page = _open_page(qtbot, window)
+    window, page = _page_on_copy(qtbot, tmp_path, base)
     assert _line(page).rows == 21 and _line(page).files == ("金城镇-村B.xlsx", "金城镇-村A（更正）.xlsx")
     pane = _select(page, "金城镇-村B.xlsx")
     assert "分2个部分报送" in pane.title.text()
@@ -70,9 +67,7 @@ def test_parts_are_summed_marked_both_ways_removed_and_undone(qtbot, tmp_path, c
 def test_removing_asks_in_chinese_and_cancel_keeps_the_file(qtbot, tmp_path, county_parts):
     from PySide6.QtCore import QTimer
     base, _ = county_parts
-    shutil.copyfile(base, tmp_path / "ws.sqlite")
-    window = _window(qtbot, tmp_path)
-    page = _open_page(qtbot, window)
+    window, page = _page_on_copy(qtbot, tmp_path, base)
     pane = _select(page, "金城镇-村B.xlsx")
     seen = []
 
