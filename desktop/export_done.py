@@ -17,10 +17,12 @@ def open_folder(target: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
 
 
-def show_done(parent: QWidget, title: str, target: Path, detail: str = "") -> QMessageBox:
-    """A non-blocking message box (open(), not exec()) with 打开所在文件夹 and 确定."""
+def show_done(parent: QWidget, title: str, target: Path, detail: str = "",
+              saved_in: Path | None = None) -> QMessageBox:
+    """A non-blocking message box (open(), not exec()) with 打开所在文件夹 and 确定; saved_in: the
+    folder to name instead of the file (several files were written there)."""
     box = QMessageBox(QMessageBox.Icon.Information, title,
-                      f"已保存到：{target}" + (f"\n\n{detail}" if detail else ""), parent=parent)
+                      f"已保存到：{saved_in or target}" + (f"\n\n{detail}" if detail else ""), parent=parent)
     folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
     box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(folder)

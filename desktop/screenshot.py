@@ -11,7 +11,7 @@ show: the main window with the first problem selected (main), the findings panel
 expanded (findings), the record view of the first row with an error (record), the county picker
 (county), or a scene of desktop.screenshot_scenes (menu, dropdown, multi, preview, preview_view,
 help, settings, deleted, filtered, stats, stats_overview, stats_places, stats_size), or the county page (county_board, county_queue,
-county_merge, county_diff, county_parts, county_log: FILE is then a folder of township files, added through the page, checked
+county_merge, county_diff, county_parts, county_log, county_returns: FILE is then a folder of township files, added through the page, checked
 against --county and --as-of, by default 511324 and 2025-12-31 as tests/generator/township_set.py
 writes them; desktop.county.scenes). `--screen` runs on the real display ($DISPLAY, e.g. Xvfb) and
 captures the whole screen, popups included; without it the window is rendered offscreen.
@@ -28,7 +28,8 @@ from pathlib import Path
 
 SCENE_NAMES = ("menu", "dropdown", "multi", "preview", "preview_view", "help", "settings", "deleted",
                "filtered", "stats", "stats_overview", "stats_places", "stats_size")
-COUNTY_VIEWS = ("county_board", "county_queue", "county_merge", "county_diff", "county_parts", "county_log")
+COUNTY_VIEWS = ("county_board", "county_queue", "county_merge", "county_diff", "county_parts", "county_log",
+                "county_returns")
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

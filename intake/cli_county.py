@@ -1,10 +1,12 @@
 """`mopai county PATH... --as-of YYYY-MM-DD [--county CODE] --json OUT [--upload OUT.xlsx]
-[--workspace FILE] [--profile NAME|FILE.toml ...] [--stats OUT.xlsx] [--register OUT.xlsx]
+[--returns FOLDER] [--workspace FILE] [--profile NAME|FILE.toml ...] [--stats OUT.xlsx] [--register OUT.xlsx]
 [--no-mask] [--output-password PW]`
 
 Merges every township's files (files or folders, searched recursively), finds the same child
 sent twice, counts the distinct children and writes the JSON report atomically (and, with
---upload, the county's merged upload file). --workspace keeps the files and the county's
+--upload, the county's merged upload file; with --returns, every township's return file that
+has something to send back and an index, intake.county.returns, listed under the JSON's
+"returns"). --workspace keeps the files and the county's
 decisions in a workspace file (the window's, say), so decisions made there count here; without
 it a temporary workspace is used and removed at the end. --stats and --register write the
 statistics workbook and the 重点关爱 register over the distinct children after the decisions
@@ -32,6 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--county", metavar="CODE", help="本县6位行政区划代码；不填则按各行地址推断")
     parser.add_argument("--json", dest="json_out", metavar="OUT", help="汇总结果写成JSON文件（必填）")
     parser.add_argument("--upload", metavar="OUT.xlsx", help="全县合并后的上报文件")
+    parser.add_argument("--returns", metavar="FOLDER",
+                        help="把每个有问题要退回的乡镇文件的退回文件写到这个文件夹（附退回文件清单.xlsx）")
     parser.add_argument("--profile", action="append", default=[], metavar="NAME|FILE.toml",
                         help="上报文件的导出格式（同 mopai export）")
     parser.add_argument("--workspace", metavar="FILE", help="工作区文件：保留文件和县级决定（与窗口共用）；不填则用临时工作区")
@@ -62,6 +66,9 @@ def _check_args(args: argparse.Namespace) -> list[Path]:
     if args.upload and Path(args.upload).resolve() == Path(args.json_out).resolve():
         raise UsageError("--json 和 --upload 用了同一个文件名，请分别指定")
     cli_stats_outputs.check(args, files, (args.json_out, args.upload))
+    if args.returns:
+        from intake.county.returns import check_folder
+        check_folder(args.returns, inputs=[*args.paths, *files])
     return files
 
 
@@ -80,14 +87,21 @@ def _run(args: argparse.Namespace) -> int:
             path = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mopai-county-"))) / "county.sqlite"
         workspace = stack.enter_context(Workspace(path))
         desk = stack.enter_context(CountyDesk(workspace, as_of=as_of, county=county))
-        received = desk.add_paths(files, keep_findings=bool(args.upload))
+        received = desk.add_paths(files, keep_findings=bool(args.upload or args.returns))
         if not desk.snapshot.sheets:
             messages = [r.message for r in received if r.message]
             raise UsageError("没有可以读取的登记表：" + ("；".join(messages[:5]) or "所有文件都无法使用"))
         report = county_report(desk, received)
+        if args.returns:
+            returns = desk.write_returns(args.returns, protected=files)
+            report["returns"] = [w.as_json() for w in returns.written]
         write_text_atomic(args.json_out, json.dumps(report, ensure_ascii=False, indent=2), protected=files)
         print("\n".join(summary_lines(desk, received, report)))
         print(f"汇总结果已写入：{args.json_out}")
+        if args.returns:
+            print("\n".join(returns.lines()))
+            if returns.index:
+                print(f"退回文件和退回文件清单（{returns.index.name}）已写入：{args.returns}")
         if args.upload:
             print("\n".join(desk.write_upload(args.upload, profiles=profiles, protected=files).lines()))
         wanted = cli_stats_outputs.requested(args)

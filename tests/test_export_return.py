@@ -172,3 +172,35 @@ def test_the_clerks_edits_go_into_the_return_file(tmp_path):
     assert ws.cell(row=4, column=len(KEYS) + 1).value is None      # row 4 has no problem left
     assert ws.cell(row=5, column=col("father_phone")).fill.start_color.rgb == ERROR_COLOR
     assert source.read_bytes() == before
+
+
+def test_marked_sheet_prints_landscape_with_repeated_header_and_names(returned):
+    """A village prints the sheet it must correct: A4 landscape, the header row and the columns
+    up to 姓名 on every page, scaled to a few pages across (not 13 portrait pages of slices)."""
+    _, book = returned
+    ws = book["流动儿童"]
+    assert ws.page_setup.orientation == "landscape"
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToHeight == 0            # as many pages down as the rows need
+    assert 1 <= ws.page_setup.fitToWidth <= 3
+    assert ws.print_title_rows == "$3:$3"             # the header row of the generated sheet
+    assert ws.print_title_cols == "$A:$B"             # 序号, 姓名
+    summary = book[SUMMARY_SHEET]
+    assert summary.print_title_rows is None            # no header to repeat on the summary
+    assert (summary.page_setup.orientation, summary.page_setup.fitToWidth) == ("portrait", 1)
+
+
+def test_pages_across_grows_with_the_columns():
+    from intake.export.return_print import CHARS_PER_PAGE, MIN_SCALE, pages_across
+    book = openpyxl.Workbook()
+    ws = book.active
+    per_page = CHARS_PER_PAGE / MIN_SCALE
+    for n, expected in ((5, 1), (int(per_page // 20) + 1, 2)):
+        ws.delete_cols(1, ws.max_column)
+        for c in range(1, n + 1):
+            ws.cell(row=1, column=c, value="x")
+            ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width = 20
+        assert pages_across(ws) == expected
+    ws.column_dimensions["A"].hidden = True           # a hidden column takes no paper
+    assert pages_across(ws) <= expected

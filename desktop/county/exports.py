@@ -1,6 +1,7 @@
 """The county's exports, each in a county job with progress and 取消 and followed by
 打开所在文件夹 (desktop.export_done): the merged upload file (desk.write_upload) and a
-township's return file for one received file (desk.write_return, with the county's send-backs)."""
+township's return file for one received file (desk.write_return, with the county's send-backs),
+and every township's return file at once into a chosen folder (desk.write_returns)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.export_done import show_done
-from desktop.file_dialogs import save_file_name, save_folder
+from desktop.file_dialogs import open_folder_name, save_file_name, save_folder
 from intake.county.state import SheetMeta
 from validators import divisions
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from desktop.county.page import CountyPage
 
 XLSX = "Excel 工作簿 (*.xlsx)"
-UPLOAD_TITLE, RETURN_TITLE = "导出县级上报文件", "导出退回文件"
+UPLOAD_TITLE, RETURN_TITLE, RETURNS_TITLE = "导出县级上报文件", "导出退回文件", "导出全部退回文件"
 
 
 def received_folder(page: "CountyPage") -> Path | None:
@@ -60,6 +61,41 @@ def export_return(page: "CountyPage", meta: SheetMeta) -> None:
     page.jobs.run(job, f"正在{RETURN_TITLE}", lambda result: _done(page, RETURN_TITLE, target, _lines(result)),
                   lambda message: QMessageBox.warning(page, RETURN_TITLE, message),
                   lambda: page.tell(f"已取消{RETURN_TITLE}，没有写入任何文件"))
+
+
+def export_returns(page: "CountyPage") -> None:
+    """Choose a folder, write there every township's return file that has something to send
+    back (a county job), then 打开所在文件夹 with a one-line summary."""
+    desk = page.desk
+    if desk is None or page.jobs.busy:
+        return
+    received = received_folder(page)
+    start = save_folder(received.parent if received else None)
+    chosen = open_folder_name(page, f"{RETURNS_TITLE}：选择保存退回文件的文件夹", str(start))
+    if not chosen:
+        return
+    folder = Path(chosen)
+
+    def job(progress, cancelled):
+        return desk.write_returns(folder, progress=progress, cancelled=cancelled)
+    page.jobs.run(job, f"正在{RETURNS_TITLE}", lambda summary: _returns_done(page, summary),
+                  lambda message: QMessageBox.warning(page, RETURNS_TITLE, message),
+                  lambda: page.tell(f"已取消{RETURNS_TITLE}，没有写入任何文件"))
+
+
+def _returns_done(page: "CountyPage", summary) -> None:
+    line = summary.lines()[0]
+    if summary.index is None:
+        page.tell(f"{RETURNS_TITLE}：没有需要退回的问题")
+        box = QMessageBox(QMessageBox.Icon.Information, RETURNS_TITLE,
+                          f"{line}。\n所有文件都没有错误、警告或退回的记录，没有写入任何文件。", parent=page.window())
+        box.open()
+        return
+    page.tell(f"{RETURNS_TITLE}完成：{summary.folder}")
+    page.export_done.emit(str(summary.index))
+    show_done(page.window(), RETURNS_TITLE, summary.index,
+              f"{line}。\n每个退回文件的名字是“乡镇_表格_退回.xlsx”，请发给对应的乡镇（街道）；"
+              f"“{summary.index.name}”列出了每个文件的问题数。", saved_in=summary.folder)
 
 
 def _lines(result) -> list[str]:

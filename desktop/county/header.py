@@ -1,5 +1,5 @@
 """The top of the county page: which county and reference date the desk works with, what it
-holds, and its actions (添加文件夹… / 添加文件… / 导出县级上报文件…). Files and folders can also be
+holds, and its actions (添加文件夹… / 添加文件… / 导出县级上报文件… / 导出全部退回文件…). Files and folders can also be
 dropped anywhere on the page."""
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class CountyHeader(QWidget):
     add_folder = Signal()
     add_files = Signal()
     export_upload = Signal()
+    export_returns = Signal()
     change_date = Signal()
 
     def __init__(self, parent=None):
@@ -34,10 +35,15 @@ class CountyHeader(QWidget):
         self.upload_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
                                          "导出县级上报文件(&U)…")
         self.upload_button.setToolTip("全县合并后的上报文件：每名儿童一行，没有错误且已处理重复；附“来源”页")
+        self.returns_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
+                                          "导出全部退回文件(&G)…")
+        self.returns_button.setToolTip("为每个有错误、警告或退回记录的乡镇文件各导出一个退回文件，"
+                                       "放到选定的文件夹里，并附一份退回文件清单")
         self.date_button.clicked.connect(self.change_date)
         self.folder_button.clicked.connect(self.add_folder)
         self.files_button.clicked.connect(self.add_files)
         self.upload_button.clicked.connect(self.export_upload)
+        self.returns_button.clicked.connect(self.export_returns)
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.where)
@@ -45,12 +51,12 @@ class CountyHeader(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 6, 8, 2)
         row.addLayout(text, 1)
-        for button in (self.date_button, self.folder_button, self.files_button, self.upload_button):
+        for button in self.actions:
             row.addWidget(button)
 
     @property
     def actions(self) -> list[QPushButton]:
-        return [self.date_button, self.folder_button, self.files_button, self.upload_button]
+        return [self.date_button, self.folder_button, self.files_button, self.upload_button, self.returns_button]
 
     def show_context(self, ctx: DeskContext, county: str | None, inferred: bool) -> None:
         when = date_text(ctx.as_of) + ("（设置中统一的基准日）" if ctx.fixed else "")

@@ -23,7 +23,7 @@ from desktop.county import board_actions, receiving
 from desktop.county.board_view import BoardView
 from desktop.county.commands import rebuild
 from desktop.county.context import DeskContext, ask_context, current_context
-from desktop.county.exports import export_upload
+from desktop.county.exports import export_returns, export_upload
 from desktop.county.header import CountyHeader
 from desktop.county.jobs import DeskJobs
 from desktop.county.page_commands import PageCommands
@@ -82,6 +82,7 @@ class CountyPage(PageCommands, QWidget):
         h.add_folder.connect(lambda: receiving.choose_folder(self))
         h.add_files.connect(lambda: receiving.choose_files(self))
         h.export_upload.connect(lambda: export_upload(self))
+        h.export_returns.connect(lambda: export_returns(self))
         h.change_date.connect(self.change_date)
         self.board.unreadable_requested.connect(
             lambda: unreadable_dialog([f for f in self.desk.snapshot.files if f.message], self))

@@ -4,7 +4,8 @@ through the page, then the scene is set up: the board with the resubmitted towns
 (county_board), the queue on a possible duplicate with its records side by side (county_queue),
 the merged-record choice (county_merge), a resubmission's changes (county_diff), the township
 that sent the most files as parts, selected (county_parts), the 决定记录 after a few decisions,
-one of them undone (county_log)."""
+one of them undone (county_log), 导出全部退回文件 done, into a new temporary folder, after one
+record was sent back (county_returns: the box over the page, so take it with --screen)."""
 from __future__ import annotations
 
 import time
@@ -17,7 +18,8 @@ from desktop.county.files_pane import versions_of
 from desktop.county.merge_dialog import MergeDialog
 from intake.county.model import OPEN, POSSIBLE
 
-VIEWS = ("county_board", "county_queue", "county_merge", "county_diff", "county_parts", "county_log")
+VIEWS = ("county_board", "county_queue", "county_merge", "county_diff", "county_parts", "county_log",
+         "county_returns")
 
 
 def _wait(condition, seconds: float = 600) -> bool:
@@ -39,6 +41,9 @@ def shoot(window, folder: str, view: str) -> QWidget | None:
     page.received.close()
     if view == "county_log":
         _decide_some(page)
+        return None
+    if view == "county_returns":
+        _export_returns(page)
         return None
     if view == "county_parts":
         widest = max(page.board.model.lines, key=lambda b: (len(b.files), b.replaced), default=None)
@@ -81,3 +86,21 @@ def _decide_some(page) -> None:
     page.push(desk.set_township(meta.file.id, "金城镇", "试一下"))
     page.undo_stack.undo()
     page.views.setCurrentWidget(page.findChild(LogView))
+
+
+def _export_returns(page) -> None:
+    """One record sent back, then 导出全部退回文件 into a new temporary folder."""
+    import tempfile
+
+    from desktop.county import exports
+    desk = page.desk
+    group = desk.groups(status=OPEN)[0]
+    page.push(desk.send_back(group, [group.refs[0]], "出生日期与户口簿不符，请乡镇核实"))
+    folder = tempfile.mkdtemp(prefix="退回文件-")
+    chooser, exports.open_folder_name = exports.open_folder_name, lambda *a: folder
+    try:
+        exports.export_returns(page)
+    finally:
+        exports.open_folder_name = chooser
+    _wait(lambda: not page.jobs.busy)
+    print(f"退回文件：{folder}")

@@ -8,7 +8,8 @@ file and the townships' return files. The window and `mopai county` use the same
             desk.keep(g, g.refs[0], "保留现居住地的登记").redo()
 
 Every change (a decision, a township, a version made current, an edit) refreshes the state;
-the matching is incremental, the rest is a few queries. Commands: see intake.county.commands.
+the matching is incremental, the rest is a few queries. Commands: see intake.county.commands;
+outputs: intake.county.outputs.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from intake.county import frame as frames
 from intake.county.board import BoardLine, board
 from intake.county.children import ChildRef, decided_effects, distinct_children, distinct_frame
 from intake.county.commands import DeskCommands
+from intake.county.outputs import DeskOutputs
 from intake.county.queue import DeskQueue
 from intake.county.decisions import in_force
 from intake.county.groups import GroupBuilder
@@ -39,7 +41,7 @@ from intake.workspace import Workspace
 from validators.finding_set import FindingSet
 
 
-class CountyDesk(DeskCommands, DeskQueue):
+class CountyDesk(DeskCommands, DeskQueue, DeskOutputs):
     def __init__(self, workspace: Workspace, *, as_of: date, county: str | None = None,
                  workers: int | None = None):
         """county: the county's code (--county); without it, the county most rows' addresses
@@ -184,17 +186,3 @@ class CountyDesk(DeskCommands, DeskQueue):
         unknown = set(sheet_ids) - set(self.findings)
         self.findings.update(recheck(self, [s for s in self.snapshot.sheets if s.sheet_id in unknown]))
         return {s: self.findings[s] for s in sheet_ids}
-
-    # --- outputs ---------------------------------------------------------------------------------
-    def write_upload(self, target, *, profiles=None, protected=(), progress=None, cancelled=None):
-        """The county's merged upload file (intake.county.upload); returns its UploadSummary."""
-        from intake.county.upload import upload_sheets
-        from intake.export import write_upload
-        return write_upload(upload_sheets(self), target, profiles=profiles, protected=protected,
-                            progress=progress, cancelled=cancelled)
-
-    def write_return(self, file_id: int, target, *, progress=None, cancelled=None):
-        """A township's return file for one received file, with the county's send-backs."""
-        from intake.county.upload import return_sheets
-        from intake.export import write_return
-        return write_return(return_sheets(self, file_id), target, progress=progress, cancelled=cancelled)

@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Font
 from intake.errors import WriteError
 from intake.export.output import Progress, Steps, output_file
 from intake.export.protect import check_password
+from intake.export.return_print import set_print_layout, set_summary_layout
 from intake.export.return_marks import (DELETED_FILL, EDITED_FILL, ERROR_FILL, NO_FILL, WARNING_FILL,
                                         mark_sheet)
 from intake.severity_words import WORD
@@ -73,6 +74,7 @@ def write_return(checked: Sequence, target: str | os.PathLike, *, password: str 
             raise WriteError(f"原文件中找不到工作表“{name}”，无法生成退回文件")
         mark_sheet(book[name], sheet.table, sheet.findings, steps.step, returned_before,
                    _edits_of(sheet), _deleted_of(sheet))
+        set_print_layout(book[name], sheet.table)
     _summary_sheet(book, checked, source)
     steps.finish()
     with output_file(target, protected, output_password) as tmp:
@@ -118,6 +120,7 @@ def _summary_sheet(book, checked: Sequence, source: Path) -> None:
         other.sheet_view.tabSelected = False
     ws.sheet_view.tabSelected = True
     book.active = 0
+    set_summary_layout(ws)
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 18, 36
     ws.column_dimensions["C"].width, ws.column_dimensions["D"].width = 10, 10
     ws.append(["退回修改说明"])
