@@ -235,7 +235,8 @@ class Workspace(RowMarks):
         "acknowledged" (key: finding_key(f), value True/False: a warning the clerk has checked),
         "city_districts" (key: finding_key(f), value "纳入"/"不纳入"), "header" (key: the header
         text, value: the confirmed field key), "sheet_county" (key "county", value: the county
-        code one sheet is checked against, intake.opening.set_sheet_county)."""
+        code one sheet is checked against, intake.opening.set_sheet_county), "county_written" (key:
+        the content hash of an upload or return file the county desk wrote, value: its name)."""
         with self._writing() as conn:
             conn.execute("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?)",
                             [sheet_id, kind, key, json.dumps(value, ensure_ascii=False), _now()])

@@ -37,3 +37,28 @@ def test_the_log_newest_first_with_masked_ids_undone_marked_and_saved(county_set
     assert rows[0] == COLUMNS and [r[1] for r in rows[1:]] == [township.kind, decision.kind]
     assert not any(FULL_ID.search(str(c)) for r in rows for c in r if c)
     assert not list(tmp_path.glob("*.tmp*"))
+
+
+def test_a_merge_says_which_fields_came_from_which_record_and_a_partial_send_back_which_went(county_set, tmp_path):
+    from intake.county.model import POSSIBLE
+    _, base, _ = county_set
+    with desk_on(base, tmp_path) as desk:
+        g = desk.compared(desk.groups(kind=DUPLICATE)[0])
+        base_rec, other = g.occurrences[0], g.occurrences[1]
+        field = g.differs[0]                                   # 父亲联系方式 in the generated set
+        desk.merge(g, base_rec.ref, {field: other.ref}).redo()
+        p = desk.groups(kind=POSSIBLE)[0]
+        desk.send_back(p, [p.occurrences[1].ref]).redo()
+        sent, merged = log_lines(desk)[:2]
+    assert merged.kind.endswith("合并记录")
+    assert merged.records.endswith(f"。合并时采用另一条记录的：父亲联系方式（取自{other.township} 第{other.row}行）")
+    assert merged.records.startswith("【保留】") and not FULL_ID.search(merged.records)
+    phones = {v.get(field) for v in desk_values(base, tmp_path, g.refs).values()}
+    assert not any(ph and ph in merged.records for ph in phones)     # field names, never values
+    first, second = sent.records.split("；")
+    assert not first.startswith("【退回】") and second.startswith("【退回】")
+
+
+def desk_values(base, tmp_path, refs):
+    with desk_on(base, tmp_path) as desk:
+        return desk.records.values(refs)

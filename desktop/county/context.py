@@ -20,6 +20,8 @@ from desktop.settings import COUNTY_AS_OF, AppSettings
 
 ASK_TEXT = ("设置中没有统一的摸排基准日。县级汇总需要一个基准日：表格和行都没有填报日期时，"
             "按它计算年龄和来现居住地的时间；县级统计的年龄也按它计算。")
+CHANGE_TEXT = ("县级汇总的摸排基准日：表格和行都没有填报日期时，按它计算年龄和来现居住地的时间；"
+               "县级统计的年龄也按它计算。改为新的日期后，收到的所有表格按新的基准日重新检查。")
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def ask_context(settings: AppSettings, parent: QWidget | None, change: bool = Fa
     found = current_context(settings)
     if found is not None and not (change and not found.fixed):
         return found
-    dialog = AsOfDialog(found.as_of if found else date.today(), parent)
+    dialog = AsOfDialog(found.as_of if found else date.today(), parent, changing=found is not None)
     if not dialog.exec():
         return None
     settings.set(COUNTY_AS_OF, dialog.chosen().isoformat())
@@ -63,10 +65,11 @@ def ask_context(settings: AppSettings, parent: QWidget | None, change: bool = Fa
 
 
 class AsOfDialog(QDialog):
-    def __init__(self, initial: date, parent: QWidget | None = None):
+    def __init__(self, initial: date, parent: QWidget | None = None, changing: bool = False):
+        """changing: 更改基准日… (a date is kept already), not the first time the page opens."""
         super().__init__(parent)
-        self.setWindowTitle("县级汇总的摸排基准日")
-        text = QLabel(ASK_TEXT)
+        self.setWindowTitle("更改县级汇总的摸排基准日" if changing else "县级汇总的摸排基准日")
+        text = QLabel(CHANGE_TEXT if changing else ASK_TEXT)
         text.setWordWrap(True)
         self.date = QDateEdit(QDate(initial))
         self.date.setCalendarPopup(True)

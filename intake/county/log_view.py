@@ -11,6 +11,7 @@ from pathlib import Path
 
 from intake.county.log import CURRENT, DECIDE, RELATION, REMOVE, TOWNSHIP, LogEntry
 from intake.county.model import ACTION_ZH, KIND_ZH, Ref
+from intake.county.report import field_label
 from validators.redact import mask_id
 
 COMMAND_ZH = {TOWNSHIP: "更正乡镇", CURRENT: "设为当前版本", REMOVE: "移除文件"}
@@ -45,24 +46,43 @@ def log_lines(desk) -> list[LogLine]:
     values = desk.records.values([r for r in refs if r.sheet_id in sheets])
     towns = desk.snapshot.towns
 
-    def record(r: Ref) -> str:
+    def record(r: Ref, short: bool = False) -> str:
         s = sheets.get(r.sheet_id)
         if s is None:
             return "（记录所在的表已不在工作区）"
         rows = desk.keys.rows(r.sheet_id)
         v = values.get(r, {})
         town = towns[s.file_id].name if s.file_id in towns else ""
-        where = f"{town or '未识别乡镇'} {files.get(s.file_id, '')} 第{rows[r.index] if r.index < len(rows) else r.index + 1}行"
+        row = f"第{rows[r.index] if r.index < len(rows) else r.index + 1}行"
+        if short:
+            return f"{town or '未识别乡镇'} {row}"
+        where = f"{town or '未识别乡镇'} {files.get(s.file_id, '')} {row}"
         return " ".join(x for x in (where, v.get("name") or "", mask_id(v.get("id_number"))) if x)
 
-    return [_line(e, record, files) for e in reversed(entries)]
+    def label(r: Ref, key: str) -> str:
+        s = sheets.get(r.sheet_id)
+        return field_label(s.form, key) if s is not None else key
+
+    return [_line(e, record, files, label) for e in reversed(entries)]
 
 
-def _line(e: LogEntry, record, files: dict[int, str]) -> LogLine:
+def _decided(p: dict, record, label) -> str:
+    """Which records, the one kept (【保留】), the ones sent back when not all were (【退回】),
+    and the fields a merged record took from another record (names of fields, never values)."""
+    sent = [r for r in p.get("sent_back") or () if r in p["refs"]]
+    partial = 0 < len(sent) < len(p["refs"])
+    what = "；".join(("【保留】" if p.get("keep") == r else "") + ("【退回】" if partial and r in sent else "")
+                    + record(Ref(*r)) for r in p["refs"])
+    taken = [f"{label(Ref(*o['source']), o['field'])}（取自{record(Ref(*o['source']), short=True)}）"
+             for o in p.get("overrides") or () if o["source"] != p.get("keep")]
+    return what + (f"。合并时采用另一条记录的：{'、'.join(taken)}" if taken else "")
+
+
+def _line(e: LogEntry, record, files: dict[int, str], label) -> LogLine:
     p = e.payload
     if e.command == DECIDE:
         kind = f"{KIND_ZH.get(p['kind'], p['kind'])}：{ACTION_ZH.get(p['action'], p['action'])}"
-        what = "；".join(("【保留】" if p.get("keep") == r else "") + record(Ref(*r)) for r in p["refs"])
+        what = _decided(p, record, label)
     elif e.command == RELATION:
         kind = "标为新旧版本" if p["same"] else "标为单独的一部分"
         what = "、".join(f"“{files.get(f, f)}”" for f in p["files"])

@@ -6,6 +6,8 @@ hidden files and folders are left alone. A file whose content (SHA-256) was rece
 appears twice among the paths, is skipped with a note. A file that cannot be used (not a sheet,
 password, damaged, or a reader crash in its child process) is listed with its one-line Chinese
 message and the others still go in. Each file is stored whole or not at all, in path order.
+A file the county desk itself wrote (an upload or return file, unchanged since) is skipped with a
+note: saved into the received folder, it would otherwise replace the township's own file.
 """
 from __future__ import annotations
 
@@ -79,6 +81,11 @@ def receive(store: CountyStore, files: list[Path], *, as_of: date | None, county
         if before is not None or digest in seen:
             other = before.name if before is not None else seen[digest]
             received.append(Received(path, SAME, f"“{path.name}”与已收到的“{other}”内容相同，已跳过"))
+            continue
+        written = store.written_name(digest)
+        if written is not None:
+            received.append(Received(path, SAME, f"“{path.name}”是摸排助手导出的“{written}”，未经乡镇修改，"
+                                                 "不作为乡镇的登记表收取，已跳过"))
             continue
         seen[digest] = path.name
         todo.append((path, digest))

@@ -15,7 +15,8 @@ from intake.forms import FORM_KEYS, load_form
 from intake.stats import basic_stats, key_care_count, needed_fields
 
 
-def _label(form: str, key: str) -> str:
+def field_label(form: str, key: str) -> str:
+    """A field's Chinese label on the form (the key itself when the form has no such field)."""
     f = load_form(form)
     return f.field(key).label if f.has(key) else key
 
@@ -36,7 +37,7 @@ def groups_part(desk) -> list[dict]:
     return [{"kind": g.kind,
              "occurrences": [{"file": o.file, "row": o.row, "sheet": o.sheet, "township": o.township}
                              for o in g.occurrences],
-             "differs": [_label(g.occurrences[0].form, k) for k in g.differs],
+             "differs": [field_label(g.occurrences[0].form, k) for k in g.differs],
              "status": g.status, "why": [WHY_ZH.get(w, w) for w in g.why],
              "decision": g.decision.action if g.decision else None} for g in desk.groups(compared=True)]
 

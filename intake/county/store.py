@@ -45,6 +45,8 @@ class SheetRow:
     unit_cell: str | None          # the 填报单位 column's common value
 
 
+WRITTEN = "county_written"      # workspace decision kind: content hash -> name of a file the desk wrote
+
 _SHEETS_SQL = (
     "SELECT c.sheet_id, c.file_id, s.form, s.sheet, s.reporting_unit, s.n_rows,"
     " (SELECT COUNT(*) FROM edits e WHERE e.sheet_id = s.id AND e.undone = 0)"
@@ -103,6 +105,14 @@ class CountyStore:
 
     def has_files(self) -> bool:
         return bool(self.workspace.query("SELECT 1 FROM county_files LIMIT 1"))
+
+    def remember_written(self, file_hash: str, name: str) -> None:
+        """A file this county desk wrote (upload or return file), by its content."""
+        self.workspace.set_decision(WRITTEN, file_hash, name)
+
+    def written_name(self, file_hash: str) -> str | None:
+        """The name a file of this content was written under by this desk, if it was."""
+        return self.workspace.decision(WRITTEN, file_hash)
 
     def readable_file(self, file_hash: str) -> FileRow | None:
         rows = self.workspace.query("SELECT id, file_hash, name, path, received_at, message FROM county_files"

@@ -1,9 +1,11 @@
 """Which township (乡镇/街道) sent a file, and which county the files belong to.
 
 In order: the 填报单位 line above the table (仪陇县二道镇人民政府 → 二道镇; also a 填报单位 column
-when every row says the same), else the township most rows' addresses name (现居住地 for 流动,
-户籍地址 for 留守: they are kept where they live / where their 户籍 is), else the file name
-(二道镇流动儿童.xlsx). The clerk can correct it (intake.county.versions applies the correction).
+when every row says the same), else the township more than half the rows' addresses name (现居住地
+for 流动, 户籍地址 for 留守: they are kept where they live / where their 户籍 is), else the file name
+(二道镇流动儿童.xlsx), else the township most rows naming one name. (A file whose addresses mostly
+write no township and whose name says 新政镇 is 新政镇's, even when two children placed there from
+金城镇 have 金城镇 in their address.) The clerk can correct it (intake.county.versions applies the correction).
 The county, when not given, is the county most rows' addresses are in, and is said so.
 """
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Evidence:
     unit_cells: tuple[str, ...]
     towns: dict[str, int]      # township code -> rows naming it
     file_name: str
+    rows: int = 0              # data rows of the file (0: unknown, any plurality of addresses wins)
 
 
 def _in_county(code: str | None, county: str | None) -> bool:
@@ -65,10 +68,13 @@ def detect(evidence: Evidence, county: str | None) -> Township:
             listed = _in_county(unit.code, county)
             return Township(unit.name, unit.code, how, listed)
     named = Counter({c: n for c, n in evidence.towns.items() if not county or _in_county(c, county)})
-    if named:
-        code = named.most_common(1)[0][0]
+    code, n = named.most_common(1)[0] if named else (None, 0)
+    if code and 2 * n > evidence.rows:
         return Township(divisions.name(code), code, ADDRESSES, _in_county(code, county))
-    return from_file_name(evidence.file_name, county)
+    by_name = from_file_name(evidence.file_name, county)
+    if code and by_name.how == UNKNOWN:
+        return Township(divisions.name(code), code, ADDRESSES, _in_county(code, county))
+    return by_name
 
 
 def from_file_name(file_name: str, county: str | None) -> Township:

@@ -42,7 +42,8 @@ def evidence(file: FileRow, sheets: list[SheetRow]) -> Evidence:
         for code, n in s.towns.items():
             towns[code] += n
     return Evidence(tuple(s.reporting_unit for s in sheets if s.reporting_unit),
-                    tuple(s.unit_cell for s in sheets if s.unit_cell), dict(towns), file.name)
+                    tuple(s.unit_cell for s in sheets if s.unit_cell), dict(towns), file.name,
+                    sum(s.n_rows for s in sheets))
 
 
 def file_townships(files: list[FileRow], sheets: list[SheetRow], county: str | None,
