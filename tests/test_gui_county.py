@@ -310,6 +310,8 @@ def test_drop_files_again_exports_upload_and_return_file(qtbot, tmp_path, county
     assert "县级汇总时发现" in text and "请核实身份证号" in text
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert boxes and any(b.text() == "打开所在文件夹" for box in boxes for b in box.buttons())
+    for box in boxes:                       # the full path once, on the box's first line
+        assert box.text().count(str(tmp_path)) == 1, box.text()
     _close(window)
 
 
