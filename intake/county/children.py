@@ -21,6 +21,10 @@ import polars as pl
 
 from intake.county.model import DECIDED, DUPLICATE, KEEP, MERGE, NOT_SAME, Group, Ref
 
+# The county check's code for a row whose key address (流动 现居住地, 留守 户籍地址) is in another
+# county: that child is another county's to register (validators/codes.py).
+OUTSIDE_COUNTY = "address.outside_county"
+
 
 @dataclass(frozen=True)
 class ChildRef:
@@ -79,3 +83,11 @@ def distinct_children(live: pl.DataFrame, groups: list[Group], form: str) -> lis
     frame = distinct_frame(live.filter(pl.col("form") == form), groups)
     cols = frame.select("sheet_id", "index", "form", "township", "file", "sheet", "row").iter_rows()
     return [ChildRef(s, i, f, t, fl, sh, r, overrides.get(Ref(s, i), {})) for s, i, f, t, fl, sh, r in cols]
+
+
+def in_county(live: pl.DataFrame) -> pl.DataFrame:
+    """The records the county check leaves in this county. Another county's children (a file sent
+    here by mistake, a child registered where it does not live) stay on the board, in the counts
+    of the JSON and held back from the upload, but are no part of the county's statistics,
+    its key-care ledger or the lists sent to its departments."""
+    return live.filter(~pl.col("errors").fill_null("").str.contains(OUTSIDE_COUNTY, literal=True))

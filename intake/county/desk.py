@@ -21,7 +21,7 @@ import polars as pl
 from intake.child_pool import ChildPool
 from intake.county import frame as frames
 from intake.county.board import BoardLine, board
-from intake.county.children import ChildRef, decided_effects, distinct_children, distinct_frame
+from intake.county.children import ChildRef, decided_effects, distinct_children, distinct_frame, in_county
 from intake.county.commands import DeskCommands
 from intake.county.outputs import DeskOutputs
 from intake.county.queue import DeskQueue
@@ -163,18 +163,21 @@ class CountyDesk(DeskCommands, DeskQueue, DeskOutputs):
         return open_stored(self.workspace, sheet_id, as_of=self.as_of, county=self.given_county,
                            progress=progress, cancelled=cancelled)
 
-    def children(self, form: str) -> list[ChildRef]:
-        return distinct_children(self.keys.live(self.snapshot), self._groups, form)
+    def children(self, form: str, county_only: bool = False) -> list[ChildRef]:
+        """county_only: without another county's children (intake.county.children.in_county)."""
+        live = self.keys.live(self.snapshot)
+        return distinct_children(in_county(live) if county_only else live, self._groups, form)
 
     def children_frame(self, form: str, fields: list[str] | None = None, raw=()) -> pl.DataFrame:
         """raw: fields kept as written (intake.county.frame)."""
         return frames.children_frame(self.records, self.children(form), fields, raw)
 
-    def children_keys(self, form: str | None = None) -> pl.DataFrame:
+    def children_keys(self, form: str | None = None, county_only: bool = False) -> pl.DataFrame:
         """The distinct children (as `children`, both forms when form is None) as one frame of
         their keys (intake.county.keys: id, name, birth, …) with sheet_id, index, form,
         township, file, sheet and row; reads no cell (the department checks start from it)."""
         live = self.keys.live(self.snapshot)
+        live = in_county(live) if county_only else live
         return distinct_frame(live if form is None else live.filter(pl.col("form") == form), self._groups)
 
     def merged_values(self) -> dict[Ref, dict[str, str | None]]:

@@ -136,7 +136,7 @@ class DepartmentDesk(DeptCommands, DeptQueue):
         """The children the department gets, with `fields` (canonical); keys: the county's
         children_keys() when the caller has them."""
         profile = self.profiles[dept]
-        keys = reg.selected(self.desk.children_keys() if keys is None else keys, profile.children, self.desk.as_of)
+        keys = reg.selected(self.desk.children_keys(county_only=True) if keys is None else keys, profile.children, self.desk.as_of)
         return reg.with_fields(keys, self.columns, fields, self.desk.merged_values())
 
     def _fields(self, dept: str) -> list[str]:
@@ -147,7 +147,7 @@ class DepartmentDesk(DeptCommands, DeptQueue):
         answer = self.answer_records(dept)
         if answer is None:
             return []
-        keys = self.desk.children_keys()
+        keys = self.desk.children_keys(county_only=True)
         register = self.register(dept, self._fields(dept), keys)
         self._registers[dept] = register
         answer = self._matched[dept] = by_name.resolved(self.profiles[dept], answer, keys)

@@ -62,10 +62,11 @@ def desk_source(desk) -> SourceInfo:
 
 
 def desk_children(desk) -> ChildrenSet:
-    """Both forms' distinct children after the county's decisions (call in the desk's thread)."""
+    """Both forms' distinct children of the county after its decisions (another county's
+    children left out: intake.county.children.in_county; call in the desk's thread)."""
     listed = tuple(d.name for d in townships_of(desk.county)) if desk.county else ()
     with gc_paused():
-        children = {f: desk.children(f) for f in FORM_KEYS}
+        children = {f: desk.children(f, county_only=True) for f in FORM_KEYS}
     return ChildrenSet(desk.records, children, desk.as_of, desk.county, listed, desk_source(desk))
 
 
