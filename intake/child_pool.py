@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterator, Sequence
 from intake.errors import Cancelled
 
 POLL_SECONDS = 0.05
+REAP_SECONDS = 5.0
 MAX_WORKERS = 4
 JOBS_PER_CHILD = 3
 Job = tuple[tuple, dict]
@@ -151,7 +152,7 @@ class ChildPool:
                 continue
             message = self._receive(w)
             if message is None:                      # the child died mid-job
-                yield w.job, JobFailed("", crashed=True, exitcode=w.process.exitcode)
+                yield w.job, JobFailed("", crashed=True, exitcode=_exit_code(w.process))
                 self._workers[i] = self._replace(w)
             elif message[0] == "idle":
                 continue
@@ -184,6 +185,13 @@ class ChildPool:
             w.process.join(2)
             w.conn.close()
         self._workers = []
+
+
+def _exit_code(process) -> int | None:
+    """A dead child's exit code. Its end of the pipe closes as it dies, a moment before the
+    process can be reaped: wait for that moment (an unreaped child has no exit code yet)."""
+    process.join(REAP_SECONDS)
+    return process.exitcode
 
 
 def _child_main(conn: Connection) -> None:
