@@ -191,6 +191,8 @@ def test_merge_send_back_and_reopen_with_reasons_no_full_id_in_the_queue(qtbot, 
     shown = [str(model.index(r, c).data(role)) for r in range(model.rowCount()) for c in range(model.columnCount())
              for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)]
     assert numbers and not any(n in text for n in numbers for text in shown)
+    for r in range(model.rowCount()):                 # the status column's full text on hover
+        assert model.index(r, 3).data(Qt.ItemDataRole.ToolTipRole) == model.index(r, 3).data()
     side = panel.model
     tips = [str(side.index(r, c).data(Qt.ItemDataRole.ToolTipRole)) for r in range(side.rowCount())
             for c in range(side.columnCount())]

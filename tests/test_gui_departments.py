@@ -52,6 +52,11 @@ def test_status_per_department_and_the_differences_of_one(qtbot, answered):
     assert shown and all(d.status == OPEN for d in shown)           # 待处理 by default
     kinds = {d.kind for d in shown}
     assert {"field", "not_known", "missed"} <= kinds
+    from PySide6.QtCore import Qt
+    model = view.model                                # the kind column's full text on hover
+    for r in range(model.rowCount()):
+        kind = model.index(r, 0).data()
+        assert model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole).startswith(kind)
 
 
 def test_accept_from_the_side_panel_is_one_undo_step_and_the_next_comes_up(qtbot, answered):

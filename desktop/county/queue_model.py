@@ -43,8 +43,8 @@ class QueueModel(ListTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (KIND_ZH[g.kind], form_name(g.form), "；".join(short_where(o) for o in g.occurrences),
                     status_text(g))[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(where(o) for o in g.occurrences)
+        if role == Qt.ItemDataRole.ToolTipRole:     # the status column is often cut at 1366×768
+            return status_text(g) if column == 3 else "\n".join(where(o) for o in g.occurrences)
         if role == GROUP_ROLE:
             return g
         if role == Qt.ItemDataRole.ForegroundRole and g.status != OPEN:

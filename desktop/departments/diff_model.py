@@ -81,8 +81,9 @@ class DifferencesModel(QAbstractTableModel):
             return QBrush(KIND_COLOURS[d.kind])
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == len(COLUMNS) - 1:
             return QBrush(STATUS_COLOURS[d.status])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return d.note or None
+        if role == Qt.ItemDataRole.ToolTipRole:     # the kind column is often cut at 1366×768
+            text = str(cells(d)[index.column()]) if index.column() == 0 else ""
+            return "\n".join(t for t in (text, d.note) if t) or None
         if role == DIFF_ROLE:
             return d
         return None
