@@ -61,15 +61,16 @@ class DepartmentDesk(DeptCommands, DeptQueue):
         return self._own[sheet_id]
 
     def apply_edit(self, sheet_id: int, batch) -> set[int]:
-        session = self.session(sheet_id)
-        touched = session.apply(batch)
-        self.desk.sheet_edited(sheet_id, session, touched)
-        self.sheet_edited(sheet_id, batch.rows)
-        return touched
+        return self._edit(sheet_id, batch, revert=False)
 
     def revert_edit(self, sheet_id: int, batch) -> set[int]:
+        return self._edit(sheet_id, batch, revert=True)
+
+    def _edit(self, sheet_id: int, batch, revert: bool) -> set[int]:
+        """The batch applied (or reverted) through the sheet's session, then the county desk and
+        these differences told."""
         session = self.session(sheet_id)
-        touched = session.revert(batch)
+        touched = session.revert(batch) if revert else session.apply(batch)
         self.desk.sheet_edited(sheet_id, session, touched)
         self.sheet_edited(sheet_id, batch.rows)
         return touched

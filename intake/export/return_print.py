@@ -32,7 +32,6 @@ def set_print_layout(ws, table) -> None:
     setup.orientation, setup.paperSize = "landscape", ws.PAPERSIZE_A4
     setup.fitToWidth, setup.fitToHeight = pages_across(ws), 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = False
 
 
 def pages_across(ws) -> int:
@@ -47,7 +46,7 @@ def _widths(ws) -> dict[int, float]:
     widths: dict[int, float] = {}
     for dim in ws.column_dimensions.values():
         first = dim.min or column_index_from_string(dim.index)
-        for col in range(first, max(dim.max or first, first) + 1):
+        for col in range(first, (dim.max or first) + 1):
             widths[col] = 0.0 if dim.hidden else (dim.width or DEFAULT_WIDTH)
     return widths
 
