@@ -36,6 +36,9 @@ def test_statistics_and_department_lists_hold_only_the_countys_children(county_s
     with desk_on(base, tmp_path) as desk:
         children = desk_children(desk)
         assert not any(f.startswith(OTHER) for f in _files(children.children["liudong"]))
+        # the source line names only the files counted: the other county's file is not one
+        assert children.source.files and not any(f.startswith(OTHER) for f in children.source.files)
+        assert set(children.source.files) >= {c.file for refs in children.children.values() for c in refs}
         keys = desk.children_keys(county_only=True)
         assert not any(f.startswith(OTHER) for f in keys["file"].to_list())
         assert any(f.startswith(OTHER) for f in desk.children_keys()["file"].to_list())

@@ -14,7 +14,7 @@ from typing import Sequence
 
 import polars as pl
 
-from intake.county.children import ChildRef
+from intake.county.children import ChildRef, in_county
 from intake.county.frame import children_frame
 from intake.county.keys import KEY_ADDRESS
 from intake.forms import FORM_KEYS
@@ -51,13 +51,14 @@ def stats_input(children: ChildrenSet, stats: Statistics | None = None) -> Stats
 
 
 def desk_source(desk) -> SourceInfo:
-    snap = desk.snapshot
-    current = [snap.meta[s] for s in snap.current]
+    """The files and townships named as the statistics' source: the current files with records
+    in the county (a file of another county's children is received but not counted)."""
+    live = in_county(desk.keys.live(desk.snapshot))
     times = [t for e in desk.log.entries() for t in (e.at, e.undone_at) if t]
     in_force = sum(len(desk.log.latest(c)) for c in ("decide", "township", "current"))
     return SourceInfo(divisions.name(desk.county) if desk.county else "本县", COUNTY,
-                      tuple(sorted({m.file.name for m in current})),
-                      tuple(sorted({m.township.name for m in current if m.township.name})),
+                      tuple(sorted(set(live["file"].to_list()))),
+                      tuple(sorted(set(live["township"].drop_nulls().to_list()) - {""})),
                       in_force, max(times, default=None))
 
 
