@@ -79,7 +79,7 @@ def check_column(field: Field, values: list[str | None], column: ColumnPass, num
         slow |= numeric
     if field.type == "address":
         fill_addresses(field, values, column, slow, facts, checker)
-    elif column.clean:
+    elif column.has_clean:
         _fill_clean(field, column, values, facts)
     slow = sorted(slow)
     explained = bulk_explain.explain(field, values, column.derived, slow, numeric)
@@ -90,7 +90,7 @@ def check_column(field: Field, values: list[str | None], column: ColumnPass, num
     findings = _check_slow(field, values, slow, numeric, checker, facts)
     findings.update(explained)
     if field.type == "id":
-        _check_id_areas(field, values, column.text, column.clean, facts, checker, findings)
+        _check_id_areas(field, values, column.text, column.clean_rows, facts, checker, findings)
     return ColumnResult(facts, findings, column.blank)
 
 
@@ -168,20 +168,22 @@ def _area_surely_fine(area: str, year: int, role: str | None) -> bool:
     return not idnumber.area_findings(role, area, year)
 
 
-def _check_id_areas(field: Field, values: list, series: pl.Series, clean: list[int], facts: list,
+def _check_id_areas(field: Field, values: list, series: pl.Series, clean: pl.Series, facts: list,
                     checker: CellChecker, findings: dict[int, list[Finding]]) -> None:
     """Clean numbers grouped by area code and birth year (their first 10 characters): one
     check_cell per group. Area findings are given to every member (with its own value); any
-    other finding sends the group to check_cell number by number."""
-    if not clean:
+    other finding sends the group to check_cell number by number. Only the groups whose key
+    is not surely fine are formed (on a real sheet almost none)."""
+    if not len(clean):
         return
     keyed = pl.DataFrame({"i": clean, "k": series.gather(clean).str.slice(0, 10)})
     kind = "child" if field.role in (None, "child") else "adult"
-    for key, members in keyed.group_by("k").agg(pl.col("i")).iter_rows():
-        year = int(key[6:])
-        if _area_surely_fine(key[:6], year, "child" if kind == "child" else "adult") \
-                or (kind, key) in checker.fine_id_groups:
-            continue
+    doubtful = [key for key in keyed.get_column("k").unique().to_list()
+                if not _area_surely_fine(key[:6], int(key[6:]), kind) and (kind, key) not in checker.fine_id_groups]
+    if not doubtful:
+        return
+    groups = keyed.filter(pl.col("k").is_in(doubtful)).group_by("k").agg(pl.col("i"))
+    for key, members in groups.iter_rows():
         found, fact = checker.check(field, values[members[0]], members[0])
         if not found:
             checker.fine_id_groups.add((kind, key))

@@ -27,13 +27,26 @@ class ColumnPass:
     text: pl.Series                   # the cells as text (null: blank)
     blank: pl.Series                  # True where the cell is blank
     failing: list[int]                # not blank, and a check failed (check_cell decides)
-    clean: list[int]                  # not blank, every check passed, not an ID's number cell
+    clean_rows: pl.Series             # not blank, every check passed, not an ID's number cell
     derived: dict[str, pl.Series] = field(default_factory=dict)   # by suffix (DERIVED)
     same: dict[str, list[int]] = field(default_factory=dict)  # address: earlier address column ->
                                                               # rows where both hold the same text
+    _clean: list[int] | None = field(default=None, repr=False)
 
     def get(self, suffix: str) -> pl.Series:
         return self.derived[suffix]
+
+    @property
+    def has_clean(self) -> bool:
+        return len(self.clean_rows) > 0
+
+    @property
+    def clean(self) -> list[int]:
+        """clean_rows as a list, made on first use: most columns only ask has_clean (a
+        100k-row sheet's clean indices as Python ints cost half a second over all columns)."""
+        if self._clean is None:
+            self._clean = self.clean_rows.to_list()
+        return self._clean
 
 
 def _blank(c: pl.Expr) -> pl.Expr:
@@ -85,13 +98,18 @@ def run(form: FormTemplate, keys: list[str], values: dict[str, list], numeric: d
     lists = pl.concat([done, frame.select(*addresses).collect()], how="horizontal").select(
         *_index_lists(keys, set(oks), done.columns),
         *((pl.col(a) == pl.col(b)).fill_null(False).arg_true().implode().alias(f"{a}{SAME}{b}") for a, b in pairs),
-    ).row(0, named=True)
+    )
     out = {}
     for k in keys:
         derived = {s: done[k + s] for s in DERIVED if k + s in done.columns}
-        out[k] = ColumnPass(text[k], done[k + BLANK], lists[k + FAILING], lists[k + CLEAN], derived,
-                            {b: lists[f"{a}{SAME}{b}"] for a, b in pairs if a == k})
+        out[k] = ColumnPass(text[k], done[k + BLANK], _cell(lists, k + FAILING).to_list(), _cell(lists, k + CLEAN),
+                            derived, {b: _cell(lists, f"{a}{SAME}{b}").to_list() for a, b in pairs if a == k})
     return out
+
+
+def _cell(one_row: pl.DataFrame, name: str) -> pl.Series:
+    """The list in a one-row list column, as a Series (not as Python ints)."""
+    return one_row.get_column(name)[0]
 
 
 FAILING, CLEAN, SAME = "|failing", "|clean", "|same|"
