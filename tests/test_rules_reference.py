@@ -38,3 +38,14 @@ def test_reference_date_order_of_precedence():
     assert reference_date(None, ValidationContext(as_of=as_of, sheet_report_date=sheet, today=today)) == sheet
     assert reference_date(None, ValidationContext(as_of=as_of, today=today)) == as_of
     assert reference_date(None, ValidationContext(today=today)) == today
+
+
+def test_ages_of_equals_the_age_of_each_record():
+    from datetime import date as d
+    from validators.reference import NO_AGE, age_months, age_years, ages_of
+    births = [d(2015, 3, 1), None, d(2015, 3, 1), d(2020, 2, 29), d(2015, 3, 1)]
+    refs = [d(2025, 12, 31), d(2025, 12, 31), d(2025, 2, 28), d(2024, 2, 28), d(2025, 12, 31)]
+    got = ages_of(births, refs)
+    assert got[1] == NO_AGE
+    assert got == [NO_AGE if b is None else (age_years(b, r), age_months(b, r)) for b, r in zip(births, refs)]
+    assert got[0] == (10, 129) and got[2] == (9, 119) and got[3] == (3, 47)

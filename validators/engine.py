@@ -20,7 +20,7 @@ from validators.findings import Finding
 from validators.form import Field, FormTemplate
 from validators.rules import CACHEABLE, OTHER_RULES, PREFILTERS, duplicates, required, required_bulk
 from validators.rules.row import IdFacts, Row
-from validators.reference import age_months, age_years
+from validators.reference import ages_of
 from validators.run_support import Cancelled, Progress, Stepper, child_births, gc_paused
 
 __all__ = ["Cancelled", "TableValidator"]
@@ -86,8 +86,7 @@ class TableValidator:
         prefilter = self._prefilter(refs, births)
         # the child's age (years, months) per record, as Row computes it: a record whose rules are
         # all skipped or cached needs no Row at all
-        self._ages = [(None, None) if b is None else (age_years(b, r), age_months(b, r))
-                      for b, r in zip(births, refs)]
+        self._ages = ages_of(births, refs)
         self._signatures = {rule: list(zip(*(self.data.values.get(k) or [None] * n for k in reads)))
                             for rule, reads in CACHEABLE.items()}
         plan = self._rule_plan(prefilter)

@@ -36,6 +36,26 @@ def age_months(birth: date, on: date) -> int:
     return months_between(birth, on)
 
 
+NO_AGE = (None, None)
+
+
+def ages_of(births: list, refs: list) -> list[tuple[int | None, int | None]]:
+    """(age_years, age_months) of each record (NO_AGE without a birth date), computed once
+    per distinct (birth, reference date) pair: a sheet repeats both a lot."""
+    known: dict[tuple, tuple[int, int]] = {}
+    out = []
+    append = out.append
+    for pair in zip(births, refs):
+        if pair[0] is None:
+            append(NO_AGE)
+            continue
+        age = known.get(pair)
+        if age is None:
+            age = known[pair] = (age_years(*pair), age_months(*pair))
+        append(age)
+    return out
+
+
 def describe_age(birth: date, on: date) -> str:
     """'8岁' or, under one year, '10个月' (for messages)."""
     years = age_years(birth, on)
