@@ -4,6 +4,9 @@
 
 - read_tables in-process (the reference) beside read_tables_isolated (the child process every
   file is now read in: spawn + the tables sent back a column at a time);
+- read_tables_isolated with its memory guard (intake.child_memory: the parent reads the child's
+  resident memory every 50 ms) beside the same read without it, alternated --rounds times
+  (medians), and the cost of one reading of a process's resident memory;
 - the same workbook with one stray cell at XFD1048576 (before: python-calamine aborted): the
   used cells are scanned and the sheet read from a trimmed copy of the package;
 - make() for 200k findings whose value is an ID (every parameter quoted and masked) beside a
@@ -32,7 +35,11 @@ import resource, sys, time, json
 sys.path.insert(0, {root!r})
 from intake.reader import read_tables
 from intake.reader.isolated import read_tables_isolated
-reader = {{"in-process": read_tables, "isolated": read_tables_isolated}}[{how!r}]
+from intake import child_memory
+if {how!r} == "unguarded":
+    child_memory.limit_bytes = lambda: None         # no watchdog: the reference for the guard
+reader = {{"in-process": read_tables, "isolated": read_tables_isolated,
+          "unguarded": read_tables_isolated}}[{how!r}]
 t, cpu = time.perf_counter(), time.process_time()
 tables = reader({path!r})
 elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
@@ -75,9 +82,38 @@ def make_figures(n: int = 200_000) -> tuple[float, float]:
     return quoted, plain
 
 
+def guard_figures(path: Path, rounds: int) -> None:
+    import statistics
+    from intake import process_memory
+    runs: dict[str, list[dict]] = {"isolated": [], "unguarded": []}
+    for _ in range(rounds):
+        for how in runs:
+            runs[how].append(run(path, how))
+    wall = {how: statistics.median(r["seconds"] for r in rs) for how, rs in runs.items()}
+    cpu = {how: statistics.median(r["cpu"] for r in rs) for how, rs in runs.items()}
+    n, pid = 10_000, os.getpid()
+    t = time.perf_counter()
+    for _ in range(n):
+        process_memory.resident_bytes(pid)
+    reading = (time.perf_counter() - t) / n
+    print(f"memory guard, {rounds} alternated rounds (medians): guarded {wall['isolated']:6.2f} s wall, "
+          f"{cpu['isolated']:.2f} s CPU in the parent; unguarded (reference) {wall['unguarded']:6.2f} s wall, "
+          f"{cpu['unguarded']:.2f} s CPU: {wall['isolated'] / wall['unguarded']:.3f}x wall; "
+          f"one reading {reading * 1e6:.1f} µs (at most 20 a second: {reading * 20 * 100:.4f} % of a core); "
+          f"limit here {child_memory_limit()}, child peak {max(r['child_peak_mb'] for r in runs['isolated']):.0f} MB")
+
+
+def child_memory_limit() -> str:
+    from intake import child_memory
+    limit = child_memory.limit_bytes()
+    return child_memory.size_text(limit) if limit else "none"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--guard-only", action="store_true", help="only the memory guard's figures")
     args = parser.parse_args()
     from read import N_COLS, generate
     path = Path(tempfile.gettempdir()) / f"mopai-bench-{args.rows}x{N_COLS}.xlsx"
@@ -88,6 +124,9 @@ def main() -> None:
         with_far_cell(path, far)
     print(f"file: {path.name} ({path.stat().st_size / 1e6:.1f} MB); load average {os.getloadavg()[0]:.1f} "
           "(shared machine: compare the ratios)")
+    guard_figures(path, args.rounds)
+    if args.guard_only:
+        return
     ref = run(path, "in-process")
     iso = run(path, "isolated")
     trim = run(far, "in-process")

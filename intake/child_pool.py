@@ -8,8 +8,10 @@ Rust abort in calamine, an out-of-memory kill) fails only its own job, never the
 Jobs are `(args, kwargs)` pairs for a module-level function named "module:function" (the
 children are started with "spawn", as on Windows, and import it). Results come back pickled,
 in submission order (`ordered=True`) or as they finish. A child that dies mid-job yields
-`JobFailed(crashed=True, exitcode=...)` for that job and is replaced; an exception the function
-lets escape yields `JobFailed(crashed=False, message=...)` (job functions should turn expected
+`JobFailed(crashed=True, exitcode=...)` for that job and is replaced; a child that passes the
+memory limit mid-job (intake.child_memory, read at each poll) is killed by the parent and
+yields `JobFailed(crashed=True, memory=True)` (`child_memory.too_much_memory(name)` is the
+message to give); an exception the function lets escape yields `JobFailed(crashed=False, message=...)` (job functions should turn expected
 failures into their own results with a Chinese message). A job may call
 `report_progress(done, total)`; the parent's `progress(n, done, total)` receives it.
 `cancelled()` is polled: when it returns True the children are terminated and
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Iterator, Sequence
 
+from intake import child_memory
 from intake.errors import Cancelled
 
 POLL_SECONDS = 0.05
@@ -40,6 +43,7 @@ class JobFailed:
     message: str              # the escaped exception (type and text), or "" for a crash
     crashed: bool = False     # the child process died (native abort, killed, out of memory)
     exitcode: int | None = None
+    memory: bool = False      # ended by the parent for passing the memory limit
 
 
 def default_workers() -> int:
@@ -73,6 +77,10 @@ class _Worker:
                     os.environ[k] = v
         child_end.close()
         self.job: int | None = None
+        self.watch = child_memory.watchdog(self.process.pid)
+
+    def over_memory(self) -> bool:
+        return self.job is not None and self.watch is not None and self.watch.over()
 
     def stop(self, timeout: float = 2.0) -> None:
         try:
@@ -148,6 +156,11 @@ class ChildPool:
         if cancelled is not None and cancelled():
             raise Cancelled()
         for i, w in enumerate(self._workers):
+            if w.over_memory():
+                w.process.kill()
+                yield w.job, JobFailed("", crashed=True, exitcode=_exit_code(w.process), memory=True)
+                self._workers[i] = self._replace(w)
+                continue
             if w.job is None or (w.conn not in ready and w.process.sentinel not in ready):
                 continue
             message = self._receive(w)

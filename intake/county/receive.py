@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
+from intake import child_memory
 from intake.child_pool import ChildPool, JobFailed
 from intake.county.intake_job import FileResult
 from intake.county.recheck import context
@@ -109,6 +110,8 @@ def receive(store: CountyStore, files: list[Path], *, as_of: date | None, county
 
 def _failure(path: Path, result: FileResult | JobFailed) -> str | None:
     if isinstance(result, JobFailed):
+        if result.memory:
+            return child_memory.too_much_memory(path.name)
         if result.crashed:
             return (f"文件“{path.name}”无法读取：读取程序意外退出（文件可能已损坏或过大），"
                     "请让乡镇重新导出后再发送")

@@ -8,7 +8,9 @@ safe beside Qt's threads). The child sends the tables back over a pipe one colum
 (each message decodes in milliseconds, so a GUI thread stays responsive; intake.reader.transport:
 equal cells cross as one object, and the table arrives with its polars text columns); its log
 records come back too and are logged here (through the masking handlers). `cancelled()` ends the child at
-once. A child that dies (abort, segfault, killed for memory) becomes one ReadError naming how.
+once. A child that dies (abort, segfault, killed for memory) becomes one ReadError naming how;
+one that passes the memory limit (intake.child_memory: a share of physical memory, watched
+at each poll) is ended by the parent, with a ReadError saying the file needs too much memory.
 Starting the child costs about 0.1-0.3 s. Any thread may call this; several calls run
 side by side (intake/county/ can read a folder of files from a thread pool this way).
 """
@@ -24,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from intake import errors
+from intake import child_memory, errors
 from intake.errors import Cancelled, MopaiError, ReadError
 from intake.paths import data_dir, set_data_dir
 from intake.table import SheetTable
@@ -118,9 +120,12 @@ def _never() -> bool:
 def _receive(path: Path, receiver, child, progress, cancelled) -> list[SheetTable]:
     from intake.reader import transport      # polars: imported once the child is on its way
     tables: list[SheetTable] = []
+    watch = child_memory.watchdog(child.pid)
     while True:
         if cancelled():
             raise Cancelled()
+        if watch is not None and watch.over():
+            raise _too_big(path, child, watch)
         if not receiver.poll(POLL_SECONDS):
             if not child.is_alive() and not receiver.poll():
                 raise _crashed(path, child)
@@ -151,6 +156,14 @@ def _crashed(path: Path, child) -> ReadError:
     child.join(5)
     log.error("reader child ended unexpectedly: exit code %s", child.exitcode)
     return ReadError(CRASHED.format(name=path.name, why=crash_reason(child.exitcode)))
+
+
+def _too_big(path: Path, child, watch: child_memory.Watchdog) -> ReadError:
+    child.kill()
+    child.join(5)
+    log.error("reader child ended by the parent: %s resident, limit %s",
+              child_memory.size_text(watch.peak), child_memory.size_text(watch.limit))
+    return ReadError(child_memory.too_much_memory(path.name, watch.limit))
 
 
 def _error(name: str, message: str, wrong_password: bool) -> MopaiError:
