@@ -4,7 +4,7 @@ row, or a row of the department's file)."""
 from __future__ import annotations
 
 from intake.departments.answer_read import AnswerFile
-from intake.departments.model import KINDS
+from intake.departments.model import KINDS, NUMBER_KINDS
 from intake.privacy import quote
 
 
@@ -43,6 +43,6 @@ def answer_json(depts, dept: str, answer: AnswerFile) -> dict:
 
 def _values(d) -> dict:
     """The two values, unless they are a name or a number (a wrong ID)."""
-    if d.kind == "bad_id" or d.field == "name":
+    if d.kind in NUMBER_KINDS or d.field == "name":
         return {"sheet_value": None, "dept_value": None}
     return {"sheet_value": d.sheet_value, "dept_value": d.dept_value}

@@ -14,7 +14,7 @@ from pathlib import Path
 import xlsxwriter
 
 from intake.departments.outgoing import printable
-from intake.departments.model import ACTION_ZH, KIND_ZH, KINDS, MISSED, MISSED_ACTION_ZH, Difference
+from intake.departments.model import ACTION_ZH, KIND_ZH, KINDS, MISSED, MISSED_ACTION_ZH, NUMBER_KINDS, Difference
 from intake.export.output import Steps, output_file, writer_tmpdir
 from intake.export.protect import check_password
 from intake.forms import load_form
@@ -120,7 +120,7 @@ def _where(d: Difference) -> str:
 def _detail(d: Difference, n: int, names: dict) -> list:
     c = d.child
     label = load_form(c.form).field(d.field).label if c and d.field else ""
-    dept_value = d.dept_value if d.kind != "bad_id" else quote(d.dept_value or "")
+    dept_value = d.dept_value if d.kind not in NUMBER_KINDS else quote(d.dept_value or "")
     return [n, KIND_ZH[d.kind], d.township or "未识别乡镇", _file(c), c.row if c else None, quote(names.get(c.ref) or "") if c else "", label, d.sheet_value or "",
             dept_value or "", *_decision(d), _where(d), d.note or ""]
 

@@ -9,7 +9,7 @@ side, i.e. the record is no longer one of the county's children (merged away, de
 changed (the difference's key is the ID's hash), or the compared field no longer holds the
 value the decision was made for (the township corrected it: now as the department says, or
 otherwise changed; the view lists the difference as 现已一致 or as open with 数据已变). A 证件号码有误
-difference is about the department's number and is not checked against the record.
+or 没有证件号码 difference is about the department's number and is not checked against the record.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from collections import defaultdict
 import polars as pl
 
 from intake.departments import register as reg
-from intake.departments.model import BAD_ID, FIELD, KIND_ZH, NOT_KNOWN, SEND_BACK, hashed
+from intake.departments.model import FIELD, KIND_ZH, NOT_KNOWN, NUMBER_KINDS, SEND_BACK, hashed
 from intake.departments.profile import load_profiles
 from intake.departments.store import DECIDE_CMD, DeptLog
 from intake.forms import load_form
@@ -60,7 +60,7 @@ def _records_now(desk, sheet_id: int, diffs: list[dict]) -> dict[int, dict]:
 
 
 def _holds(d: dict, record: dict | None, salt: str) -> bool:
-    if d["kind"] == BAD_ID:
+    if d["kind"] in NUMBER_KINDS:
         return record is not None
     if record is None or not record["id"] or hashed(salt, record["id"]) not in d["key"].split(":"):
         return False
