@@ -210,3 +210,43 @@ def test_a_send_back_the_township_has_since_corrected_leaves_the_return_file(bas
     texts = [str(c.value) for ws in load_workbook(tmp_path / "退回.xlsx").worksheets for row in ws.iter_rows()
              for c in row if c.value]
     assert not any("与公安比对时发现" in t for t in texts)
+
+
+def test_a_send_back_the_department_answered_again_about_leaves_the_return_file_at_once(base, tmp_path):
+    """The department answers again with another value: the return file written next (no
+    reconciliation in between: the answer is only stored) drops that send-back, as the view
+    marks it stale, and keeps the one the department still says the same about."""
+    import csv
+    from intake.departments.returns import sent_back_problems
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.yibao_csv, "yibao")
+        moved, same = (_of(depts, "yibao", ids, ans.planted[k], "medical_insurance") for k in ("to_hukou", "no_place"))
+        for d in (moved, same):
+            depts.send_back(d, "请核实参保地").redo()
+        sids = {moved.child.sheet_id, same.child.sheet_id}
+
+        def returned():
+            return {(sid, i) for sid in sids for i in sent_back_problems(desk, sid)}
+        assert returned() == {moved.child.ref, same.child.ref}
+        with open(ans.path, encoding="gb18030", newline="") as f:
+            rows = list(csv.reader(f))
+        for r in rows:
+            if len(r) > 2 and r[2] == ans.planted["to_hukou"]:
+                r[3], r[4] = "已参保", "本县"                       # another value, still not 未纳入医保
+        again = tmp_path / "医保第二次回复.csv"
+        deptkit.write_csv(again, rows, encoding="gb18030")
+        answer = depts.read_answer("yibao", again)
+        depts.store.store_answer("yibao", again.name, str(again), answer.file_hash, answer.records, answer.mapping,
+                                 answer.notes)                   # stored only: nothing reconciled
+        assert returned() == {same.child.ref}
+        file_id = next(m.file.id for m in desk.snapshot.meta.values() if m.info.sheet_id == moved.child.sheet_id)
+        desk.write_return(file_id, tmp_path / "退回.xlsx")
+        fresh = DepartmentDesk(desk)                             # the view, reconciled afresh, agrees
+        view = {k: fresh.difference("yibao", k) for k in (moved.key, same.key)}
+        assert view[moved.key].status == OPEN and view[moved.key].stale is not None
+        assert view[same.key].status == SENT_BACK and view[same.key].current
+    texts = [str(c.value) for ws in load_workbook(tmp_path / "退回.xlsx").worksheets for row in ws.iter_rows()
+             for c in row if c.value]
+    found = "".join(t for t in texts if "与医保比对时发现" in t)
+    assert "户籍地" not in found and "本县" not in found                  # the stale send-back is not there
+    assert ("正常参保" in found) == (same.child.sheet_id == moved.child.sheet_id)     # the other one stays

@@ -47,6 +47,18 @@ def reconcile(profile: DepartmentProfile, register: pl.DataFrame, answer: pl.Dat
     return out
 
 
+def record_differences(profile: DepartmentProfile, register: pl.DataFrame, answer: pl.DataFrame,
+                       salt: str) -> list[Difference]:
+    """The differences of a few of the register's records (every kind but MISSED), as a full
+    reconciliation finds them: after an edit of those records, or for a township's return file."""
+    ids = register["id"].drop_nulls()
+    near = answer.filter(pl.col("id").is_in(ids.implode()) | pl.col("prefix").is_in(ids.str.slice(0, 17).implode()))
+    matched = joined(register, near)
+    out = [d for cmp in profile.compare for d in field_differences(profile, cmp, matched, salt)]
+    sent = register["id_number"] if "id_number" in register.columns else None
+    return out + not_known(profile, matched, salt) + [d for d in bad_ids(profile, near, matched, salt, sent) if d.child]
+
+
 def joined(register: pl.DataFrame, answer: pl.DataFrame) -> pl.DataFrame:
     """The register's children with a usable ID, each with its answer record (columns a:…):
     found by ID, else a wrong number naming only this child by its first 17 digits."""
