@@ -250,3 +250,32 @@ def test_a_send_back_the_department_answered_again_about_leaves_the_return_file_
     found = "".join(t for t in texts if "与医保比对时发现" in t)
     assert "户籍地" not in found and "本县" not in found                  # the stale send-back is not there
     assert ("正常参保" in found) == (same.child.sheet_id == moved.child.sheet_id)     # the other one stays
+
+
+def test_the_report_summary_says_which_counts_add_up_to_what(base, tmp_path):
+    """比对汇总: per kind, 差异合计 = 待处理 + 已处理 + 已退回乡镇核实 = 仍有差异 + 现已一致 (an
+    accepted value is 已处理 and 现已一致), the kinds add up to the 合计 row, and the note says so."""
+    from intake.departments.report_summary import summary_layout
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.yibao_csv, "yibao")
+        fields = [d for d in depts.differences("yibao") if d.kind == FIELD and d.proposed]
+        depts.accept(fields[0]).redo()
+        depts.send_back(fields[1], "请核实").redo()
+        depts.keep(next(d for d in depts.differences("yibao") if d.kind == NOT_KNOWN), "新生儿").redo()
+        depts.write_report("yibao", tmp_path / "报告.xlsx")
+    ws = load_workbook(tmp_path / "报告.xlsx")["比对汇总"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    layout = summary_layout()
+    top = next(n for n, r in enumerate(rows) if r[0] == layout.kind_header)
+    labels = [r or above for r, above in zip(rows[top + 1][1:], rows[top][1:])]      # merged: the top cell
+    assert labels == [label for _c, label in layout.columns]
+    assert "三项之和" in "".join(str(v) for v in rows[top] if v)
+    col = {label: n + 1 for n, label in enumerate(labels)}
+    table = {r[0]: r for r in rows[top + 2:top + 2 + 6]}
+    for kind, r in table.items():
+        total = r[col["差异合计"]]
+        assert total == r[col["待处理"]] + r[col["已处理"]] + r[col["已退回乡镇核实"]] == r[col["仍有差异"]] + r[col["现已一致"]], kind
+    field_row, total_row = table["信息不一致"], table["合计"]
+    assert (field_row[col["已处理"]], field_row[col["现已一致"]], field_row[col["已退回乡镇核实"]]) == (1, 1, 1)
+    assert all(total_row[c] == sum(r[c] for k, r in table.items() if k != "合计") for c in col.values())
+    assert any(v and str(v).startswith("说明：") and "不能相加" in str(v) for r in rows for v in r)
