@@ -70,7 +70,10 @@ def _found_now(desk, sheet_id: int, indices: set[int], depts: set[str], profiles
         profile = profiles[dept]
         register = reg.with_fields(reg.selected(mine, profile.children, desk.as_of), columns,
                                    reg.compared_fields(profile), merged)
-        answer = by_name.resolved(profile, stored.records, keys)
+        ids = register["id"].drop_nulls()
+        near = stored.records.filter(pl.col("id").is_null() | pl.col("id").is_in(ids.implode())
+                                     | pl.col("prefix").is_in(ids.str.slice(0, 17).implode()))
+        answer = by_name.resolved(profile, near, keys)     # the records that can name these children
         out.update((d.key, d) for d in record_differences(profile, register, answer, salt))
     return out
 
