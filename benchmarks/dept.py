@@ -16,6 +16,9 @@ living in the county (漏报). Measured:
               (id, insured, insured_place) frames, then a filter on the join
   decide      accept one difference (the sheet edit re-validated, the county's keys and matching
               brought up to date, the department's differences of that child found again) and undo
+  return      one township's return file (CountyDesk.write_return) holding a department send-back,
+              and within it the send-back checked against the department's latest answer
+              (intake.departments.returns: the record's differences found again)
   read        the answer as a 200,000-line CSV read in a child process (intake.reader.any_table)
 The machine is shared: the ratio to the reference is what counts.
 """
@@ -168,6 +171,14 @@ def main() -> None:
             cmd.undo()
             t_undo = time.perf_counter() - t
             print(f"decide     accept {t_accept:.2f} s, undo {t_undo:.2f} s (one child's differences found again)")
+            from intake.departments.returns import sent_back_problems
+            depts.send_back(d, "请核实").redo()
+            sid = d.child.sheet_id
+            t_sent, problems = timed(lambda: sent_back_problems(desk, sid), a.rounds)
+            file_id = next(m.file.id for m in desk.snapshot.meta.values() if m.info.sheet_id == sid)
+            t_return, _ = timed(lambda: desk.write_return(file_id, Path(tmp) / "退回.xlsx"), a.rounds)
+            print(f"return     {t_return:6.2f} s  one township's return file with a department send-back, of which "
+                  f"{t_sent:.2f} s the send-back checked against the latest answer ({len(problems)} record)")
             if not a.skip_read:
                 csv_path = Path(tmp) / "医保.csv"
                 frame = pl.DataFrame({names: table.data.values[k] for k, names in

@@ -90,7 +90,8 @@ def _run(args: argparse.Namespace) -> int:
             depts.write_report(profile.key, args.out, password=args.password, protected=inputs)
             print(f"比对报告已写入：{args.out}")
         open_ = [d for d in depts.differences(profile.key) if d.status == "open"]
-        print(f"{profile.name}：{len(open_)}处差异待处理" if open_ else f"{profile.name}：没有待处理的差异")
+        from intake.departments.cli_output import open_line
+        print(open_line(profile.name, open_))
         return EXIT_ERRORS if open_ else EXIT_OK
 
 

@@ -10,6 +10,7 @@ import deptkit
 from countykit import AS_OF, COUNTY, desk_on
 from intake.cli import main
 from intake.departments.desk import DepartmentDesk
+from intake.departments.model import KIND_ZH
 
 ARGS = ["--as-of", AS_OF.isoformat(), "--county", COUNTY]
 ID_LIKE = re.compile(r"\d{17}[\dX]")
@@ -43,6 +44,10 @@ def test_in_and_report_on_a_workspace(county_set, tmp_path, capsys):
     report = json.loads(text)
     assert {d["kind"] for d in report["differences"]} == {"field", "not_known", "missed"}
     assert report["counts"]["missed"] == 1 and report["records"] > 100
+    kinds = {d["kind"] for d in report["differences"] if d["status"] == "open"}
+    assert f"{sum(d['status'] == 'open' for d in report['differences'])}处差异待处理（" in printed.out
+    assert all(f"{KIND_ZH[k]}{sum(d['kind'] == k and d['status'] == 'open' for d in report['differences'])}处"
+               in printed.out for k in kinds)                                  # the open ones by kind
     assert not ID_LIKE.search(text) and "赵小漏" not in text             # no ID number, no name
     assert load_workbook(tmp_path / "报告.xlsx").sheetnames == ["比对汇总", "差异明细", "疑似漏报名单"]
     code = main(["dept", "report", "--dept", "医保", "--workspace", str(ws), *ARGS, "--out", str(tmp_path / "r2.xlsx")])

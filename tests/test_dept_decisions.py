@@ -210,3 +210,72 @@ def test_a_send_back_the_township_has_since_corrected_leaves_the_return_file(bas
     texts = [str(c.value) for ws in load_workbook(tmp_path / "退回.xlsx").worksheets for row in ws.iter_rows()
              for c in row if c.value]
     assert not any("与公安比对时发现" in t for t in texts)
+
+
+def test_a_send_back_the_department_answered_again_about_leaves_the_return_file_at_once(base, tmp_path):
+    """The department answers again with another value: the return file written next (no
+    reconciliation in between: the answer is only stored) drops that send-back, as the view
+    marks it stale, and keeps the one the department still says the same about."""
+    import csv
+    from intake.departments.returns import sent_back_problems
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.yibao_csv, "yibao")
+        moved, same = (_of(depts, "yibao", ids, ans.planted[k], "medical_insurance") for k in ("to_hukou", "no_place"))
+        for d in (moved, same):
+            depts.send_back(d, "请核实参保地").redo()
+        sids = {moved.child.sheet_id, same.child.sheet_id}
+
+        def returned():
+            return {(sid, i) for sid in sids for i in sent_back_problems(desk, sid)}
+        assert returned() == {moved.child.ref, same.child.ref}
+        with open(ans.path, encoding="gb18030", newline="") as f:
+            rows = list(csv.reader(f))
+        for r in rows:
+            if len(r) > 2 and r[2] == ans.planted["to_hukou"]:
+                r[3], r[4] = "已参保", "本县"                       # another value, still not 未纳入医保
+        again = tmp_path / "医保第二次回复.csv"
+        deptkit.write_csv(again, rows, encoding="gb18030")
+        answer = depts.read_answer("yibao", again)
+        depts.store.store_answer("yibao", again.name, str(again), answer.file_hash, answer.records, answer.mapping,
+                                 answer.notes)                   # stored only: nothing reconciled
+        assert returned() == {same.child.ref}
+        file_id = next(m.file.id for m in desk.snapshot.meta.values() if m.info.sheet_id == moved.child.sheet_id)
+        desk.write_return(file_id, tmp_path / "退回.xlsx")
+        fresh = DepartmentDesk(desk)                             # the view, reconciled afresh, agrees
+        view = {k: fresh.difference("yibao", k) for k in (moved.key, same.key)}
+        assert view[moved.key].status == OPEN and view[moved.key].stale is not None
+        assert view[same.key].status == SENT_BACK and view[same.key].current
+    texts = [str(c.value) for ws in load_workbook(tmp_path / "退回.xlsx").worksheets for row in ws.iter_rows()
+             for c in row if c.value]
+    found = "".join(t for t in texts if "与医保比对时发现" in t)
+    assert "户籍地" not in found and "本县" not in found                  # the stale send-back is not there
+    assert ("正常参保" in found) == (same.child.sheet_id == moved.child.sheet_id)     # the other one stays
+
+
+def test_the_report_summary_says_which_counts_add_up_to_what(base, tmp_path):
+    """比对汇总: per kind, 差异合计 = 待处理 + 已处理 + 已退回乡镇核实 = 仍有差异 + 现已一致 (an
+    accepted value is 已处理 and 现已一致), the kinds add up to the 合计 row, and the note says so."""
+    from intake.departments.report_summary import summary_layout
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.yibao_csv, "yibao")
+        fields = [d for d in depts.differences("yibao") if d.kind == FIELD and d.proposed]
+        depts.accept(fields[0]).redo()
+        depts.send_back(fields[1], "请核实").redo()
+        depts.keep(next(d for d in depts.differences("yibao") if d.kind == NOT_KNOWN), "新生儿").redo()
+        depts.write_report("yibao", tmp_path / "报告.xlsx")
+    ws = load_workbook(tmp_path / "报告.xlsx")["比对汇总"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    layout = summary_layout()
+    top = next(n for n, r in enumerate(rows) if r[0] == layout.kind_header)
+    labels = [r or above for r, above in zip(rows[top + 1][1:], rows[top][1:])]      # merged: the top cell
+    assert labels == [label for _c, label in layout.columns]
+    assert "三项之和" in "".join(str(v) for v in rows[top] if v)
+    col = {label: n + 1 for n, label in enumerate(labels)}
+    table = {r[0]: r for r in rows[top + 2:top + 2 + 6]}
+    for kind, r in table.items():
+        total = r[col["差异合计"]]
+        assert total == r[col["待处理"]] + r[col["已处理"]] + r[col["已退回乡镇核实"]] == r[col["仍有差异"]] + r[col["现已一致"]], kind
+    field_row, total_row = table["信息不一致"], table["合计"]
+    assert (field_row[col["已处理"]], field_row[col["现已一致"]], field_row[col["已退回乡镇核实"]]) == (1, 1, 1)
+    assert all(total_row[c] == sum(r[c] for k, r in table.items() if k != "合计") for c in col.values())
+    assert any(v and str(v).startswith("说明：") and "不能相加" in str(v) for r in rows for v in r)

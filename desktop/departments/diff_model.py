@@ -12,7 +12,7 @@ from intake.forms import load_form
 
 COLUMNS = ("类型", "乡镇（街道）", "文件", "行号", "项目", "登记表", "部门", "状态")
 KIND_COLOURS = {"field": QColor("#fff4d6"), "not_known": QColor("#eef3fb"), "missed": QColor("#fde8e4"),
-                "bad_id": QColor("#f1e9f7")}
+                "bad_id": QColor("#f1e9f7"), "no_id": QColor("#ececec")}
 STATUS_COLOURS = {"open": QColor("#8a5a00"), "decided": QColor("#2e6b30"), "sent_back": QColor("#3c5a99")}
 DIFF_ROLE = Qt.ItemDataRole.UserRole
 

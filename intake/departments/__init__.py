@@ -5,6 +5,6 @@ the township), with a report per department. No Qt; built on the county's desk. 
 data (templates/departments/*.toml). See docs/architecture.md ("intake/departments").
 """
 from intake.departments.desk import DepartmentDesk
-from intake.departments.model import BAD_ID, FIELD, KINDS, MISSED, NOT_KNOWN, Difference, Summary
+from intake.departments.model import BAD_ID, FIELD, KINDS, MISSED, NO_ID, NOT_KNOWN, Difference, Summary
 
-__all__ = ["BAD_ID", "DepartmentDesk", "Difference", "FIELD", "KINDS", "MISSED", "NOT_KNOWN", "Summary"]
+__all__ = ["BAD_ID", "DepartmentDesk", "Difference", "FIELD", "KINDS", "MISSED", "NO_ID", "NOT_KNOWN", "Summary"]

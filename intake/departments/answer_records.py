@@ -30,7 +30,8 @@ from validators import disability_card, idnumber
 from validators.codes import make
 from validators.errors import ValidationError
 
-NO_KEY = "这条记录没有身份证号，无法与登记表核对"
+NO_KEY = "这条记录没有证件号码（身份证号和残疾人证号都空着）"
+NO_KEY_CODE = "dept.no_key"          # blank, unlike a wrong number (a finding code): kind NO_ID
 CARD_NOT_ID = "残疾人证号的前18位与身份证号不一致"
 NOT_FOUND = "查无此人"
 META = {"sheet": pl.Utf8, "row": pl.Int64, "id": pl.Utf8, "key": pl.Utf8, "key_code": pl.Utf8,
@@ -54,7 +55,7 @@ def records_frame(profile: DepartmentProfile, tables: Iterable[SheetTable]) -> t
 
 
 KEY_PARTS = ("id", "key", "key_code", "key_note", "prefix", "card_category", "card_level")
-NO_KEY_PARTS = (None, None, "dept.no_key", NO_KEY, None, None, None)
+NO_KEY_PARTS = (None, None, NO_KEY_CODE, NO_KEY, None, None, None)
 
 
 def _table_frame(profile: DepartmentProfile, t: SheetTable) -> pl.DataFrame:

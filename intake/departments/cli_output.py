@@ -4,7 +4,7 @@ row, or a row of the department's file)."""
 from __future__ import annotations
 
 from intake.departments.answer_read import AnswerFile
-from intake.departments.model import KINDS
+from intake.departments.model import KIND_ZH, KINDS, NUMBER_KINDS
 from intake.privacy import quote
 
 
@@ -43,6 +43,14 @@ def answer_json(depts, dept: str, answer: AnswerFile) -> dict:
 
 def _values(d) -> dict:
     """The two values, unless they are a name or a number (a wrong ID)."""
-    if d.kind == "bad_id" or d.field == "name":
+    if d.kind in NUMBER_KINDS or d.field == "name":
         return {"sheet_value": None, "dept_value": None}
     return {"sheet_value": d.sheet_value, "dept_value": d.dept_value}
+
+
+def open_line(name: str, open_: list) -> str:
+    """医保：4处差异待处理（部门无此儿童记录2处，部门记录没有证件号码1处，…）: the kinds in their order."""
+    if not open_:
+        return f"{name}：没有待处理的差异"
+    parts = [f"{KIND_ZH[k]}{n}处" for k in KINDS if (n := sum(d.kind == k for d in open_))]
+    return f"{name}：{len(open_)}处差异待处理（{'，'.join(parts)}）"

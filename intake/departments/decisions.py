@@ -56,6 +56,13 @@ def difference_of(body: dict) -> Difference:
     return Difference(**d)
 
 
+def in_force(dec: Decision, d: Difference) -> bool:
+    """A keep or send-back decision holds for the difference found now only while both sides
+    still say what they said when it was made (the view and the township's return file ask
+    this same question)."""
+    return dec.action not in (ACCEPT, REOPEN) and (dec.sheet_value, dec.dept_value) == (d.sheet_value, d.dept_value)
+
+
 def apply(found: list[Difference], entries: dict[str, LogEntry]) -> list[Difference]:
     """The differences found, with their status, the decision in force or a stale one; then
     the decided ones no longer found."""
@@ -70,7 +77,7 @@ def apply(found: list[Difference], entries: dict[str, LogEntry]) -> list[Differe
         dec = decision_of(e)
         if dec.action == REOPEN:
             out.append(d)
-        elif dec.action != ACCEPT and (dec.sheet_value, dec.dept_value) == (d.sheet_value, d.dept_value):
+        elif in_force(dec, d):
             out.append(replace(d, status=SENT_BACK if dec.action == SEND_BACK else DECIDED, decision=dec))
         else:
             out.append(replace(d, status=OPEN, stale=dec))

@@ -28,7 +28,7 @@ from intake.departments.decisions import apply, batch_of
 from intake.departments.model import KINDS, Difference, Summary
 from intake.departments.profile import load_profiles
 from intake.departments.queue import DeptQueue
-from intake.departments.reconcile import bad_ids, field_differences, joined, not_known, reconcile
+from intake.departments.reconcile import reconcile, record_differences
 from intake.departments.store import DECIDE_CMD, DeptLog, DeptStore
 from intake.county.decisions import LogCommand
 
@@ -141,8 +141,7 @@ class DepartmentDesk(DeptCommands, DeptQueue):
         return reg.with_fields(keys, self.columns, fields, self.desk.merged_values())
 
     def _fields(self, dept: str) -> list[str]:
-        p = self.profiles[dept]
-        return list(dict.fromkeys([*p.compared_fields, *filter(None, [p.absent.unless_field]), "id_number"]))
+        return reg.compared_fields(self.profiles[dept])
 
     def _reconcile(self, dept: str) -> list[Difference]:
         answer = self.answer_records(dept)
@@ -166,12 +165,7 @@ class DepartmentDesk(DeptCommands, DeptQueue):
             return
         fresh = reg.with_fields(touched, self.columns, self._fields(dept), self.desk.merged_values())
         self._registers[dept] = pl.concat([register.filter(~where), fresh])
-        profile, answer, salt = self.profiles[dept], self._matched[dept], self.desk.store.salt()
-        ids = fresh["id"].drop_nulls()
-        near = answer.filter(pl.col("id").is_in(ids.implode()) | pl.col("prefix").is_in(ids.str.slice(0, 17).implode()))
-        matched = joined(fresh, near)
-        again = [d for cmp in profile.compare for d in field_differences(profile, cmp, matched, salt)]
-        again += not_known(profile, matched, salt) + [d for d in bad_ids(profile, near, matched, salt) if d.child]
+        again = record_differences(self.profiles[dept], fresh, self._matched[dept], self.desk.store.salt())
         refs = {(sheet_id, i) for i in records}
         self._found[dept] = [d for d in self._found[dept] if not (d.child and d.child.ref in refs)] + again
         self._applied.pop(dept, None)

@@ -10,6 +10,10 @@ Difference kinds (stable codes; the window filters and colours by them, never by
               (留守) the county and is on no sheet: possibly missed (漏报), for the township to visit
   bad_id      a department record whose ID number or 残疾人证号 is wrong (a part named); when the
               first 17 digits name one child of the list, that child is its `child`
+  no_id       a department record with no number at all (ID and card blank): for the clerk a
+              different matter from a wrong one (nothing to correct, the department is to fill it
+              in); its note says what name + birth-date matching found (intake.departments.by_name):
+              the one child it was matched to (its `child`), several children, or none
 Keys are stable across re-reading and restarts: the department, the kind, the ID hashed with
 the workspace's secret (a key reveals nothing) and the field.
 """
@@ -20,9 +24,11 @@ from dataclasses import dataclass, field
 
 from intake.county.children import ChildRef
 
-FIELD, NOT_KNOWN, MISSED, BAD_ID = "field", "not_known", "missed", "bad_id"
-KINDS = (FIELD, NOT_KNOWN, MISSED, BAD_ID)
-KIND_ZH = {FIELD: "信息不一致", NOT_KNOWN: "部门无此儿童记录", MISSED: "疑似漏报", BAD_ID: "部门记录证件号码有误"}
+FIELD, NOT_KNOWN, MISSED, BAD_ID, NO_ID = "field", "not_known", "missed", "bad_id", "no_id"
+KINDS = (FIELD, NOT_KNOWN, MISSED, BAD_ID, NO_ID)
+KIND_ZH = {FIELD: "信息不一致", NOT_KNOWN: "部门无此儿童记录", MISSED: "疑似漏报", BAD_ID: "部门记录证件号码有误",
+           NO_ID: "部门记录没有证件号码"}
+NUMBER_KINDS = (BAD_ID, NO_ID)          # about the department's number: its values are not shown
 
 OPEN, DECIDED, SENT_BACK = "open", "decided", "sent_back"
 STATUS_ZH = {OPEN: "待处理", DECIDED: "已处理", SENT_BACK: "已退回乡镇核实"}
@@ -30,7 +36,7 @@ ACCEPT, KEEP, SEND_BACK, REOPEN = "accept", "keep", "send_back", "reopen"
 ACTION_ZH = {ACCEPT: "采用部门数据", KEEP: "保留登记表数据", SEND_BACK: "退回乡镇核实", REOPEN: "重新待定"}
 MISSED_ACTION_ZH = {SEND_BACK: "下发乡镇走访核实", KEEP: "不是漏报", REOPEN: "重新待定"}
 ACTIONS_BY_KIND = {FIELD: (ACCEPT, KEEP, SEND_BACK), NOT_KNOWN: (KEEP, SEND_BACK),
-                   MISSED: (SEND_BACK, KEEP), BAD_ID: (KEEP, SEND_BACK)}
+                   MISSED: (SEND_BACK, KEEP), BAD_ID: (KEEP, SEND_BACK), NO_ID: (KEEP, SEND_BACK)}
 
 
 def hashed(salt: str, text: str) -> str:
@@ -75,7 +81,7 @@ class Difference:
     answer_sheet: str = ""                # where in the department's file
     answer_row: int | None = None
     township: str = ""                    # the child's township (MISSED: from the record's address)
-    note: str = ""                        # BAD_ID: what is wrong with the number (masked)
+    note: str = ""                        # BAD_ID: what is wrong with the number (masked); NO_ID: the advice
     person: Person | None = None          # MISSED
     status: str = OPEN
     decision: Decision | None = None      # in force

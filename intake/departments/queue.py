@@ -8,7 +8,7 @@ import polars as pl
 
 from intake.county.queue import neighbour_in
 from intake.county.values import canonical
-from intake.departments.model import MISSED, Difference
+from intake.departments.model import MISSED, NUMBER_KINDS, Difference
 from intake.departments.reconcile import words_of
 from intake.forms import load_form
 
@@ -56,7 +56,7 @@ class DeptQueue:
         form = load_form(d.child.form) if d.child else None
         lines = [SideLine("name", "姓名", values.get("name") or "", _said(answer, "raw:name"), False),
                  SideLine("id_number", "公民身份号码", values.get("id_number") or "", answer.get("key") or "" if answer
-                          else "", d.kind == "bad_id")]
+                          else "", d.kind in NUMBER_KINDS)]
         for cmp in profile.compare:
             if form is None or not form.has(cmp.field):
                 continue

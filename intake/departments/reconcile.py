@@ -8,6 +8,7 @@ department's words are mapped once per distinct combination).
   - NOT_KNOWN: children the answer does not hold, holds blank or says 查无此人 about (when the
     profile says what that means instead, e.g. 残联: no card = 无, they are compared as such);
   - BAD_ID: every record whose number is wrong (with the child it names, when one does);
+  - NO_ID: every record with no number at all (with the child matched by name and birth date);
   - MISSED: intake.departments.missed.
 `register` has intake.departments.register.CHILD columns and the compared fields; `answer` is
 intake.departments.answer_records' frame.
@@ -20,7 +21,8 @@ import polars as pl
 
 from intake.county.children import ChildRef
 from intake.departments.missed import missed
-from intake.departments.model import BAD_ID, FIELD, NOT_KNOWN, Difference, hashed
+from intake.departments.answer_records import NO_KEY_CODE
+from intake.departments.model import BAD_ID, FIELD, NO_ID, NOT_KNOWN, Difference, hashed
 from intake.departments.profile import CARD_PARTS, Comparison, DepartmentProfile
 from intake.departments.values import agreeing, agrees
 from intake.forms import load_form
@@ -43,6 +45,18 @@ def reconcile(profile: DepartmentProfile, register: pl.DataFrame, answer: pl.Dat
     out += bad_ids(profile, answer, matched, salt, register["id_number"] if "id_number" in register.columns else None)
     out += missed(profile, answer, known_ids, salt=salt, as_of=as_of, county=county)
     return out
+
+
+def record_differences(profile: DepartmentProfile, register: pl.DataFrame, answer: pl.DataFrame,
+                       salt: str) -> list[Difference]:
+    """The differences of a few of the register's records (every kind but MISSED), as a full
+    reconciliation finds them: after an edit of those records, or for a township's return file."""
+    ids = register["id"].drop_nulls()
+    near = answer.filter(pl.col("id").is_in(ids.implode()) | pl.col("prefix").is_in(ids.str.slice(0, 17).implode()))
+    matched = joined(register, near)
+    out = [d for cmp in profile.compare for d in field_differences(profile, cmp, matched, salt)]
+    sent = register["id_number"] if "id_number" in register.columns else None
+    return out + not_known(profile, matched, salt) + [d for d in bad_ids(profile, near, matched, salt, sent) if d.child]
 
 
 def joined(register: pl.DataFrame, answer: pl.DataFrame) -> pl.DataFrame:
@@ -143,8 +157,9 @@ def _compact(column):
 
 def bad_ids(profile: DepartmentProfile, answer: pl.DataFrame, matched: pl.DataFrame, salt: str,
             sent: pl.Series | None = None) -> list[Difference]:
-    """Every record with a wrong number; with the child its first 17 digits name (or, for a
-    card whose category or level digit is wrong, the child of its valid ID) when there is one.
+    """Every record with a wrong number (BAD_ID) or none (NO_ID); with the child its first 17
+    digits name or its name and birth date fit (or, for a card whose category or level digit is
+    wrong, the child of its valid ID) when there is one.
     `sent`: the register's ID cells as written: a number that is wrong on the sheet already
     (an error there) and came back as the county sent it is no department's mistake."""
     bad = answer.filter(pl.col("key_code").is_not_null())
@@ -160,8 +175,9 @@ def bad_ids(profile: DepartmentProfile, answer: pl.DataFrame, matched: pl.DataFr
     out = []
     for row in bad.iter_rows(named=True):
         child = children.get((row["sheet"], row["row"]))
-        key = f"{profile.key}:{BAD_ID}:{hashed(salt, (row['key'] or '') + '|' + str(row['row']))}"
-        out.append(Difference(profile.key, BAD_ID, key, child=_child(child) if child else None,
+        kind = NO_ID if row["key_code"] == NO_KEY_CODE else BAD_ID
+        key = f"{profile.key}:{kind}:{hashed(salt, (row['key'] or '') + '|' + str(row['row']))}"
+        out.append(Difference(profile.key, kind, key, child=_child(child) if child else None,
                               dept_value=quote(row["key"] or ""), township=(child["township"] or "") if child else "",
                               note=row["key_note"] or "", answer_sheet=row["sheet"], answer_row=row["row"]))
     return out

@@ -82,6 +82,12 @@ def selected(keys: pl.DataFrame, selection: Selection, as_of: date) -> pl.DataFr
     return frame.filter(keep.fill_null(True))
 
 
+def compared_fields(profile) -> list[str]:
+    """The fields a reconciliation reads of the register (the ID cell as written included)."""
+    p = profile
+    return list(dict.fromkeys([*p.compared_fields, *filter(None, [p.absent.unless_field]), "id_number"]))
+
+
 def with_fields(keys: pl.DataFrame, columns: SheetColumns, fields: list[str],
                 merged: dict | None = None) -> pl.DataFrame:
     """`keys` (CHILD columns, in any order) with one Utf8 column per field; option and date

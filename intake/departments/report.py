@@ -1,7 +1,8 @@
 """The reconciliation report of one department (.xlsx), what the county needs and no more.
 
-Sheet 比对汇总: the list sent and the answer read, then the differences counted by kind (found
-now, open, decided, sent back). Sheet 差异明细: every difference with township, file, Excel row,
+Sheet 比对汇总 (intake.departments.report_summary): the list sent and the answer read, then the
+differences counted by kind under grouped headers that say what adds up to what
+(templates/dept_report.toml). Sheet 差异明细: every difference with township, file, Excel row,
 name, field, the sheet's value, the department's value, the decision taken (and its reason and
 time) and a note; ID numbers only masked. Sheet 疑似漏报名单: the department's records of
 children on no sheet, by township, with what the township needs to visit (name, ID number,
@@ -14,7 +15,8 @@ from pathlib import Path
 import xlsxwriter
 
 from intake.departments.outgoing import printable
-from intake.departments.model import ACTION_ZH, KIND_ZH, KINDS, MISSED, MISSED_ACTION_ZH, Difference
+from intake.departments.model import ACTION_ZH, KIND_ZH, MISSED, MISSED_ACTION_ZH, NUMBER_KINDS, Difference
+from intake.departments.report_summary import write_summary
 from intake.export.output import Steps, output_file, writer_tmpdir
 from intake.export.protect import check_password
 from intake.forms import load_form
@@ -42,8 +44,13 @@ def write_report(depts, dept: str, target, *, password: str | None = None, prote
                                               "strings_to_urls": False, "tmpdir": writer_tmpdir(tmp)})
         f = {"bold": book.add_format({"bold": True, "font_size": 14}),
              "head": book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True}),
-             "text": book.add_format({"num_format": "@", "valign": "top", "text_wrap": True})}
-        _summary(book.add_worksheet("比对汇总"), f, depts, dept, diffs)
+             "text": book.add_format({"num_format": "@", "valign": "top", "text_wrap": True}),
+             "cell": book.add_format({"border": 1}),
+             "total": book.add_format({"border": 1, "bold": True, "top": 2}),
+             "note": book.add_format({"text_wrap": True, "valign": "top", "font_color": "#444444"})}
+        f["head"].set_align("center")
+        f["head"].set_align("vcenter")
+        write_summary(book.add_worksheet("比对汇总"), f, depts, dept, diffs)
         rows = [_detail(d, n, names) for n, d in enumerate((d for d in diffs if d.kind != MISSED), start=1)]
         _table(book.add_worksheet("差异明细"), f, DETAIL, rows, steps)
         leads = [_missed(d, n) for n, d in enumerate((d for d in diffs if d.kind == MISSED), start=1)]
@@ -57,30 +64,6 @@ def _names(depts, diffs: list[Difference]) -> dict:
     refs = [d.child.ref for d in diffs if d.child]
     values = depts.desk.records.values(refs) if refs else {}
     return {r: v.get("name") for r, v in values.items()}
-
-
-def _summary(ws, f, depts, dept: str, diffs: list[Difference]) -> None:
-    s = depts.summary(dept)
-    p = depts.profiles[dept]
-    ws.set_column(0, 0, 22)
-    ws.set_column(1, 4, 12)
-    ws.write_string(0, 0, f"{p.name}比对报告（摸排基准日{depts.desk.as_of.isoformat()}）", f["bold"])
-    lines = [("核对单位", p.title), ("核对内容", p.checks),
-             ("名单发送", f"{s.sent_at[:16].replace('T', ' ')}，{s.sent_children}名儿童" if s.sent_at else "尚未发送"),
-             ("部门回复", f"{s.answer_file}（{s.answer_records}条记录，{s.answered_at[:16].replace('T', ' ')}读入）"
-              if s.answered_at else "尚未回复")]
-    for r, (k, v) in enumerate(lines, start=2):
-        ws.write_string(r, 0, f"{k}：{v}")
-    row = len(lines) + 3
-    for c, h in enumerate(("类型", "现有差异", "待处理", "已处理", "已退回乡镇")):
-        ws.write_string(row, c, h, f["head"])
-    for kind in KINDS:
-        row += 1
-        mine = [d for d in diffs if d.kind == kind]
-        ws.write_string(row, 0, KIND_ZH[kind])
-        for c, n in enumerate((sum(d.current for d in mine), *(sum(d.status == st for d in mine)
-                                                              for st in ("open", "decided", "sent_back"))), start=1):
-            ws.write_number(row, c, n)
 
 
 def _table(ws, f, header: tuple[str, ...], rows: list[list], steps) -> None:
@@ -120,7 +103,7 @@ def _where(d: Difference) -> str:
 def _detail(d: Difference, n: int, names: dict) -> list:
     c = d.child
     label = load_form(c.form).field(d.field).label if c and d.field else ""
-    dept_value = d.dept_value if d.kind != "bad_id" else quote(d.dept_value or "")
+    dept_value = d.dept_value if d.kind not in NUMBER_KINDS else quote(d.dept_value or "")
     return [n, KIND_ZH[d.kind], d.township or "未识别乡镇", _file(c), c.row if c else None, quote(names.get(c.ref) or "") if c else "", label, d.sheet_value or "",
             dept_value or "", *_decision(d), _where(d), d.note or ""]
 
