@@ -1,59 +1,73 @@
-"""The printed problem list lists the hints in their own section after the errors and warnings,
-each section under a heading that says what it means; a heading is never left alone at the
-foot of a page."""
+"""Printed pages show hints as the table does: a small corner triangle, no fill (errors and
+warnings keep their red/amber fill). Checked on rendered pixels: a page drawn on an image, and
+the print preview the window opens."""
 from __future__ import annotations
 
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
-from desktop.hint_mark import HINT_COLOR
-from desktop.print_layout import PrintColumn, PrintTable, Printout
-from desktop.printing import findings_table, new_printer
-from intake.severity_words import MEANING
+from desktop.hint_mark import HINT_COLOR, only_hints
+from desktop.print_layout import Printout
+from desktop.printing import new_printer, view_table
 from test_gui_helpers import make_window, open_and_wait, sample_records, write_xlsx
-from validators.findings import Severity
 
 
-def test_the_printed_problem_list_lists_the_hints_after_errors_and_warnings(qtbot, tmp_path):
+def near(color: QColor, wanted: QColor, tolerance: int = 24) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in
+               zip(color.getRgb()[:3], wanted.getRgb()[:3]))
+
+
+def render(printout: Printout, scale: float) -> tuple[QImage, object]:
+    page = printout.plan()[0]
+    image = QImage(int(printout.page.width() * scale) + 1, int(printout.page.height() * scale) + 1,
+                   QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    printout.paint_page(painter, page, 1, 1)
+    painter.end()
+    return image, page
+
+
+def corners(image: QImage, rect, scale: float) -> tuple[QColor, QColor]:
+    """The colour just inside a cell's top-right corner and just inside its top-left one."""
+    top = int(rect.top() * scale) + 2
+    return (image.pixelColor(int(rect.right() * scale) - 3, top),
+            image.pixelColor(int(rect.left() * scale) + 3, top))
+
+
+def test_hint_cells_print_with_the_corner_mark_and_errors_with_their_fill(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
     tab = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
-    findings = tab.session.findings
-    checks, hints = findings.n_errors + findings.n_warnings, findings.n_hints
-    assert checks and hints == 4
-    table = findings_table(tab)
-    assert table.n_rows == 2 + checks + hints                     # two headings
-    headings = [r for r in range(table.n_rows) if table.heading(r) is not None]
-    assert headings == [0, 1 + checks]
-    assert table.heading(0).startswith(f"错误和警告 {checks} 条")
-    assert table.heading(1 + checks) == f"提示 {hints} 条：{MEANING[Severity.HINT]}"
-    severities = [table.cell(r, 4) for r in range(table.n_rows) if r not in headings]
-    assert severities[:checks].count("提示") == 0 and set(severities[checks:]) == {"提示"}
-    hint_rows = range(2 + checks, table.n_rows)
-    hinted = {f.index for f in findings.all() if f.severity is Severity.HINT}
-    assert {table.cell(r, 0) for r in hint_rows} == {str(tab.table.row_numbers[i]) for i in hinted}
-    assert {table.cell(r, 5) for r in hint_rows} >= {"日期写法不规范", "姓名写法不规范"}
-    mark = table.style(2 + checks, 4)
-    assert mark.mark == HINT_COLOR and mark.fill is None           # the table's corner mark, never amber
-    assert table.style(1, 4).fill is not None and table.style(1, 4).mark is None
-    assert f"提示 {hints} 条" in table.note and "未打印" not in table.note
-    printer = new_printer()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "problems.pdf"))
-    assert Printout(table, printer).paint() == 1
-    assert (tmp_path / "problems.pdf").stat().st_size > 1000
+    findings, model = tab.session.findings, tab.model
+    hint = next(f for f in findings.all() if f.field == "birth_date" and only_hints(findings.for_cell(f.index, f.field)))
+    error = next(f for f in findings.errors if f.field == "id_number")
+    clean = next(i for i in range(tab.table.n_rows) if not findings.for_cell(i, "birth_date"))
+    printout = Printout(view_table(tab), new_printer())
+    scale = 96 / printout.printer.resolution()
+    image, page = render(printout, scale)
+
+    def cell(record, field):
+        return printout.cell_rect(page, model.row_of(record), model.column_of(field) + 1)
+
+    right, left = corners(image, cell(hint.index, "birth_date"), scale)
+    assert near(right, HINT_COLOR) and near(left, QColor("white"))      # a mark, no fill
+    right, left = corners(image, cell(clean, "birth_date"), scale)
+    assert near(right, QColor("white")) and near(left, QColor("white"))
+    right, left = corners(image, cell(error.index, "id_number"), scale)
+    assert right == left and not near(left, QColor("white")) and not near(left, HINT_COLOR)  # fill
+    assert "右上角小三角为提示" in printout.table.note
+    # the preview the window opens draws the marks too
+    window.actions.preview_view.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QPrintPreviewDialog) is not None)
+    dialog = window.findChild(QPrintPreviewDialog)
+    widget = dialog.findChild(QPrintPreviewWidget)
+    widget.fitToWidth()
+    widget.updatePreview()
+    qtbot.waitUntil(lambda: widget.pageCount() > 0)
+    shot = widget.grab().toImage()
+    marks = sum(near(shot.pixelColor(x, y), HINT_COLOR, 10)
+                for x in range(0, shot.width(), 2) for y in range(0, shot.height(), 2))
+    assert marks > 0
+    dialog.close()
     window.workspace.close()
-
-
-def test_a_section_heading_moves_to_the_next_page_with_its_first_line(qtbot, tmp_path):
-    from desktop.app import create_application
-    create_application()
-    printer = new_printer()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    columns = [PrintColumn("行号", 5), PrintColumn("说明", 40)]
-    plain = PrintTable("t", columns, 200, lambda r, c: str(r))
-    per_page = len(Printout(plain, printer).plan()[0].rows)
-    last = per_page - 1                                            # the first page's last line
-    headed = PrintTable("t", columns, 200, lambda r, c: str(r), heading=lambda r: "提示" if r == last else None)
-    pages = Printout(headed, printer).plan()
-    assert pages[0].rows[-1] == last - 1 and pages[1].rows[:2] == [last, last + 1]
-    printer.setOutputFileName(str(tmp_path / "headed.pdf"))
-    assert Printout(headed, printer).paint() == len(pages)
