@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from desktop.export_done import show_done
+from desktop.dialog_folders import Purpose
 from desktop.file_dialogs import save_file_name, save_folder
 from intake.errors import MopaiError
 
@@ -43,7 +44,7 @@ def export(window: "MainWindow", kind: str) -> None:
     if tab is None:
         return
     title, _suffix, file_filter, _name = KINDS[kind]
-    path = save_file_name(window, title, default_target(tab, kind), file_filter)
+    path = save_file_name(window, Purpose.EXPORT, title, default_target(tab, kind), file_filter)
     if not path:
         return
     protection = ask_protection(window, tab, Path(path))

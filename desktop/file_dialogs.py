@@ -1,7 +1,9 @@
 """Open and save dialogs: the system's own where there is one (Windows, macOS, a Linux desktop
 with a GTK or portal theme); otherwise Qt's dialog with every label in Chinese and columns wide
 enough for Chinese names (Qt 6.11's zh_CN catalogue misses the dialog's newer labels). Files are
-saved by default beside the sheet they come from, never in the program's own folder."""
+saved by default beside the sheet they come from, never in the program's own folder. Each
+dialog has a purpose (desktop.dialog_folders.Purpose) and starts in the folder last chosen for
+it, with the file name the caller proposes."""
 from __future__ import annotations
 
 import os
@@ -10,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView, QWidget
 
+from desktop.dialog_folders import Purpose, remember, settings_of, start_folder
 from resources import RESOURCES_DIR
 
 LABELS = {QFileDialog.DialogLabel.LookIn: "查找范围：", QFileDialog.DialogLabel.FileName: "文件名(&N)：",
@@ -50,26 +53,43 @@ def _dialog(parent: QWidget | None, title: str, folder: str, file_filter: str,
     return dialog
 
 
-def open_file_names(parent: QWidget | None, title: str, folder: str, file_filter: str) -> list[str]:
-    dialog = _dialog(parent, title, folder, file_filter, QFileDialog.AcceptMode.AcceptOpen)
+def open_file_names(parent: QWidget | None, purpose: Purpose, title: str, folder: str,
+                    file_filter: str) -> list[str]:
+    settings = settings_of(parent)
+    dialog = _dialog(parent, title, start_folder(settings, purpose, folder), file_filter,
+                     QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-    return dialog.selectedFiles() if dialog.exec() else []
+    chosen = dialog.selectedFiles() if dialog.exec() else []
+    if chosen:
+        remember(settings, purpose, Path(chosen[0]).parent)
+    return chosen
 
 
-def save_file_name(parent: QWidget | None, title: str, path: Path, file_filter: str) -> str:
-    dialog = _dialog(parent, title, str(path.parent), file_filter, QFileDialog.AcceptMode.AcceptSave)
+def save_file_name(parent: QWidget | None, purpose: Purpose, title: str, path: Path, file_filter: str) -> str:
+    """`path`: the proposed file; its folder is used when none was chosen for `purpose` before."""
+    settings = settings_of(parent)
+    dialog = _dialog(parent, title, start_folder(settings, purpose, path.parent), file_filter,
+                     QFileDialog.AcceptMode.AcceptSave)
     dialog.selectFile(path.name)
     suffix = path.suffix.lstrip(".")
     if suffix:
         dialog.setDefaultSuffix(suffix)
-    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+    chosen = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+    if chosen:
+        remember(settings, purpose, Path(chosen).parent)
+    return chosen
 
 
-def open_folder_name(parent: QWidget | None, title: str, folder: str) -> str:
-    """A folder (the county adds a whole folder of townships' files)."""
-    dialog = _dialog(parent, title, folder, "", QFileDialog.AcceptMode.AcceptOpen)
+def open_folder_name(parent: QWidget | None, purpose: Purpose, title: str, folder: str) -> str:
+    """A folder (the county adds a whole folder of townships' files); the next dialog of the
+    same purpose starts in it."""
+    settings = settings_of(parent)
+    dialog = _dialog(parent, title, start_folder(settings, purpose, folder), "", QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     if dialog.findChild(QTreeView) is not None:
         dialog.setLabelText(QFileDialog.DialogLabel.Accept, "选择(&S)")
-    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+    chosen = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+    if chosen:
+        remember(settings, purpose, chosen)
+    return chosen

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 from desktop import recent_files, sample, window_size
 from desktop.actions import build_actions, build_menus, build_toolbar
 from desktop.dropping import accept_files, dropped_paths
+from desktop.dialog_folders import Purpose
 from desktop.file_dialogs import open_file_names
 from desktop.loading import CheckOptions
 from desktop.opener import SheetOpener
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
     def choose_files(self) -> None:
         recent = self.settings.recent_files()
         folder = str(Path(recent[0]).parent) if recent else ""
-        paths = open_file_names(self, "打开登记表", folder, FILE_FILTER)
+        paths = open_file_names(self, Purpose.OPEN, "打开登记表", folder, FILE_FILTER)
         if paths:
             self.open_files(paths)
 

@@ -3,7 +3,8 @@ text document): A4 landscape, a title line and the column headers on every page,
 foot. Columns that do not fit the page width go on further pages (as Excel prints), each page
 repeating the leading columns (行号, 姓名, 公民身份号码) so every page can be read on its own.
 Cells may wrap (the problem list's 说明) or be cut with “…”; a cell is filled (red errors, amber
-warnings) or marked with the table's corner triangle (hints)."""
+warnings) or marked with the table's corner triangle (hints). A row may be a section heading
+(`PrintTable.heading`): one bold band across the page, never left alone at a page's foot."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ class PrintTable:
     style: Callable[[int, int], CellStyle | None] = lambda r, c: None
     lead: int = 1                                          # columns repeated on every page
     note: str = ""                                         # a line under the title
+    heading: Callable[[int], str | None] = lambda r: None  # a row that is a section's title
 
 
 @dataclass
@@ -115,14 +117,22 @@ class Printout:
         pages = []
         body = self.page.height() - self.head - self.foot - (self.line + 2 * self.pad)
         wraps = any(c.wrap for c in self.table.columns)
+        plain = self.line + 2 * self.pad
+
+        def height_of(row: int) -> float:
+            if self.table.heading(row) is not None:
+                return plain
+            return self._row_height(row, band, widths) if wraps else plain
         for band in self.bands():
             widths = self._fit(band)
-            plain = self.line + 2 * self.pad
             page = PagePlan(band, [])
             used = 0.0
             for row in range(self.table.n_rows):
-                height = self._row_height(row, band, widths) if wraps else plain
-                if page.rows and used + height > body:
+                height = height_of(row)
+                needs = height
+                if self.table.heading(row) is not None and row + 1 < self.table.n_rows:
+                    needs += height_of(row + 1)          # a heading goes with its first line
+                if page.rows and used + needs > body:
                     pages.append(page)
                     page, used = PagePlan(band, []), 0.0
                 page.rows.append(row)
@@ -170,11 +180,29 @@ class Printout:
         y = self._draw_row(painter, y, page.columns, widths, [table.columns[c].title for c in page.columns],
                            self.line + 2 * self.pad, header=True)
         for row, height in zip(page.rows, page.heights):
+            heading = table.heading(row)
+            if heading is not None:
+                y = self._draw_heading(painter, y, sum(widths), height, heading, bold)
+                continue
             texts = [table.cell(row, c) for c in page.columns]
             styles = [table.style(row, c) for c in page.columns]
             y = self._draw_row(painter, y, page.columns, widths, texts, height, styles=styles)
         painter.drawText(QRectF(0, self.page.height() - self.line * 1.2, self.page.width(), self.line * 1.2),
                          int(Qt.AlignmentFlag.AlignCenter), f"第 {number} / {total} 页")
+
+    def _draw_heading(self, painter: QPainter, y: float, width: float, height: float, text: str,
+                      bold: QFont) -> float:
+        rect = QRectF(0, y, width, height)
+        painter.fillRect(rect, QColor("#eef1f5"))
+        painter.setPen(QColor("#8c8c8c"))
+        painter.drawRect(rect)
+        painter.setPen(QColor("#000000"))
+        painter.setFont(bold)
+        inner = rect.adjusted(self.pad, self.pad, -self.pad, -self.pad)
+        painter.drawText(inner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                         QFontMetricsF(bold, self.printer).elidedText(text, Qt.TextElideMode.ElideRight, inner.width()))
+        painter.setFont(self.font)
+        return y + height
 
     def _draw_row(self, painter: QPainter, y: float, columns: Sequence[int], widths: list[float],
                   texts: list[str], height: float, header: bool = False,

@@ -15,7 +15,8 @@ from desktop.hint_mark import HINT_COLOR, only_hints
 from desktop.print_layout import CellStyle, PrintColumn, PrintTable, Printout, a4_landscape
 from desktop.table_model import background_for
 from intake.export.error_report import report_lines
-from intake.severity_words import HINT_WORD
+from intake.severity_words import ERROR_WORD, HINT_WORD, MEANING, WARNING_WORD
+from validators.findings import Severity
 
 if TYPE_CHECKING:
     from desktop.sheet_tab import SheetTab
@@ -63,25 +64,37 @@ def view_table(tab: "SheetTab") -> PrintTable:
 
 
 def findings_table(tab: "SheetTab") -> PrintTable:
-    """Every error and warning of the sheet, one line each, the message wrapped."""
-    lines = [line for line in report_lines([tab.session]) if line[5] != HINT_WORD]
-    hints = tab.session.findings.n_hints
+    """Every finding of the sheet, one line each, the message wrapped: errors and warnings first,
+    then the hints in their own section, each section under a heading that says what it means."""
+    lines = list(report_lines([tab.session]))
+    checks = [line for line in lines if line[5] != HINT_WORD]
+    hints = [line for line in lines if line[5] == HINT_WORD]
+    rows: list[tuple | str] = []
+    if checks:
+        rows += [f"{ERROR_WORD}和{WARNING_WORD} {len(checks)} 条：{ERROR_WORD}{MEANING[Severity.ERROR]}；"
+                 f"{WARNING_WORD}{MEANING[Severity.WARNING]}", *checks]
+    if hints:
+        rows += [f"{HINT_WORD} {len(hints)} 条：{MEANING[Severity.HINT]}", *hints]
     columns = [PrintColumn("行号", 5), PrintColumn("列", 3), PrintColumn("表头", 11),
                PrintColumn("单元格内容", 16), PrintColumn("程度", 4), PrintColumn("问题类型", 17),
                PrintColumn("说明", 56, wrap=True), PrintColumn("建议改为", 14)]
     picks = (1, 2, 3, 4, 5, 7, 8, 9)
-    fills = {"错误": QColor("#f6b9b9"), "警告": QColor("#fde3a7")}
+    styles = {ERROR_WORD: CellStyle(QColor("#f6b9b9")), WARNING_WORD: CellStyle(QColor("#fde3a7")), HINT_WORD: HINTED}
 
     def cell(row: int, column: int) -> str:
-        return str(lines[row][picks[column]] or "")
+        line = rows[row]
+        return "" if isinstance(line, str) else str(line[picks[column]] or "")
 
     def style(row: int, column: int) -> CellStyle | None:
-        return CellStyle(fills.get(lines[row][5])) if column == 4 else None
+        line = rows[row]
+        return styles.get(line[5]) if column == 4 and not isinstance(line, str) else None
 
-    note = (f"{tab.description}；错误和警告共 {len(lines)} 条"
-            + (f"（另有提示 {hints} 条未打印：只是写法不同，导出时自动规范）" if hints else "")
-            + f"；{date.today().isoformat()} 打印")
-    return PrintTable(f"问题清单：{tab.title}", columns, len(lines), cell, style, lead=1, note=note)
+    def heading(row: int) -> str | None:
+        return rows[row] if isinstance(rows[row], str) else None
+
+    note = (f"{tab.description}；错误和警告共 {len(checks)} 条，提示 {len(hints)} 条"
+            f"（红色为错误，黄色为警告，右上角小三角为提示）；{date.today().isoformat()} 打印")
+    return PrintTable(f"问题清单：{tab.title}", columns, len(rows), cell, style, lead=1, note=note, heading=heading)
 
 
 def new_printer() -> QPrinter:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.export_done import show_done
+from desktop.dialog_folders import Purpose
 from desktop.file_dialogs import save_file_name, save_folder
 from intake.errors import MopaiError
 from intake.forms import load_form
@@ -28,7 +29,7 @@ def save_template(window: "MainWindow", form_key: str, target: Path | None = Non
     form = load_form(form_key)
     title = f"新建空白模板：{form.short}登记表"
     if target is None:
-        chosen = save_file_name(window, title, default_target(window, form_key), "Excel 工作簿 (*.xlsx)")
+        chosen = save_file_name(window, Purpose.TEMPLATE, title, default_target(window, form_key), "Excel 工作簿 (*.xlsx)")
         if not chosen:
             return None
         target = Path(chosen)

@@ -168,8 +168,9 @@ def test_print_the_view_and_the_problem_list_a4_landscape_with_excel_rows(qtbot,
     printer.setOutputFileName(str(tmp_path / "view.pdf"))
     assert printout.paint() == len(bands)                    # 4 rows: one page per band
     problems = findings_table(tab)
-    assert problems.n_rows == tab.session.findings.n_errors + tab.session.findings.n_warnings
-    assert problems.cell(0, 0) == str(tab.table.row_numbers[0])
+    found = tab.session.findings
+    assert problems.n_rows == 2 + found.n_errors + found.n_warnings + found.n_hints   # and two headings
+    assert problems.heading(0) and problems.cell(1, 0) == str(tab.table.row_numbers[0])
     printer.setOutputFileName(str(tmp_path / "problems.pdf"))
     assert Printout(problems, printer).paint() >= 1
     assert (tmp_path / "view.pdf").stat().st_size > 1000 and (tmp_path / "problems.pdf").is_file()

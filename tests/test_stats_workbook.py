@@ -81,11 +81,11 @@ def test_masked_cells_and_nothing_personal(result, tmp_path):
     out = write_statistics(result, tmp_path / "统计.xlsx")
     book = load_workbook(out)
     ws = book["医疗保险"]
-    values = [[c.value for c in row] for row in ws.iter_rows(min_row=1, max_row=12)]
+    values = [[c.value for c in row] for row in ws.iter_rows(min_row=1, max_row=12, max_col=3)]
     assert ["纳入户籍地医保", "<5", None] in values
     assert_nothing_personal(out)
     exact = write_statistics(result, tmp_path / "准确.xlsx", masked=False)
-    values = [[c.value for c in row] for row in load_workbook(exact)["医疗保险"].iter_rows(min_row=1, max_row=12)]
+    values = [[c.value for c in row] for row in load_workbook(exact)["医疗保险"].iter_rows(min_row=1, max_row=12, max_col=3)]
     assert ["纳入户籍地医保", 1, pytest.approx(1 / 8)] in values
     assert_nothing_personal(exact)
 
@@ -123,3 +123,41 @@ def test_password_protects_it(result, tmp_path):
     out = write_statistics(result, tmp_path / "统计.xlsx", password="县民政局2025")
     assert file_is_encrypted(out)
     assert load_workbook(decrypt(out.read_bytes(), "县民政局2025", out.name)).sheetnames[0] == "概览"
+
+
+def _width_px(ws, last_col: int) -> float:
+    from openpyxl.utils import get_column_letter
+
+    from intake.stats.book.formats import DEFAULT_COLUMN, units_px
+    widths = [ws.column_dimensions[get_column_letter(c)].width if get_column_letter(c) in ws.column_dimensions
+              else DEFAULT_COLUMN for c in range(1, last_col + 1)]
+    return sum(units_px(w or DEFAULT_COLUMN) for w in widths)
+
+
+def test_the_source_line_breaks_between_its_parts_across_the_printed_width(result, tmp_path):
+    """Two lines (date and files; duplicates and time) in one cell merged across the tables and
+    charts, wide enough for the longer line and for the tallest block to print on one page."""
+    from intake.stats.book.formats import PAGE_RATIO, text_width
+    from intake.stats.book.sheet import head_px
+    book = load_workbook(write_statistics(result, tmp_path / "统计.xlsx"))
+    first, second = result.source.lines(result.as_of)
+    assert first.endswith("数据来源：4个文件（3个乡镇/街道）") and second.startswith("尚无县级决定")
+    overview = book["概览"]
+    assert overview.cell(2, 1).value == f"{first}\n{second}" and overview.cell(2, 1).alignment.wrap_text
+    assert overview.row_dimensions[2].height >= 24
+    for topic in result.topics:
+        ws = book[topic]
+        assert ws.cell(2, 1).value == f"{first}\n{second}" and ws.cell(2, 1).alignment.wrap_text
+        merged = [r for r in ws.merged_cells.ranges if r.min_row == 2]
+        assert len(merged) == 1 and merged[0].min_col == 1 and merged[0].max_row == 2, topic
+        last = merged[0].max_col
+        assert last >= ws.max_column, topic                             # every table column
+        for chart in ws._charts:
+            assert last > chart.anchor._from.col + 8, topic              # and the chart beside it
+        assert _width_px(ws, last) >= max(text_width(first), text_width(second)) * 7, topic
+        assert ws.row_dimensions[2].height >= 24, topic
+    towns = book["数量规模"]                          # 36 townships: the tallest chart of the book
+    chart = towns._charts[0]
+    block_rows = chart.anchor.to.row + 1 - 3
+    assert _width_px(towns, [r for r in towns.merged_cells.ranges if r.min_row == 2][0].max_col) >= \
+        (head_px((first, second)) + 20 * (block_rows + 1)) * PAGE_RATIO * 0.97

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.export_done import show_done
+from desktop.dialog_folders import Purpose
 from desktop.file_dialogs import open_folder_name, save_file_name, save_folder
 from intake.county.state import SheetMeta
 from validators import divisions
@@ -32,7 +33,7 @@ def export_upload(page: "CountyPage") -> None:
         return
     county = divisions.get(desk.county) if desk.county else None
     name = f"{county.name if county else '县级'}汇总上报.xlsx"
-    path = save_file_name(page, UPLOAD_TITLE, save_folder(received_folder(page)) / name, XLSX)
+    path = save_file_name(page, Purpose.UPLOAD, UPLOAD_TITLE, save_folder(received_folder(page)) / name, XLSX)
     if not path:
         return
     target = Path(path)
@@ -51,7 +52,7 @@ def export_return(page: "CountyPage", meta: SheetMeta) -> None:
         return
     source = Path(meta.file.path)
     default = save_folder(source) / f"{Path(meta.file.name).stem}_退回.xlsx"
-    path = save_file_name(page, RETURN_TITLE, default, XLSX)
+    path = save_file_name(page, Purpose.RETURN, RETURN_TITLE, default, XLSX)
     if not path:
         return
     target, file_id = Path(path), meta.file.id
@@ -71,7 +72,7 @@ def export_returns(page: "CountyPage") -> None:
         return
     received = received_folder(page)
     start = save_folder(received.parent if received else None)
-    chosen = open_folder_name(page, f"{RETURNS_TITLE}：选择保存退回文件的文件夹", str(start))
+    chosen = open_folder_name(page, Purpose.RETURN, f"{RETURNS_TITLE}：选择保存退回文件的文件夹", str(start))
     if not chosen:
         return
     folder = Path(chosen)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from desktop.county.exports import XLSX, received_folder
 from desktop.county.texts import MUTED_TEXT
 from desktop.export_done import show_done
+from desktop.dialog_folders import Purpose
 from desktop.file_dialogs import save_file_name, save_folder
 from intake.county.log_view import COLUMNS, log_lines, write_log_book
 
@@ -73,7 +74,7 @@ class LogView(QWidget):
         if page.desk is None or page.jobs.busy:
             return
         default = save_folder(received_folder(page)) / "县级汇总决定记录.xlsx"
-        path = save_file_name(page, SAVE_TITLE, default, XLSX)
+        path = save_file_name(page, Purpose.LOG, SAVE_TITLE, default, XLSX)
         if not path:
             return
         target, desk = Path(path), page.desk

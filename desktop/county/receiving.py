@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from desktop.county.context import DeskContext
 from desktop.county.received_dialog import received_dialog
+from desktop.dialog_folders import Purpose
 from desktop.file_dialogs import open_file_names, open_folder_name
 from intake.county.desk import CountyDesk
 from intake.errors import Cancelled
@@ -59,12 +60,12 @@ def add_paths(page: "CountyPage", paths: list[str]) -> None:
 
 
 def choose_folder(page: "CountyPage") -> None:
-    folder = open_folder_name(page, "添加文件夹：选择乡镇报来的文件所在的文件夹", page.last_folder())
+    folder = open_folder_name(page, Purpose.ADD_FILES, "添加文件夹：选择乡镇报来的文件所在的文件夹", page.last_folder())
     if folder:
         add_paths(page, [folder])
 
 
 def choose_files(page: "CountyPage") -> None:
-    paths = open_file_names(page, "添加文件：选择乡镇报来的登记表", page.last_folder(), FILE_FILTER)
+    paths = open_file_names(page, Purpose.ADD_FILES, "添加文件：选择乡镇报来的登记表", page.last_folder(), FILE_FILTER)
     if paths:
         add_paths(page, paths)

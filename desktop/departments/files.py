@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from desktop.departments.mapping_dialog import MappingDialog
 from desktop.export_done import show_done
+from desktop.dialog_folders import Purpose
 from desktop.file_dialogs import documents_folder, open_file_names, save_file_name
 from intake.errors import PasswordRequired
 
@@ -38,7 +39,7 @@ class FileActions:
 
     # --- the list --------------------------------------------------------------------------------
     def write_list(self, dept: str) -> None:
-        target = save_file_name(self.view, f"生成{self._name(dept)}核对名单", self.folder / f"{self._name(dept)}核对名单.xlsx",
+        target = save_file_name(self.view, Purpose.DEPT_LIST, f"生成{self._name(dept)}核对名单", self.folder / f"{self._name(dept)}核对名单.xlsx",
                                 XLSX_FILTER)
         if not target:
             return
@@ -62,7 +63,7 @@ class FileActions:
                     ask: bool = False) -> None:
         """ask: show the columns the clerk confirmed before even when none is doubtful."""
         if path is None:
-            chosen = open_file_names(self.view, f"读入{self._name(dept)}的回复", str(self.folder), ANSWER_FILTER)
+            chosen = open_file_names(self.view, Purpose.DEPT_ANSWER, f"读入{self._name(dept)}的回复", str(self.folder), ANSWER_FILTER)
             if not chosen:
                 return
             path = chosen[0]
@@ -112,7 +113,7 @@ class FileActions:
 
     # --- the report ------------------------------------------------------------------------------
     def write_report(self, dept: str) -> None:
-        target = save_file_name(self.view, f"{self._name(dept)}比对报告", self.folder / f"{self._name(dept)}比对报告.xlsx",
+        target = save_file_name(self.view, Purpose.DEPT_REPORT, f"{self._name(dept)}比对报告", self.folder / f"{self._name(dept)}比对报告.xlsx",
                                 XLSX_FILTER)
         if not target:
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.export_done import show_done
+from desktop.dialog_folders import Purpose
 from desktop.file_dialogs import save_file_name
 from intake.errors import MopaiError
 
@@ -13,7 +14,7 @@ XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
 
 def _target(view, title: str, name: str, file_filter: str) -> Path | None:
-    path = save_file_name(view, title, view.source.folder() / name, file_filter)
+    path = save_file_name(view, Purpose.STATS, title, view.source.folder() / name, file_filter)
     return Path(path) if path else None
 
 

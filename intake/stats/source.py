@@ -25,7 +25,16 @@ class SourceInfo:
     made_at: str = field(default_factory=lambda: datetime.now().isoformat(timespec="seconds"))
 
     def line(self, as_of: date) -> str:
-        """摸排基准日 and source, one line (the workbook's second row)."""
+        """摸排基准日 and source, one line (the window's status, the register's third row)."""
+        return "；".join(self.lines(as_of))
+
+    def lines(self, as_of: date) -> tuple[str, str]:
+        """The same in two lines (the workbook's second row): the date and the files counted,
+        then how duplicates were settled and when the statistics were made."""
+        parts = self._parts(as_of)
+        return "；".join(parts[:2]), "；".join(parts[2:])
+
+    def _parts(self, as_of: date) -> list[str]:
         parts = [f"摸排基准日：{_zh_date(as_of)}"]
         towns = f"（{len(self.townships)}个乡镇/街道）" if self.townships else ""
         parts.append(f"数据来源：{len(self.files)}个文件{towns}")
@@ -35,7 +44,7 @@ class SourceInfo:
         else:
             parts.append("单表统计（未经县级汇总去重）")
         parts.append(f"统计时间：{_zh_time(self.made_at)}")
-        return "；".join(parts)
+        return parts
 
 
 def _zh_date(d: date) -> str:

@@ -29,9 +29,9 @@ def book_title(result: StatsResult) -> str:
     return f"{result.source.scope}{forms}统计分析"
 
 
-def _overview(book, f: dict, result: StatsResult, title: str, source: str, masked: bool) -> None:
+def _overview(book, f: dict, result: StatsResult, title: str, source: tuple[str, ...], masked: bool) -> None:
     sheet = book.add_worksheet(OVERVIEW)
-    head_rows(sheet, f, title, source)
+    head_rows(sheet, f, title, source, [SENTENCE_WIDTH])
     page_setup(sheet)
     sheet.set_column(0, 0, SENTENCE_WIDTH)
     row = 3
@@ -59,7 +59,7 @@ def _overview(book, f: dict, result: StatsResult, title: str, source: str, maske
 def write_statistics(result: StatsResult, target: str | Path, *, protected: Iterable[Path] = (),
                      password: str | None = None, masked: bool = True) -> Path:
     target = Path(target)
-    title, source = book_title(result), result.source.line(result.as_of)
+    title, source = book_title(result), result.source.lines(result.as_of)
     masking = result.stats.masking if masked else None
     with output_file(target, protected, password) as tmp:
         book = xlsxwriter.Workbook(str(tmp), {"tmpdir": writer_tmpdir(tmp)})
