@@ -66,7 +66,7 @@ def answer_table(depts, rows: int, seed: int = 7):
     from readerfiles import child_id
     from validators.data import RecordColumns
     rng = random.Random(seed)
-    kids = depts.register("yibao", ["name", "medical_insurance"]).unique("id", keep="first")
+    kids = depts.register("yibao", ["name", "medical_insurance"]).unique("id", keep="first", maintain_order=True)
     cols = {"name": [], "id": [], "insured": [], "insured_place": [], "address": []}
     planted = {"field": 0, "absent": 0, "bad": 0, "missed": 0}
     for name, number, form, value in kids.select("name", "id", "form", "medical_insurance").iter_rows():
