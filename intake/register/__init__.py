@@ -13,9 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-import xlsxwriter
-
-from intake.export.output import output_file, writer_tmpdir
+from intake.export.output import output_file
+from intake.export.xlsx_stream import StreamBook
 from intake.register.book import formats, write_sheet
 from intake.register.definitions import REMOVED_ON, REMOVED_WHY, RegisterDef, load_register
 from intake.register.merge import Merged, merge
@@ -57,14 +56,12 @@ def write_register(children: ChildrenSet, target: str | Path, *, protected: Iter
     title = f"{children.source.scope}{rdef.title}"
     source = children.source.line(children.as_of)
     with output_file(target, protected, password) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), {"tmpdir": writer_tmpdir(tmp), "constant_memory": True})
-        f = formats(book)
-        seq = rdef.seq_header
-        lines = [{**r.values, seq: i} for i, r in enumerate(merged.rows, start=1)]
-        write_sheet(book, f, rdef.sheet, rdef, headers, lines, title, source, typed)
-        removed = [{**v, seq: i} for i, v in enumerate(merged.removed, start=1)]
-        write_sheet(book, f, rdef.removed_sheet, rdef, headers + [REMOVED_WHY, REMOVED_ON], removed,
-                    f"{title}（已移出）", source, typed)
-        book.set_properties({"title": title, "comments": rdef.warning})
-        book.close()
+        with StreamBook(tmp, title=title, comments=rdef.warning) as book:
+            f = formats(book)
+            seq = rdef.seq_header
+            lines = [{**r.values, seq: i} for i, r in enumerate(merged.rows, start=1)]
+            write_sheet(book, f, rdef.sheet, rdef, headers, lines, title, source, typed)
+            removed = [{**v, seq: i} for i, v in enumerate(merged.removed, start=1)]
+            write_sheet(book, f, rdef.removed_sheet, rdef, headers + [REMOVED_WHY, REMOVED_ON], removed,
+                        f"{title}（已移出）", source, typed)
     return RegisterSummary(target, merged, previous is not None)
