@@ -23,6 +23,7 @@ from typing import Sequence
 
 from xlsxwriter.utility import xl_col_to_name
 
+from intake.export.xlsx_panes import pane_xml
 from intake.export.xlsx_print import PageSetup
 from intake.export.xlsx_validation import ListValidation, validations_xml
 
@@ -58,24 +59,9 @@ class Style:
 def serial(value: date | datetime) -> int | float:
     """A date's Excel serial number (written with a date number format)."""
     if isinstance(value, datetime):
-        delta = value - EPOCH
-        return delta.days + delta.seconds / 86400 if delta.seconds or delta.microseconds else delta.days
+        days = (value - EPOCH).total_seconds() / 86400
+        return int(days) if days.is_integer() else days
     return (value - EPOCH.date()).days
-
-
-def _pane(rows: int, cols: int) -> str:
-    """The frozen pane: rows above and columns left of the first scrolling cell."""
-    if not cols:
-        return ('<pane ySplit="{0}" topLeftCell="A{1}" activePane="bottomLeft" state="frozen"/>'
-                '<selection pane="bottomLeft" activeCell="A{1}" sqref="A{1}"/>'.format(rows, rows + 1) if rows else "")
-    col = xl_col_to_name(cols)
-    if not rows:
-        return (f'<pane xSplit="{cols}" topLeftCell="{col}1" activePane="topRight" state="frozen"/>'
-                f'<selection pane="topRight" activeCell="{col}1" sqref="{col}1"/>')
-    return (f'<pane xSplit="{cols}" ySplit="{rows}" topLeftCell="{col}{rows + 1}" activePane="bottomRight" '
-            f'state="frozen"/><selection pane="topRight" activeCell="{col}1" sqref="{col}1"/>'
-            f'<selection pane="bottomLeft" activeCell="A{rows + 1}" sqref="A{rows + 1}"/>'
-            f'<selection pane="bottomRight" activeCell="{col}{rows + 1}" sqref="{col}{rows + 1}"/>')
 
 
 def text_xml(value: str) -> str:
@@ -101,7 +87,7 @@ class StreamSheet:
                        + (f' style="{s}"/>' if s else "/>")
                        for c, (w, s) in enumerate(zip(widths, styles), 1))
         dimension = f'<dimension ref="A1:{self._refs[-1]}{max(rows, 1)}"/>' if rows is not None else ""
-        pane = _pane(freeze_rows, freeze_cols)
+        pane = pane_xml(freeze_rows, freeze_cols)
         self._write(f"{HEAD}<worksheet {NS} {NS_R}>{dimension}<sheetViews><sheetView workbookViewId=\"0\">"
                     f"{pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
                     f"<cols>{cols}</cols><sheetData>")
