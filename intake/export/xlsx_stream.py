@@ -64,6 +64,15 @@ def serial(value: date | datetime) -> int | float:
     return (value - EPOCH.date()).days
 
 
+def shown_width(chars: float) -> float:
+    """The stored width of a column Excel shows as `chars` characters wide (its cell padding
+    added, as Excel and xlsxwriter store it): shown_width(21) == 21.7109375."""
+    if chars <= 0:
+        return 0
+    pixels = int(chars * 7 + 0.5) + 5 if chars >= 1 else int(chars * 12 + 0.5)     # 7 px a digit, 5 padding
+    return int(pixels / 7 * 256) / 256
+
+
 def text_xml(value: str) -> str:
     """The <t> element of a text cell."""
     if _SPECIAL.search(value):

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from xlsxwriter.utility import xl_col_to_name
 
 from intake.export.xlsx_print import PageSetup
-from intake.export.xlsx_stream import StreamBook, serial
+from intake.export.xlsx_stream import StreamBook, serial, shown_width
 from intake.export.xlsx_validation import ListValidation
 from intake.register.definitions import REMOVED_ON, REMOVED_WHY, RegisterDef
 from intake.stats.book.formats import FONT, text_width
@@ -60,7 +60,7 @@ def write_sheet(book: StreamBook, f: dict, name: str, rdef: RegisterDef, headers
     flags = {c.header for c in rdef.columns if c.derived == "flag"}
     columns = [f["kept_date" if h in typed and h in dates else "kept" if h in typed else
                  "text" if h == "公民身份号码" else "flag" if h in flags else "cell"] for h in headers]
-    widths = [7 if h in flags else WIDTHS.get(h, max(6, min(16, text_width(h) + 2))) for h in headers]
+    widths = [shown_width(7 if h in flags else WIDTHS.get(h, max(6, min(16, text_width(h) + 2)))) for h in headers]
     first, last = HEADER_ROW + 2, HEADER_ROW + 1 + max(len(lines), 1) + DROPDOWN_SPARE     # 1-based rows
     dropdowns = [ListValidation(f"{xl_col_to_name(c)}{first}:{xl_col_to_name(c)}{last}", ("是",),
                                 title=h, prompt="符合时选“是”")
