@@ -162,9 +162,12 @@ class StreamBook:
     """`with StreamBook(path) as book:` sheets one after another, then the book's parts on a
     clean exit; on an exception the file is only closed (the caller discards it)."""
 
-    def __init__(self, path: str | PathLike, *, title: str | None = None, comments: str | None = None):
+    def __init__(self, path: str | PathLike, *, title: str | None = None, comments: str | None = None,
+                 normal: Style | None = None):
+        """title, comments: the book's properties; normal: the book's default style (its font
+        sets the default row height and the width of a character), else 等线 11."""
         self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
-        self._styles: list[Style] = [Style()]
+        self._styles: list[Style] = [normal or Style()]
         self._sheets: list[tuple[str, str | None, str | None]] = []   # (name, autofilter range, print titles)
         self._open: tuple[StreamSheet, dict] | None = None
         self._properties = (title, comments)

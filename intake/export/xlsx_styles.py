@@ -26,8 +26,9 @@ def _number_formats(styles: Sequence[Style]) -> dict[str, int]:
 def _font(s: Style) -> str:
     color = f'<color rgb="{_argb(s.color)}"/>' if s.color else ""
     size = f"{s.size:g}" if s.size is not None else "11"
+    charset = "" if s.font else '<charset val="134"/>'      # a named font: its own (LibreOffice sizes
     return (f'<font>{"<b/>" if s.bold else ""}<sz val="{size}"/>{color}<name val={quoteattr(s.font or "等线")}/>'
-            '<family val="2"/><charset val="134"/></font>')
+            f'<family val="2"/>{charset}</font>')                 # rows by the GB2312 font otherwise)
 
 
 def _border(s: Style) -> str:

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from intake.export.output import output_file
 from intake.export.xlsx_stream import StreamBook
-from intake.register.book import formats, write_sheet
+from intake.register.book import NORMAL, formats, write_sheet
 from intake.register.definitions import REMOVED_ON, REMOVED_WHY, RegisterDef, load_register
 from intake.register.merge import Merged, merge
 from intake.register.previous import read_previous
@@ -61,7 +61,7 @@ def write_book(path: Path, merged: Merged, rdef: RegisterDef, title: str, source
     headers = [c.header for c in rdef.columns] + merged.extra_headers
     typed = {c.header for c in rdef.kept} | set(merged.extra_headers)
     seq = rdef.seq_header
-    with StreamBook(path, title=title, comments=rdef.warning) as book:
+    with StreamBook(path, title=title, comments=rdef.warning, normal=NORMAL) as book:
         f = formats(book)
         lines = [{**r.values, seq: i} for i, r in enumerate(merged.rows, start=1)]
         write_sheet(book, f, rdef.sheet, rdef, headers, lines, title, source, typed)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from xlsxwriter.utility import xl_col_to_name
 
 from intake.export.xlsx_print import PageSetup
-from intake.export.xlsx_stream import StreamBook, serial, shown_width
+from intake.export.xlsx_stream import StreamBook, Style, serial, shown_width
 from intake.export.xlsx_validation import ListValidation
 from intake.register.definitions import REMOVED_ON, REMOVED_WHY, RegisterDef
 from intake.stats.book.formats import FONT, text_width
@@ -20,6 +20,12 @@ DROPDOWN_SPARE = 500                # rows below the last child that keep the dr
 WIDTHS = {"公民身份号码": 21, "户籍地址": 34, "现居住地": 34, "关爱原因": 22, "帮扶措施": 30, "备注": 24,
           "来源": 30, "跟进日期": 12, "联系电话": 15, REMOVED_WHY: 30, REMOVED_ON: 12}
 KEPT = {"fill": "#FFF9E5", "border": True, "border_color": "#E0D6B0"}
+
+
+# the book's default style, as the register had it from xlsxwriter: Calibri 11 sets the rows'
+# height and the columns' character width (with 等线, not on every PC, LibreOffice falls back to a
+# CJK font and makes every row taller)
+NORMAL = Style(font="Calibri", size=11)
 
 
 def formats(book: StreamBook) -> dict[str, int]:
