@@ -116,3 +116,31 @@ def test_a_protected_register_is_read_back_with_its_password(desk, tmp_path):
     write_register(desk_children(desk), out, password="台账密码")       # the previous one is read
     with pytest.raises(WriteError, match="密码"):
         write_register(desk_children(desk), out, password="别的")
+
+
+def test_the_layout_survives_a_round_trip(desk, tmp_path):
+    """Dropdowns with their list and prompt, print titles, page setup, frozen rows and columns,
+    widths, the header's style, dates as dates and the book's title, read back by openpyxl."""
+    out = tmp_path / "台账.xlsx"
+    write_register(desk_children(desk), out, today=datetime(2026, 1, 20).date())
+    book = load_workbook(out)
+    for name in ("台账", "已移出"):
+        ws = book[name]
+        header = [c.value for c in ws[4]]
+        letter = ws.cell(4, header.index("主动求助") + 1).column_letter
+        (dv,) = ws.data_validations.dataValidation
+        assert (dv.type, dv.formula1, dv.promptTitle, dv.prompt) == ("list", '"是"', "主动求助", "符合时选“是”")
+        assert str(dv.sqref) == f"{letter}5:{letter}{4 + max(ws.max_row - 4, 1) + 500}"
+        assert ws.print_title_rows == "$4:$4" and ws.print_title_cols == "$A:$C"
+        assert (ws.page_setup.orientation, ws.page_setup.paperSize, ws.page_setup.scale) == ("landscape", 9, 80)
+        assert ws.oddFooter.center.text == "第 &P 页，共 &N 页"
+        assert ws.freeze_panes == "D5" and ws.column_dimensions["A"].width > 0
+        head = ws.cell(4, 1)
+        assert head.font.b and head.fill.fgColor.rgb == "FFDDEBF7" and head.alignment.wrap_text
+        assert ws.cell(1, 1).font.sz == 16 and ws.row_dimensions[1].height == 26
+    ws = book["台账"]
+    header = [c.value for c in ws[4]]
+    assert ws.column_dimensions[ws.cell(4, header.index("公民身份号码") + 1).column_letter].width == 21.7109375  # 21 shown
+    kept = ws.column_dimensions[ws.cell(4, header.index("帮扶措施") + 1).column_letter]
+    assert kept.fill.fgColor.rgb == "FFFFF9E5"                  # the county's columns stand out
+    assert book.properties.title.endswith("信息台账")

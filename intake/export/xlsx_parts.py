@@ -1,28 +1,44 @@
 """The small fixed parts of a workbook written by intake.export.xlsx_stream: content types,
-relationships, workbook.xml (sheet names, autofilter names) and styles.xml."""
+relationships, workbook.xml (sheet names, autofilter and print-title names) and the
+book's title and comments (docProps/core.xml, only when given). Styles: intake.export.xlsx_styles."""
 from __future__ import annotations
 
 from typing import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from intake.export.xlsx_stream import HEAD, NS, NS_R, REL, Style
+from intake.export.xlsx_stream import HEAD, NS, NS_R, REL
 
 MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+CORE = "application/vnd.openxmlformats-package.core-properties"
+PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-def content_types(n_sheets: int) -> str:
+def content_types(n_sheets: int, core: bool = False) -> str:
     sheets = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{MAIN}.worksheet+xml"/>'
                      for i in range(1, n_sheets + 1))
     return (f'{HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
             f'<Override PartName="/xl/workbook.xml" ContentType="{MAIN}.sheet.main+xml"/>'
-            f'<Override PartName="/xl/styles.xml" ContentType="{MAIN}.styles+xml"/>{sheets}</Types>')
+            f'<Override PartName="/xl/styles.xml" ContentType="{MAIN}.styles+xml"/>{sheets}'
+            + (f'<Override PartName="/docProps/core.xml" ContentType="{CORE}+xml"/>' if core else "") + "</Types>")
 
 
-def root_rels() -> str:
+def root_rels(core: bool = False) -> str:
+    props = (f'<Relationship Id="rId2" Type="{PACKAGE_REL}/metadata/core-properties" Target="docProps/core.xml"/>'
+             if core else "")
     return (f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+            f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/>{props}</Relationships>')
+
+
+def core_xml(title: str | None, comments: str | None) -> str:
+    """The book's title and comments (Excel: 文件 > 信息 > 属性)."""
+    fields = "".join(f"<{tag}>{escape(text)}</{tag}>" for tag, text in (("dc:title", title),
+                                                                          ("dc:description", comments)) if text)
+    return (f'{HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+            'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/'
+            'terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"{fields}</cp:coreProperties>")
 
 
 def workbook_rels(n_sheets: int) -> str:
@@ -33,14 +49,16 @@ def workbook_rels(n_sheets: int) -> str:
             '</Relationships>')
 
 
-def workbook_xml(sheets: Sequence[tuple[str, str | None]]) -> str:
-    """sheets: (name, autofilter range or None) in order."""
+def workbook_xml(sheets: Sequence[tuple[str, str | None, str | None]]) -> str:
+    """sheets: (name, autofilter range or None, print titles or None) in order."""
     entries = "".join(f'<sheet name={quoteattr(name)} sheetId="{i}" r:id="rId{i}"/>'
-                      for i, (name, _) in enumerate(sheets, 1))
+                      for i, (name, _, _) in enumerate(sheets, 1))
     names = "".join(
-        f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-        f"{escape(_quoted(name))}!{_absolute(ref)}</definedName>"
-        for i, (name, ref) in enumerate(sheets) if ref)
+        (f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+         f"{escape(_quoted(name))}!{_absolute(ref)}</definedName>" if ref else "")
+        + (f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{escape(titles)}</definedName>'
+           if titles else "")
+        for i, (name, ref, titles) in enumerate(sheets))
     return (f'{HEAD}<workbook {NS} {NS_R}><bookViews><workbookView/></bookViews><sheets>{entries}</sheets>'
             + (f"<definedNames>{names}</definedNames>" if names else "") + "</workbook>")
 
@@ -55,42 +73,3 @@ def _absolute(ref: str) -> str:
         letters = cell.rstrip("0123456789")
         return f"${letters}${cell[len(letters):]}"
     return ":".join(one(c) for c in ref.split(":"))
-
-
-def _argb(color: str) -> str:
-    return "FF" + color.lstrip("#").upper()
-
-
-def styles_xml(styles: Sequence[Style]) -> str:
-    """One font, fill and border per style (a handful of styles: no sharing needed)."""
-    fonts, fills, borders, xfs = [], ['<fill><patternFill patternType="none"/></fill>',
-                                      '<fill><patternFill patternType="gray125"/></fill>'], [], []
-    for n, s in enumerate(styles):
-        color = f'<color rgb="{_argb(s.color)}"/>' if s.color else ""
-        fonts.append(f'<font>{"<b/>" if s.bold else ""}<sz val="11"/>{color}<name val="等线"/>'
-                     '<family val="2"/><charset val="134"/></font>')
-        fill = 0
-        if s.fill:
-            fills.append(f'<fill><patternFill patternType="solid"><fgColor rgb="{_argb(s.fill)}"/>'
-                         '<bgColor indexed="64"/></patternFill></fill>')
-            fill = len(fills) - 1
-        side = '<{0} style="thin"><color auto="1"/></{0}>' if s.border else "<{0}/>"
-        borders.append("<border>" + "".join(side.format(e) for e in ("left", "right", "top", "bottom"))
-                       + "<diagonal/></border>")
-        applied = "".join(attr for attr, on in ((' applyNumberFormat="1"', s.text),
-                                                 (' applyFont="1"', s.bold or bool(s.color)),
-                                                 (' applyFill="1"', bool(fill)),
-                                                 (' applyBorder="1"', s.border),
-                                                 (' applyAlignment="1"', s.center)) if on)
-        align = '<alignment horizontal="center" vertical="center" wrapText="1"/>' if s.center else ""
-        head = (f'<xf numFmtId="{49 if s.text else 0}" fontId="{n}" fillId="{fill}" borderId="{n}" '
-                f'xfId="0"{applied}')
-        xfs.append(f"{head}>{align}</xf>" if align else f"{head}/>")
-    return (f"{HEAD}<styleSheet {NS}>"
-            f'<fonts count="{len(fonts)}">{"".join(fonts)}</fonts>'
-            f'<fills count="{len(fills)}">{"".join(fills)}</fills>'
-            f'<borders count="{len(borders)}">{"".join(borders)}</borders>'
-            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-            f'<cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
-            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-            "</styleSheet>")

@@ -13,10 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-import xlsxwriter
-
-from intake.export.output import output_file, writer_tmpdir
-from intake.register.book import formats, write_sheet
+from intake.export.output import output_file
+from intake.export.xlsx_stream import StreamBook
+from intake.register.book import NORMAL, formats, write_sheet
 from intake.register.definitions import REMOVED_ON, REMOVED_WHY, RegisterDef, load_register
 from intake.register.merge import Merged, merge
 from intake.register.previous import read_previous
@@ -52,19 +51,20 @@ def write_register(children: ChildrenSet, target: str | Path, *, protected: Iter
     with gc_paused():
         rows, everyone = current_rows(children, rdef, stats, noted)
     merged = merge(rows, previous, everyone, rdef, today or date.today())
+    with output_file(target, protected, password) as tmp:
+        write_book(tmp, merged, rdef, f"{children.source.scope}{rdef.title}", children.source.line(children.as_of))
+    return RegisterSummary(target, merged, previous is not None)
+
+
+def write_book(path: Path, merged: Merged, rdef: RegisterDef, title: str, source: str) -> None:
+    """The register and removed sheets of `merged` into `path` (a temporary file: no atomicity)."""
     headers = [c.header for c in rdef.columns] + merged.extra_headers
     typed = {c.header for c in rdef.kept} | set(merged.extra_headers)
-    title = f"{children.source.scope}{rdef.title}"
-    source = children.source.line(children.as_of)
-    with output_file(target, protected, password) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), {"tmpdir": writer_tmpdir(tmp), "constant_memory": True})
+    seq = rdef.seq_header
+    with StreamBook(path, title=title, comments=rdef.warning, normal=NORMAL) as book:
         f = formats(book)
-        seq = rdef.seq_header
         lines = [{**r.values, seq: i} for i, r in enumerate(merged.rows, start=1)]
         write_sheet(book, f, rdef.sheet, rdef, headers, lines, title, source, typed)
         removed = [{**v, seq: i} for i, v in enumerate(merged.removed, start=1)]
         write_sheet(book, f, rdef.removed_sheet, rdef, headers + [REMOVED_WHY, REMOVED_ON], removed,
                     f"{title}（已移出）", source, typed)
-        book.set_properties({"title": title, "comments": rdef.warning})
-        book.close()
-    return RegisterSummary(target, merged, previous is not None)
