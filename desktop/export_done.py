@@ -20,7 +20,9 @@ def open_folder(target: Path) -> bool:
 def show_done(parent: QWidget, title: str, target: Path, detail: str = "",
               saved_in: Path | None = None) -> QMessageBox:
     """A non-blocking message box (open(), not exec()) with 打开所在文件夹 and 确定; saved_in: the
-    folder to name instead of the file (several files were written there)."""
+    folder to name instead of the file (several files were written there). The box names the
+    full path once, in its first line: the detail (a summary's lines) names the file only."""
+    detail = detail.replace(str(target), target.name)
     box = QMessageBox(QMessageBox.Icon.Information, title,
                       f"已保存到：{saved_in or target}" + (f"\n\n{detail}" if detail else ""), parent=parent)
     folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)

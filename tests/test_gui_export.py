@@ -26,6 +26,9 @@ def test_export_writes_the_file_in_a_worker(qtbot, tmp_path, monkeypatch, kind, 
     assert blocker.args == [str(target)] and target.is_file()
     qtbot.waitUntil(lambda: tab.isEnabled() and not window.jobs, timeout=5000)
     assert source.read_bytes() == before            # the original is never written
+    box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
+    assert box.text().count(str(target)) == 1       # the done box names the full path once
+    box.close()
     if kind == "report":
         text = target.read_text(encoding="utf-8-sig")
         assert "校验码" not in text                  # the fixed ID is no longer reported

@@ -108,4 +108,4 @@ def _done(page: "CountyPage", title: str, target: Path, lines: list[str]) -> Non
     """The done box names the full path once (its first line); the summary names the file."""
     page.tell(f"{title}完成：{target}")
     page.export_done.emit(str(target))
-    show_done(page.window(), title, target, "\n".join(line.replace(str(target), target.name) for line in lines))
+    show_done(page.window(), title, target, "\n".join(lines))
