@@ -314,3 +314,44 @@ def test_wrapped_lines_counts_cjk_double_and_line_breaks():
     assert wrapped_lines("长" * 40, 16) > wrapped_lines("长" * 40, 36) > 1
     assert wrapped_lines("a" * 30, 36) == 1
     assert wrapped_lines("一\n二\n三", 36) == 3
+
+
+def _cells(path):
+    """Every sheet's values and comments (the file's content, not its timestamps)."""
+    book = load_workbook(path)
+    return {ws.title: [[(c.value, c.comment.text if c.comment else None) for c in row] for row in ws.iter_rows()]
+            for ws in book.worksheets}
+
+
+def test_all_return_files_at_once_read_each_answer_once_and_match_the_files_written_one_by_one(
+        base, tmp_path, monkeypatch):
+    """write_returns reads each department's stored answer once for the whole call (not once a
+    sheet), and every file it writes holds what writing that file alone holds."""
+    from intake.departments.store import DeptStore
+    with desk_on(base, tmp_path) as desk:
+        depts, _, _ = _answered(desk, tmp_path, deptkit.yibao_csv, "yibao")
+        _, gongan, gongan_ids = _answered(desk, tmp_path, deptkit.gongan_xlsx, "gongan")
+        sheets = {}
+        for d in depts.differences("yibao"):
+            if d.kind == FIELD and d.child:
+                sheets.setdefault(d.child.sheet_id, d)
+        assert len(sheets) >= 2                       # one department's send-backs on two sheets
+        sent = list(sheets.values())[:2]
+        sent += [_of(depts, "gongan", gongan_ids, gongan.planted["registration"], "residence_registration")]
+        for d in sent:
+            depts.send_back(d, "请核实").redo()
+        reads = []
+        real = DeptStore.answer
+        monkeypatch.setattr(DeptStore, "answer", lambda self, dept: reads.append(dept) or real(self, dept))
+        summary = desk.write_returns(tmp_path / "全部")
+        assert sorted(reads) == ["gongan", "yibao"]
+        ids = {m.file.name: m.file.id for m in desk.snapshot.meta.values()}
+        for w in summary.written:
+            desk.write_return(ids[w.file], tmp_path / w.target.name)
+    files = {next(m.file.name for m in desk.snapshot.meta.values() if m.info.sheet_id == d.child.sheet_id) for d in sent}
+    by_file = {w.file: w for w in summary.written}
+    assert files <= set(by_file) and sum(by_file[f].send_backs for f in files) >= len(sent)
+    for w in summary.written:
+        assert _cells(w.target) == _cells(tmp_path / w.target.name), w.file
+    texts = "".join(str(v) for f in files for rows in _cells(by_file[f].target).values() for r in rows for v, _ in r if v)
+    assert "与医保比对时发现" in texts and "与公安比对时发现" in texts
