@@ -279,3 +279,79 @@ def test_the_report_summary_says_which_counts_add_up_to_what(base, tmp_path):
     assert (field_row[col["已处理"]], field_row[col["现已一致"]], field_row[col["已退回乡镇核实"]]) == (1, 1, 1)
     assert all(total_row[c] == sum(r[c] for k, r in table.items() if k != "合计") for c in col.values())
     assert any(v and str(v).startswith("说明：") and "不能相加" in str(v) for r in rows for v in r)
+
+
+def test_the_report_details_wrap_long_texts_in_rows_tall_enough_and_print_one_page_wide(base, tmp_path):
+    """差异明细: a long 处理说明 or 说明 wraps, its row is as tall as its lines (estimated from the
+    text's width and the column's), short rows keep the default height; landscape A4, the header
+    on every page, one page wide."""
+    from intake.departments.report import LINE_PT, WIDTHS, wrapped_lines
+    long_reason = "乡镇反映该儿童已随父母迁往外省就读，" * 6
+    with desk_on(base, tmp_path) as desk:
+        depts, ans, ids = _answered(desk, tmp_path, deptkit.yibao_csv, "yibao")
+        fields = [d for d in depts.differences("yibao") if d.kind == FIELD and d.proposed]
+        depts.send_back(fields[0], long_reason).redo()
+        depts.write_report("yibao", tmp_path / "报告.xlsx")
+    ws = load_workbook(tmp_path / "报告.xlsx")["差异明细"]
+    header = [c.value for c in ws[1]]
+    reason_col = header.index("处理说明") + 1
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, reason_col).value == long_reason)
+    lines = wrapped_lines(long_reason, WIDTHS["处理说明"])
+    assert lines >= 5
+    assert ws.row_dimensions[row].height >= LINE_PT * lines
+    assert ws.cell(row, reason_col).alignment.wrap_text
+    short = [r for r in range(2, ws.max_row + 1) if not ws.cell(r, reason_col).value
+             and max(wrapped_lines(str(c.value or ""), WIDTHS.get(h, 8)) for c, h in zip(ws[r], header)) == 1]
+    assert short and all(ws.row_dimensions[r].height is None for r in short)
+    assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight) == (1, 0)       # 1 is omitted as the default
+    assert ws.print_title_rows == "$1:$1"
+
+
+def test_wrapped_lines_counts_cjk_double_and_line_breaks():
+    from intake.departments.report import wrapped_lines
+    assert wrapped_lines("短", 16) == 1
+    assert wrapped_lines("长" * 40, 16) > wrapped_lines("长" * 40, 36) > 1
+    assert wrapped_lines("a" * 30, 36) == 1
+    assert wrapped_lines("一\n二\n三", 36) == 3
+
+
+def _cells(path):
+    """Every sheet's values and comments (the file's content, not its timestamps)."""
+    book = load_workbook(path)
+    return {ws.title: [[(c.value, c.comment.text if c.comment else None) for c in row] for row in ws.iter_rows()]
+            for ws in book.worksheets}
+
+
+def test_all_return_files_at_once_read_each_answer_once_and_match_the_files_written_one_by_one(
+        base, tmp_path, monkeypatch):
+    """write_returns reads each department's stored answer once for the whole call (not once a
+    sheet), and every file it writes holds what writing that file alone holds."""
+    from intake.departments.store import DeptStore
+    with desk_on(base, tmp_path) as desk:
+        depts, _, _ = _answered(desk, tmp_path, deptkit.yibao_csv, "yibao")
+        _, gongan, gongan_ids = _answered(desk, tmp_path, deptkit.gongan_xlsx, "gongan")
+        sheets = {}
+        for d in depts.differences("yibao"):
+            if d.kind == FIELD and d.child:
+                sheets.setdefault(d.child.sheet_id, d)
+        assert len(sheets) >= 2                       # one department's send-backs on two sheets
+        sent = list(sheets.values())[:2]
+        sent += [_of(depts, "gongan", gongan_ids, gongan.planted["registration"], "residence_registration")]
+        for d in sent:
+            depts.send_back(d, "请核实").redo()
+        reads = []
+        real = DeptStore.answer
+        monkeypatch.setattr(DeptStore, "answer", lambda self, dept: reads.append(dept) or real(self, dept))
+        summary = desk.write_returns(tmp_path / "全部")
+        assert sorted(reads) == ["gongan", "yibao"]
+        ids = {m.file.name: m.file.id for m in desk.snapshot.meta.values()}
+        for w in summary.written:
+            desk.write_return(ids[w.file], tmp_path / w.target.name)
+    files = {next(m.file.name for m in desk.snapshot.meta.values() if m.info.sheet_id == d.child.sheet_id) for d in sent}
+    by_file = {w.file: w for w in summary.written}
+    assert files <= set(by_file) and sum(by_file[f].send_backs for f in files) >= len(sent)
+    for w in summary.written:
+        assert _cells(w.target) == _cells(tmp_path / w.target.name), w.file
+    texts = "".join(str(v) for f in files for rows in _cells(by_file[f].target).values() for r in rows for v, _ in r if v)
+    assert "与医保比对时发现" in texts and "与公安比对时发现" in texts

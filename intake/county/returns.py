@@ -126,6 +126,7 @@ def write_returns(desk, folder, *, protected=(), progress=None, cancelled=None) 
     `folder`; returns what was written and skipped."""
     from intake.county.returns_index import write_index
     from intake.county.upload import return_sheets
+    from intake.departments.returns import SendBacks
     from intake.export import write_return
     protected = [Path(p) for p in protected] + [Path(f.path) for f in desk.snapshot.files]
     folder = check_folder(folder, protected, create=True)
@@ -136,6 +137,7 @@ def write_returns(desk, folder, *, protected=(), progress=None, cancelled=None) 
         progress(0, total)
     desk.findings_for([m.info.sheet_id for m in desk.snapshot.meta.values() if m.version.current])
     names = dict(zip((f.id for f, _, _ in files), return_names([(t, forms, f.name) for f, t, forms in files])))
+    dept_send_backs = SendBacks(desk)   # the department log and stored answers read once for every file
     sweep(folder)
     staging = scratch_dir(temp_path(folder / "退回文件"))
     entry = journal_add(staging)
@@ -143,7 +145,7 @@ def write_returns(desk, folder, *, protected=(), progress=None, cancelled=None) 
         for done, (file, township, forms) in enumerate(files):
             if cancelled and cancelled():
                 raise Cancelled()
-            sheets = return_sheets(desk, file.id)
+            sheets = return_sheets(desk, file.id, dept_send_backs)
             problems, send_backs, hints = _counts(sheets)
             if problems or send_backs or (hints and hints_alone()):
                 write_return(sheets, staging / names[file.id], protected=protected, cancelled=cancelled)

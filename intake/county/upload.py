@@ -111,10 +111,12 @@ def _county_sheet(desk, m, children: dict, why: dict[Ref, str], kept: set[Ref], 
     return CountySheet(table, resolved, records, overrides, (m.township.name, m.file.name), label, notes, deleted)
 
 
-def return_sheets(desk, file_id: int) -> list[CountySheet]:
+def return_sheets(desk, file_id: int, send_backs=None) -> list[CountySheet]:
     """The sheets of one received file with the county's send-backs added as problems, for
-    intake.export.write_return (the township's return file)."""
-    from intake.departments.returns import sent_back_problems     # the department checks' send-backs
+    intake.export.write_return (the township's return file); `send_backs`: the
+    intake.departments.returns.SendBacks of a call writing several files, else one is made."""
+    from intake.departments.returns import SendBacks     # the department checks' send-backs
+    send_backs = send_backs or SendBacks(desk)
     metas = sorted((m for m in desk.snapshot.meta.values() if m.file.id == file_id), key=lambda m: m.info.sheet_id)
     found = desk.findings_for([m.info.sheet_id for m in metas])
     out = []
@@ -129,7 +131,7 @@ def return_sheets(desk, file_id: int) -> list[CountySheet]:
                     reason = f"（县级说明：{g.decision.reason}）" if g.decision.reason else ""
                     rows.setdefault(ref.index, []).append(
                         make("county.sent_back", ref.index, None, what=what, others=_others(g, ref), reason=reason))
-        for index, problems in sent_back_problems(desk, sid).items():
+        for index, problems in send_backs.problems(sid).items():
             rows.setdefault(index, []).extend(problems)
         findings.replace_rows(rows)
         out.append(CountySheet(desk.workspace.load_sheet(sid), findings,

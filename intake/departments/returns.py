@@ -13,6 +13,10 @@ deleted), its ID changed (the difference's key is the ID's hash), the compared f
 holds the value the decision was made for (the township corrected it), or the department
 answered again with another value or no longer names the record (the view lists it as 现已一致,
 or as open with 数据已变).
+
+A call that writes every township's return file (intake.county.returns.write_returns) builds one
+SendBacks and passes it for each file: the log, the county's keys and each department's stored,
+name-matched answer are read once for all files, not once a sheet.
 """
 from __future__ import annotations
 
@@ -31,51 +35,79 @@ from validators.codes import make
 from validators.findings import Finding
 
 
-def sent_back_problems(desk, sheet_id: int) -> dict[int, list[Finding]]:
-    """record index -> the dept.sent_back findings (still in force) of one sheet."""
-    entries = [e for e in DeptLog(desk.workspace).latest(DECIDE_CMD).values()
-               if e.payload["action"] == SEND_BACK and (e.payload["difference"].get("child") or {}).get("sheet_id") == sheet_id]
-    if not entries:
-        return {}
-    profiles = load_profiles()
-    indices = {e.payload["difference"]["child"]["index"] for e in entries}
-    now = _found_now(desk, sheet_id, indices, {e.payload["difference"]["dept"] for e in entries} & set(profiles),
-                     profiles)
-    out: dict[int, list[Finding]] = defaultdict(list)
-    for e in entries:
-        d = e.payload["difference"]
-        found = now.get(e.target)
-        if found is None or not in_force(decision_of(e), found):
-            continue
-        child = d["child"]
-        name = profiles[d["dept"]].name
-        out[child["index"]].append(make("dept.sent_back", child["index"], d.get("field"), dept=name,
-                                        what=_what(d, name, child["form"]),
-                                        reason=f"（县级说明：{e.reason}）" if e.reason else ""))
-    return dict(out)
+def sent_back_problems(desk, sheet_id: int, checks: SendBacks | None = None) -> dict[int, list[Finding]]:
+    """record index -> the dept.sent_back findings (still in force) of one sheet; `checks`: the
+    SendBacks of a call that writes several return files (read once for all of them)."""
+    return (checks or SendBacks(desk)).problems(sheet_id)
 
 
-def _found_now(desk, sheet_id: int, indices: set[int], depts: set[str], profiles: dict) -> dict[str, Difference]:
-    """key -> the difference found now, for some records of one sheet, per department with a
-    stored answer (the records as the department's register holds them)."""
-    keys = desk.children_keys(county_only=True)
-    mine = keys.filter((pl.col("sheet_id") == sheet_id) & pl.col("index").is_in(sorted(indices)))
-    columns, merged, salt, store = reg.SheetColumns(desk.workspace), desk.merged_values(), desk.store.salt(), \
-        DeptStore(desk.workspace)
-    out: dict[str, Difference] = {}
-    for dept in sorted(depts):
-        stored = store.answer(dept)
-        if stored is None:
-            continue
-        profile = profiles[dept]
-        register = reg.with_fields(reg.selected(mine, profile.children, desk.as_of), columns,
-                                   reg.compared_fields(profile), merged)
-        ids = register["id"].drop_nulls()
-        near = stored.records.filter(pl.col("id").is_null() | pl.col("id").is_in(ids.implode())
-                                     | pl.col("prefix").is_in(ids.str.slice(0, 17).implode()))
-        answer = by_name.resolved(profile, near, keys)     # the records that can name these children
-        out.update((d.key, d) for d in record_differences(profile, register, answer, salt))
-    return out
+class SendBacks:
+    """The department send-backs of one call that writes return files. The log is read once,
+    and each department's latest stored answer is read and name-matched once (as the 部门比对
+    view matches the whole answer), when a sheet first needs it. Build one per call: it does not
+    follow edits or answers made after it read them."""
+
+    def __init__(self, desk):
+        self.desk = desk
+        self.by_sheet: dict[int, list] = defaultdict(list)
+        for e in DeptLog(desk.workspace).latest(DECIDE_CMD).values():
+            sheet_id = (e.payload["difference"].get("child") or {}).get("sheet_id")
+            if e.payload["action"] == SEND_BACK and sheet_id is not None:
+                self.by_sheet[sheet_id].append(e)
+        self._county: tuple | None = None
+        self._answers: dict[str, pl.DataFrame | None] = {}
+
+    def problems(self, sheet_id: int) -> dict[int, list[Finding]]:
+        entries = self.by_sheet.get(sheet_id)
+        if not entries:
+            return {}
+        profiles = load_profiles()
+        indices = {e.payload["difference"]["child"]["index"] for e in entries}
+        now = self._found_now(sheet_id, indices, {e.payload["difference"]["dept"] for e in entries} & set(profiles),
+                              profiles)
+        out: dict[int, list[Finding]] = defaultdict(list)
+        for e in entries:
+            d = e.payload["difference"]
+            found = now.get(e.target)
+            if found is None or not in_force(decision_of(e), found):
+                continue
+            child = d["child"]
+            name = profiles[d["dept"]].name
+            out[child["index"]].append(make("dept.sent_back", child["index"], d.get("field"), dept=name,
+                                            what=_what(d, name, child["form"]),
+                                            reason=f"（县级说明：{e.reason}）" if e.reason else ""))
+        return dict(out)
+
+    def _found_now(self, sheet_id: int, indices: set[int], depts: set[str], profiles: dict) -> dict[str, Difference]:
+        """key -> the difference found now, for some records of one sheet, per department with a
+        stored answer (the records as the department's register holds them)."""
+        keys, columns, merged, salt = self._county_state()
+        mine = keys.filter((pl.col("sheet_id") == sheet_id) & pl.col("index").is_in(sorted(indices)))
+        out: dict[str, Difference] = {}
+        for dept in sorted(depts):
+            answer = self._answer(dept, profiles[dept], keys)
+            if answer is None:
+                continue
+            profile = profiles[dept]
+            register = reg.with_fields(reg.selected(mine, profile.children, self.desk.as_of), columns,
+                                       reg.compared_fields(profile), merged)
+            out.update((d.key, d) for d in record_differences(profile, register, answer, salt))
+        return out
+
+    def _county_state(self) -> tuple:
+        if self._county is None:
+            desk = self.desk
+            self._county = (desk.children_keys(county_only=True), reg.SheetColumns(desk.workspace),
+                            desk.merged_values(), desk.store.salt())
+        return self._county
+
+    def _answer(self, dept: str, profile, keys: pl.DataFrame) -> pl.DataFrame | None:
+        """The department's latest stored answer, its records without a number matched by name
+        and birth date (intake.departments.by_name, as the view does); None without an answer."""
+        if dept not in self._answers:
+            stored = DeptStore(self.desk.workspace).answer(dept)
+            self._answers[dept] = None if stored is None else by_name.resolved(profile, stored.records, keys)
+        return self._answers[dept]
 
 
 def _what(d: dict, name: str, form: str) -> str:
