@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Iterable, Sequence
 
 from intake.child_memory import limit_bytes, size_text
 from intake.errors import WriteError
@@ -88,7 +89,7 @@ def _read(path: Path, names: tuple[str, ...], password: str | None) -> SheetRows
     return result
 
 
-def _sheet_rows(rows: list[list], removed: bool) -> list[PreviousRow]:
+def _sheet_rows(rows: Iterable[Sequence], removed: bool) -> list[PreviousRow]:
     header: list[str] | None = None
     out = []
     for n, cells in enumerate(rows):
