@@ -23,6 +23,7 @@ the county typed on every fourth child), per round:
   selection   intake.register.rows.current_rows: who is on the register, with the last one's notes
   second run  intake.register.write_register into the file holding the last register (read,
               selection, merge, write: end to end)
+  old reader  the same second run with the openpyxl reader (tests/previous_openpyxl.py) in its place
 Wall and CPU seconds; the machine is shared with other engineers: the ratios in the same run
 are what count (CPU time is the steadier figure).
 """
@@ -119,6 +120,15 @@ def bare_calamine(path: Path, rdef) -> int:
                for n in (rdef.sheet, rdef.removed_sheet) if n in book.sheet_names)
 
 
+def with_openpyxl_reader(children, target: Path) -> None:
+    import intake.register as register
+    saved, register.read_previous = register.read_previous, read_previous_before
+    try:
+        write_register(children, target)
+    finally:
+        register.read_previous = saved
+
+
 def second_run(children, out: Path, rounds: int) -> None:
     rdef, stats = load_register(), load_statistics()
     last = out / "previous.xlsx"
@@ -130,7 +140,8 @@ def second_run(children, out: Path, rounds: int) -> None:
              "openpyxl": lambda: read_previous_before(last, rdef),
              "calamine": lambda: bare_calamine(last, rdef),
              "selection": lambda: current_rows(children, rdef, stats, noted),
-             "second run": lambda: (target.write_bytes(last.read_bytes()), write_register(children, target))}
+             "second run": lambda: (target.write_bytes(last.read_bytes()), write_register(children, target)),
+             "old reader": lambda: (target.write_bytes(last.read_bytes()), with_openpyxl_reader(children, target))}
     times: dict[str, list[tuple[float, float]]] = {k: [] for k in steps}
     for _ in range(rounds):
         for name, fn in steps.items():
