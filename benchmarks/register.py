@@ -13,6 +13,17 @@ folder); about a quarter meet the key-care rule. Who is on the register is worke
   xlsxwriter  xlsxwriter constant_memory writing the same cells bare (strings, numbers, dates
               as dates; no formats, no dropdowns)
   stream      intake.export.xlsx_stream writing the same cells bare (inline strings, zlib 1)
+and, for the second run (the register written into a file that holds the last one, with notes
+the county typed on every fourth child), per round:
+  previous    intake.register.previous.read_previous: the last register read as write_register
+              reads it (python-calamine in a child process)
+  openpyxl    the same read by the reader before (openpyxl read-only in this process;
+              tests/previous_openpyxl.py, a copy of main's previous.py)
+  calamine    python-calamine reading both sheets' cells bare, in this process (to_python)
+  selection   intake.register.rows.current_rows: who is on the register, with the last one's notes
+  second run  intake.register.write_register into the file holding the last register (read,
+              selection, merge, write: end to end)
+  old reader  the same second run with the openpyxl reader (tests/previous_openpyxl.py) in its place
 Wall and CPU seconds; the machine is shared with other engineers: the ratios in the same run
 are what count (CPU time is the steadier figure).
 """
@@ -29,13 +40,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
+from previous_openpyxl import read_previous_before  # noqa: E402  (tests/: main's reader)
 from register_before import write_book_before  # noqa: E402
 from stats import AS_OF, COUNTY, _tables  # noqa: E402  (benchmarks/stats.py: the generated county)
 
 from intake.export.xlsx_stream import StreamBook, serial  # noqa: E402
-from intake.register import write_book  # noqa: E402
+from intake.register import write_book, write_register  # noqa: E402
 from intake.register.definitions import load_register  # noqa: E402
 from intake.register.merge import merge  # noqa: E402
+from intake.register.previous import read_previous  # noqa: E402
 from intake.register.rows import current_rows  # noqa: E402
 from intake.stats.definitions import load_statistics  # noqa: E402
 from intake.stats.inputs import sheets_children  # noqa: E402
@@ -86,14 +99,79 @@ def ref_stream(path: Path, headers, lines) -> None:
             ws.row([serial(v) if isinstance(v, datetime) else v for v in line])
 
 
+def with_notes(merged, rdef):
+    """The register as the county left it: every fourth child with measures, a person in charge
+    and a follow-up date typed; every fortieth marked 主动求助."""
+    kept = [c.header for c in rdef.kept if c.header not in rdef.county_noted]
+    for i, r in enumerate(merged.rows):
+        if i % 4 == 0:
+            r.values.update({h: f"第{i}号走访记录，已联系监护人" for h in kept if h not in ("跟进日期",)})
+            if "跟进日期" in kept:
+                r.values["跟进日期"] = datetime(2026, 1, 1 + i % 28)
+        if i % 40 == 0 and rdef.county_noted:
+            r.values[rdef.county_noted[0]] = "是"
+    return merged
+
+
+def bare_calamine(path: Path, rdef) -> int:
+    import python_calamine as pc
+    book = pc.CalamineWorkbook.from_path(str(path))
+    return sum(len(book.get_sheet_by_name(n).to_python(skip_empty_area=False))
+               for n in (rdef.sheet, rdef.removed_sheet) if n in book.sheet_names)
+
+
+def with_openpyxl_reader(children, target: Path) -> None:
+    import intake.register as register
+    saved, register.read_previous = register.read_previous, read_previous_before
+    try:
+        write_register(children, target)
+    finally:
+        register.read_previous = saved
+
+
+def second_run(children, out: Path, rounds: int) -> None:
+    rdef, stats = load_register(), load_statistics()
+    last = out / "previous.xlsx"
+    write_book(last, with_notes(register_rows(children), rdef), rdef, "台账", "来源")
+    target = out / "second-run.xlsx"
+    noted = read_previous(last, rdef).noted(rdef.county_noted)
+    print(f"second run: the last register {last.stat().st_size / 1e6:.1f} MB, {len(noted)} marked by the county")
+    steps = {"previous": lambda: read_previous(last, rdef),
+             "openpyxl": lambda: read_previous_before(last, rdef),
+             "calamine": lambda: bare_calamine(last, rdef),
+             "selection": lambda: current_rows(children, rdef, stats, noted),
+             "second run": lambda: (target.write_bytes(last.read_bytes()), write_register(children, target)),
+             "old reader": lambda: (target.write_bytes(last.read_bytes()), with_openpyxl_reader(children, target))}
+    times: dict[str, list[tuple[float, float]]] = {k: [] for k in steps}
+    for _ in range(rounds):
+        for name, fn in steps.items():
+            times[name].append(timed(fn))
+    report(times)
+    med = {k: statistics.median(w for w, _ in v) for k, v in times.items()}
+    print(f"  previous / openpyxl x{med['previous'] / med['openpyxl']:.2f}, previous / calamine "
+          f"x{med['previous'] / med['calamine']:.2f}, selection / calamine x{med['selection'] / med['calamine']:.2f} "
+          f"(wall medians)")
+
+
+def report(times: dict[str, list[tuple[float, float]]]) -> None:
+    for k, v in times.items():
+        print(f"  {k:<11} wall min {min(w for w, _ in v):6.2f} s median {statistics.median(w for w, _ in v):6.2f} s   "
+              f"CPU min {min(c for _, c in v):6.2f} s median {statistics.median(c for _, c in v):6.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--children", type=int, default=200_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--only", choices=("write", "second"), help="only the writers, or only the second run")
     args = parser.parse_args()
     tables = _tables(args.children)
     children = sheets_children([SheetData(i, t) for i, t in enumerate(tables, start=1)], AS_OF, COUNTY)
     rdef, out = load_register(), Path(tempfile.mkdtemp(prefix="mopai-bench-register-"))
+    if args.only != "write":
+        second_run(children, out, args.rounds)
+        if args.only == "second":
+            return
     t_rows = timed(lambda: register_rows(children))
     merged = register_rows(children)
     headers, lines = cells(merged, rdef)

@@ -1,27 +1,31 @@
 """The register already at the target path (the last run's, with what the county typed): its
 rows by match key, read by header (the county may have moved or added columns), from both the
 register sheet and the removed sheet. A file that cannot be read is never overwritten (the
-county's notes would be lost): a WriteError says why.
+county's notes would be lost): a WriteError says why. The cells are read by python-calamine in
+a child process (intake.reader.sheet_rows: the values openpyxl gave before, a crash is a
+message).
 
 `read_previous(path, rdef, password)` -> Previous(rows: key -> PreviousRow) or None (no file)."""
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from io import BytesIO
 from pathlib import Path
+from typing import Iterable, Sequence
 
-from intake.errors import MopaiError, WriteError
+from intake.child_memory import limit_bytes, size_text
+from intake.errors import WriteError
+from intake.reader.isolated import crash_reason
+from intake.reader.sheet_rows import NOT_A_BOOK, SheetRows
 from intake.register.definitions import REMOVED_ON, REMOVED_WHY, RegisterDef
 from intake.register.rows import ID_KEY
-from intake.reader.xlsx_guard import check_directory
 
 HEADER_SCAN = 10
 UNREADABLE = ("无法读取原有的台账“{name}”（{why}），为免丢失已填写的帮扶措施等内容，没有覆盖它。"
               "请关闭正在打开它的程序、输入正确的密码，或换一个文件名另存新台账")
 _ID = re.compile(ID_KEY)
+READER = "intake.reader.sheet_rows:sheet_rows_job"
 
 
 @dataclass
@@ -70,19 +74,22 @@ def row_key(values: dict[str, object]) -> str | None:
     return "nb:" + "|".join([name, _text(values.get("出生日期")), _text(values.get("乡镇（街道）"))])
 
 
-def _open(path: Path, password: str | None):
-    from openpyxl import load_workbook
-    from intake.reader.crypto import decrypt, is_encrypted
-    data = path.read_bytes()
-    if is_encrypted(data):
-        data = decrypt(data, password, path.name).getvalue()
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        check_directory(archive, path.name)
-    return load_workbook(BytesIO(data), read_only=True, data_only=True)
+def _read(path: Path, names: tuple[str, ...], password: str | None) -> SheetRows:
+    """The sheets' cells, read by python-calamine in a child process (a crash there becomes a
+    WriteError: the file is then not overwritten)."""
+    from intake.child_pool import ChildPool, JobFailed
+    with ChildPool(workers=1) as pool:
+        _, result = next(pool.run(READER, [((str(path), names, password), {})]))
+    if isinstance(result, JobFailed):
+        why = (f"读取它需要的内存超过了这台电脑能安全使用的上限（约{size_text(limit_bytes() or 0)}）" if result.memory
+               else f"读取程序意外终止：{crash_reason(result.exitcode)}" if result.crashed else NOT_A_BOOK)
+        raise WriteError(UNREADABLE.format(name=path.name, why=why))
+    if result.error:
+        raise WriteError(UNREADABLE.format(name=path.name, why=result.error))
+    return result
 
 
-def _sheet_rows(ws, removed: bool) -> list[PreviousRow]:
-    rows = ws.iter_rows(values_only=True)
+def _sheet_rows(rows: Iterable[Sequence], removed: bool) -> list[PreviousRow]:
     header: list[str] | None = None
     out = []
     for n, cells in enumerate(rows):
@@ -102,21 +109,12 @@ def _sheet_rows(ws, removed: bool) -> list[PreviousRow]:
 def read_previous(path: Path, rdef: RegisterDef, password: str | None = None) -> Previous | None:
     if not path.exists():
         return None
-    try:
-        book = _open(path, password)
-    except MopaiError as exc:
-        raise WriteError(UNREADABLE.format(name=path.name, why=exc.message.rstrip("。"))) from exc
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise WriteError(UNREADABLE.format(name=path.name, why="不是可以读取的Excel工作簿")) from exc
-    previous = Previous()
-    try:
-        for name, removed in ((rdef.sheet, False), (rdef.removed_sheet, True)):
-            if name in book.sheetnames:
-                for row in _sheet_rows(book[name], removed):
-                    if row.key not in previous.rows or previous.rows[row.key].removed:
-                        previous.rows[row.key] = row
-    finally:
-        book.close()
-    if rdef.sheet not in book.sheetnames:
+    book = _read(path, (rdef.sheet, rdef.removed_sheet), password)
+    if rdef.sheet not in book.sheets:
         raise WriteError(UNREADABLE.format(name=path.name, why=f"其中没有“{rdef.sheet}”工作表，不像是本工具导出的台账"))
+    previous = Previous()
+    for name, removed in ((rdef.sheet, False), (rdef.removed_sheet, True)):
+        for row in _sheet_rows(book.sheets.get(name, []), removed):
+            if row.key not in previous.rows or previous.rows[row.key].removed:
+                previous.rows[row.key] = row
     return previous
