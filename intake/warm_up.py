@@ -39,7 +39,11 @@ def _load() -> None:
     from validators.bulk_addresses import township_index
     from validators.data import RecordColumns
     import intake.report  # noqa: F401 - imported for the report after the check
-    paths_by_length(), township_names(), township_index()
+    from validators import divisions
+    # the division table itself: a process that checked a sheet before may know the sample's
+    # county path already (validators.bulk keeps check_cell's answers), so its check need not
+    # load it
+    divisions.data_as_of(), paths_by_length(), township_names(), township_index()
     for key in FORM_KEYS:
         table = _one_record(SheetTable, RecordColumns, key)
         sheet_township(table)

@@ -9,6 +9,7 @@ and valid in that year, and only groups with a finding are checked number by num
 """
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
 from itertools import repeat
 from typing import Any, Callable
@@ -35,13 +36,13 @@ class CellChecker:
         # the address fields whose facts keep their township (the form's county_field: the one
         # a rule reads); other addresses' facts have none, in the bulk run and on edits alike
         self.township_fields = township_fields
+        # What check_cell said (it reads only the field and the cell: no context), kept per
+        # process and check_cell, so every sheet after the first starts with them:
         # county path -> facts of a canonical address with it that check_cell found clean: the
-        # other canonical addresses with that path (any column) share them (bulk_addresses)
-        self.place_by_head: dict[str, Any] = {}
-        # (child|adult, area code + birth year) groups whose numbers check_cell found clean
-        self.fine_id_groups: set[tuple[str, str]] = set()
-        # (county path, township code) -> facts with that township
-        self.place_by_town: dict[tuple[str, str], Any] = {}
+        # other canonical addresses with that path (any column) share them (bulk_addresses);
+        # (child|adult, area code + birth year) groups whose numbers check_cell found clean;
+        # (county path, township code) -> facts with that township.
+        self.place_by_head, self.fine_id_groups, self.place_by_town = _known_for(check_cell)
         # address columns done so far in this bulk run (key, facts, cells sent to check_cell,
         # facts keep townships): a parent's address is most often the child's very text in the
         # same row, whose facts it shares
@@ -57,6 +58,18 @@ class CellChecker:
                 and field.key not in self.township_fields:
             fact = with_township(fact, None)
         return list(result.findings), fact
+
+
+_KNOWN: "weakref.WeakKeyDictionary[CellCheck, tuple[dict, set, dict]]" = weakref.WeakKeyDictionary()
+KNOWN_LIMIT = 100_000
+
+
+def _known_for(check_cell: CellCheck) -> tuple[dict[str, Any], set[tuple[str, str]], dict[tuple[str, str], Any]]:
+    """The process's caches of check_cell's answers (cleared when one grows past KNOWN_LIMIT)."""
+    known = _KNOWN.get(check_cell)
+    if known is None or any(len(k) > KNOWN_LIMIT for k in known):
+        known = _KNOWN[check_cell] = ({}, set(), {})
+    return known
 
 
 class ColumnResult:

@@ -84,27 +84,54 @@ def run(form: FormTemplate, keys: list[str], values: dict[str, list], numeric: d
             for k in keys}
     numbers = [_mask(numeric[k], n).alias(k + NUMBER) for k in keys
                if form.field(k).type == "id" and numeric.get(k)]
-    checked = [k for k in keys if has_fast_check(form.field(k))]
-    helpers, oks = expressions(compile_schema(form, checked))
+    plan = _plan(form, tuple(keys), tuple(m.name for m in numbers))
     frame = pl.DataFrame([*text.values(), *numbers]).lazy()
-    done = frame.with_columns(**helpers).select(
-        *(_blank(pl.col(k)).alias(k + BLANK) for k in keys),
-        *(e.alias(k + OK) for k, e in oks.items()),
-        *(pl.col(m.name) for m in numbers),
-        *(e.alias(k + suffix) for k in checked for suffix, e in _derived(form.field(k).type, k).items()),
-    ).collect()
-    addresses = [k for k in keys if form.field(k).type == "address"]
-    pairs = [(a, b) for n, a in enumerate(addresses) for b in addresses[:n]]
-    lists = pl.concat([done, frame.select(*addresses).collect()], how="horizontal").select(
-        *_index_lists(keys, set(oks), done.columns),
-        *((pl.col(a) == pl.col(b)).fill_null(False).arg_true().implode().alias(f"{a}{SAME}{b}") for a, b in pairs),
-    )
+    done = frame.with_columns(**plan.helpers).select(*plan.first).collect()
+    lists = pl.concat([done, frame.select(*plan.addresses).collect()], how="horizontal").select(*plan.second)
+    pairs = plan.pairs
     out = {}
     for k in keys:
         derived = {s: done[k + s] for s in DERIVED if k + s in done.columns}
         out[k] = ColumnPass(text[k], done[k + BLANK], _cell(lists, k + FAILING).to_list(), _cell(lists, k + CLEAN),
                             derived, {b: _cell(lists, f"{a}{SAME}{b}").to_list() for a, b in pairs if a == k})
     return out
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The two queries' expressions for one form and set of columns (polars expressions are
+    immutable: built once per shape, every sheet of that shape reuses them)."""
+    helpers: dict[str, pl.Expr]
+    first: tuple[pl.Expr, ...]
+    second: tuple[pl.Expr, ...]
+    addresses: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...]
+
+
+_PLANS: dict[tuple, tuple[FormTemplate, _Plan]] = {}
+
+
+def _plan(form: FormTemplate, keys: tuple[str, ...], numbers: tuple[str, ...]) -> _Plan:
+    hit = _PLANS.get((id(form), keys, numbers))
+    if hit is not None and hit[0] is form:
+        return hit[1]
+    checked = [k for k in keys if has_fast_check(form.field(k))]
+    helpers, oks = expressions(compile_schema(form, checked))
+    first = (*(_blank(pl.col(k)).alias(k + BLANK) for k in keys),
+             *(e.alias(k + OK) for k, e in oks.items()),
+             *(pl.col(m) for m in numbers),
+             *(e.alias(k + suffix) for k in checked for suffix, e in _derived(form.field(k).type, k).items()))
+    columns = [*(k + BLANK for k in keys), *(k + OK for k in oks), *numbers]
+    addresses = tuple(k for k in keys if form.field(k).type == "address")
+    pairs = tuple((a, b) for n, a in enumerate(addresses) for b in addresses[:n])
+    second = (*_index_lists(list(keys), set(oks), columns),
+              *((pl.col(a) == pl.col(b)).fill_null(False).arg_true().implode().alias(f"{a}{SAME}{b}")
+                for a, b in pairs))
+    plan = _Plan(helpers, first, second, addresses, pairs)
+    if len(_PLANS) > 64:
+        _PLANS.clear()
+    _PLANS[(id(form), keys, numbers)] = (form, plan)
+    return plan
 
 
 def _cell(one_row: pl.DataFrame, name: str) -> pl.Series:
