@@ -41,7 +41,8 @@ def test_the_sample_is_checked_against_its_own_county_and_says_so(qtbot, tmp_pat
     # the user's own sheets still use the user's county
     other = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
     assert other.session.findings.counts_by_code().get("address.outside_county") == 4
-    assert not other.notice.isVisibleTo(other)
+    assert "示例表格" not in other.notice.text()             # only the whole-sheet-outside line
+    assert "全部 4 行都不在本县" in other.notice.text()
     # 设置 → 确定 keeps the sample on 西湖区
     with qtbot.waitSignal(window.sheets_rechecked, timeout=30000):
         window.recheck_open_sheets()
