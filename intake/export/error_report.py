@@ -26,9 +26,9 @@ HEADERS = ("工作表", "行号", "列", "表头", "单元格内容", "严重程
 WIDTHS = (14, 8, 6, 18, 30, 9, 22, 22, 70, 30)
 VALUE_COLUMNS = (4, 9)          # written as text cells ('@'): IDs must keep their digits
 SEVERITY_COLUMN = 5             # red when 错误
-# printed from Excel/WPS: all ten columns across one landscape A4 page (229 characters of width,
-# about 140 fit at 100 %), the header on every page, page numbers
-PAGE = PageSetup(landscape=True, paper=9, scale=60, footer="&C第 &P 页，共 &N 页", title_rows=(1, 1))
+# printed from Excel/WPS: all ten columns across one landscape A4 page (each finding's 说明 beside
+# its row), the header on every page, page numbers
+PAGE = PageSetup(landscape=True, paper=9, fit_width=True, footer="&C第 &P 页，共 &N 页", title_rows=(1, 1))
 
 
 def report_lines(checked: Sequence) -> Iterator[tuple]:
