@@ -19,7 +19,7 @@ from desktop import county_notice, recent_files, sample, window_size
 from desktop.actions import build_actions, build_menus, build_toolbar
 from desktop.dropping import accept_files, dropped_paths
 from desktop.dialog_folders import Purpose
-from desktop.file_dialogs import open_file_names
+from desktop.file_dialogs import documents_folder, open_file_names
 from desktop.loading import CheckOptions
 from desktop.opener import SheetOpener
 from desktop.progress import ProgressStrip
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
 
     def choose_files(self) -> None:
         recent = self.settings.recent_files()
-        folder = str(Path(recent[0]).parent) if recent else ""
+        folder = str(Path(recent[0]).parent if recent else documents_folder())    # never the start folder
         paths = open_file_names(self, Purpose.OPEN, "打开登记表", folder, FILE_FILTER)
         if paths:
             self.open_files(paths)

@@ -228,3 +228,15 @@ def test_file_dialogs_are_chinese_and_save_beside_the_sheet_not_the_install_fold
     assert dialog.labelText(QFileDialog.DialogLabel.Accept) == "保存(&S)"
     assert save_folder(tmp_path / "村甲.xlsx") == tmp_path
     assert save_folder(sample.SAMPLE) == documents_folder()          # never the program's folder
+
+
+def test_the_first_open_dialog_starts_in_documents_not_the_folder_the_app_started_in(qtbot, tmp_path,
+                                                                                    monkeypatch):
+    from desktop import main_window
+    from desktop.file_dialogs import documents_folder
+
+    window = make_window(qtbot, tmp_path)
+    asked = []
+    monkeypatch.setattr(main_window, "open_file_names", lambda _p, _purpose, _t, folder, _f: asked.append(folder) or [])
+    window.choose_files()                         # no file opened yet
+    assert asked == [str(documents_folder())]
