@@ -15,11 +15,11 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget
 
-from desktop import recent_files, sample, window_size
+from desktop import county_notice, recent_files, sample, window_size
 from desktop.actions import build_actions, build_menus, build_toolbar
 from desktop.dropping import accept_files, dropped_paths
 from desktop.dialog_folders import Purpose
-from desktop.file_dialogs import open_file_names
+from desktop.file_dialogs import documents_folder, open_file_names
 from desktop.loading import CheckOptions
 from desktop.opener import SheetOpener
 from desktop.progress import ProgressStrip
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.opener.failed.connect(self.open_failed)
         self.opener.cancelled.connect(self._cancelled)
         self.open_failed.connect(lambda _message: setattr(self, "_focus_path", None))
+        self.sheets_rechecked.connect(lambda tabs: [self._show_notice(t) for t in tabs if t in self.sheet_tabs()])
         self._focus_path: Path | None = None       # the file `mopai A B` should show: A
         self.counts = QLabel()
         self.counts.setContentsMargins(0, 0, 8, 0)
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
 
     def choose_files(self) -> None:
         recent = self.settings.recent_files()
-        folder = str(Path(recent[0]).parent) if recent else ""
+        folder = str(Path(recent[0]).parent if recent else documents_folder())    # never the start folder
         paths = open_file_names(self, Purpose.OPEN, "打开登记表", folder, FILE_FILTER)
         if paths:
             self.open_files(paths)
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
     def _add_tab(self, session) -> SheetTab:
         tab = SheetTab(session, settings=self.settings)
         tab.install_actions(self.actions.table_actions, self.actions.record_view)
-        tab.show_notice(sample.notice(self.workspace, session.sheet_id, self.settings.county_code))
+        self._show_notice(tab)
         tab.findings_changed.connect(self.update_counts)
         tab.filter_applied.connect(self.update_counts)
         tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -255,8 +256,14 @@ class MainWindow(QMainWindow):
         """Check the open sheets again under new settings, staying on the same tab."""
         work = recheck_open_sheets(self)
         for tab in self.sheet_tabs():
-            tab.show_notice(sample.notice(self.workspace, tab.session.sheet_id, self.settings.county_code))
+            self._show_notice(tab)
         return work
+
+    def _show_notice(self, tab: SheetTab) -> None:
+        """The sample's own county, or a sheet wholly outside the county (not on the county's desk,
+        whose sheets carry its own line)."""
+        if tab.check_options is None:
+            tab.show_notice(county_notice.for_tab(self.workspace, tab.session, self.settings.county_code))
 
     def about(self) -> None:
         QMessageBox.about(self, "关于摸排助手", ABOUT)

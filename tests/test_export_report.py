@@ -39,6 +39,19 @@ def test_xlsx_report_lines(checked):
     assert ws.freeze_panes == "A2"
 
 
+def test_xlsx_report_prints_all_columns_across_one_landscape_page(checked):
+    """Printed from Excel/WPS the list keeps 说明 beside its row: landscape A4, the ten columns
+    fitted across one page, the header row on every page."""
+    folder, sheets = checked
+    write_report(sheets, folder / "printed.xlsx")
+    ws = openpyxl.load_workbook(folder / "printed.xlsx").active
+    setup = ws.page_setup
+    assert setup.orientation == "landscape" and int(setup.paperSize) == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert int(setup.fitToWidth) == 1 and int(setup.fitToHeight) == 0
+    assert ws.print_title_rows.replace("$", "") == "1:1"
+
+
 def test_csv_report_has_bom_and_same_lines(checked):
     folder, sheets = checked
     write_report(sheets, folder / "report.xlsx")

@@ -79,7 +79,8 @@ def test_summary_lists_left_out_and_warned_rows(upload):
                                                       ("已导出（有警告）", 6)]
     assert "康复救助" in lines[2][4] and "民族" not in lines[2][4]
     assert "校验码" in lines[0][4]
-    assert "未导出2行" in "".join(summary.lines())
+    text = "\n".join(summary.lines())
+    assert "2行有错误，没有导出" in text and "1行有警告，已导出" in text
 
 
 def test_code_profile_and_sheet_report_line(sheet, tmp_path):

@@ -41,7 +41,8 @@ def test_the_sample_is_checked_against_its_own_county_and_says_so(qtbot, tmp_pat
     # the user's own sheets still use the user's county
     other = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
     assert other.session.findings.counts_by_code().get("address.outside_county") == 4
-    assert not other.notice.isVisibleTo(other)
+    assert "示例表格" not in other.notice.text()             # only the whole-sheet-outside line
+    assert "全部 4 行都不在本县" in other.notice.text()
     # 设置 → 确定 keeps the sample on 西湖区
     with qtbot.waitSignal(window.sheets_rechecked, timeout=30000):
         window.recheck_open_sheets()
@@ -227,3 +228,15 @@ def test_file_dialogs_are_chinese_and_save_beside_the_sheet_not_the_install_fold
     assert dialog.labelText(QFileDialog.DialogLabel.Accept) == "保存(&S)"
     assert save_folder(tmp_path / "村甲.xlsx") == tmp_path
     assert save_folder(sample.SAMPLE) == documents_folder()          # never the program's folder
+
+
+def test_the_first_open_dialog_starts_in_documents_not_the_folder_the_app_started_in(qtbot, tmp_path,
+                                                                                    monkeypatch):
+    from desktop import main_window
+    from desktop.file_dialogs import documents_folder
+
+    window = make_window(qtbot, tmp_path)
+    asked = []
+    monkeypatch.setattr(main_window, "open_file_names", lambda _p, _purpose, _t, folder, _f: asked.append(folder) or [])
+    window.choose_files()                         # no file opened yet
+    assert asked == [str(documents_folder())]

@@ -16,6 +16,7 @@ from xlsxwriter.utility import xl_col_to_name
 from intake.errors import WriteError
 from intake.export.output import Progress, Steps, output_file
 from intake.export.protect import check_password
+from intake.export.xlsx_print import PageSetup
 from intake.export.xlsx_stream import StreamBook
 from intake.forms import load_form
 from validators.codes import CODES
@@ -25,6 +26,9 @@ HEADERS = ("工作表", "行号", "列", "表头", "单元格内容", "严重程
 WIDTHS = (14, 8, 6, 18, 30, 9, 22, 22, 70, 30)
 VALUE_COLUMNS = (4, 9)          # written as text cells ('@'): IDs must keep their digits
 SEVERITY_COLUMN = 5             # red when 错误
+# printed from Excel/WPS: all ten columns across one landscape A4 page (each finding's 说明 beside
+# its row), the header on every page, page numbers
+PAGE = PageSetup(landscape=True, paper=9, fit_width=True, footer="&C第 &P 页，共 &N 页", title_rows=(1, 1))
 
 
 def report_lines(checked: Sequence) -> Iterator[tuple]:
@@ -83,7 +87,7 @@ def _write_xlsx(path: Path, lines: Iterable[tuple], steps: Steps) -> int:
         by_severity = {word: [style if c == SEVERITY_COLUMN else f for c, f in enumerate(formats)]
                        for word, style in ((ERROR_WORD, error), (HINT_WORD, quiet))}
         ws = book.add_sheet("问题清单", WIDTHS, formats, freeze_rows=1, autofilter=True,
-                            rows=steps.total + 1)
+                            rows=steps.total + 1, page=PAGE)
         ws.row(HEADERS, [header] * len(HEADERS))
         for line in lines:
             ws.row(line, by_severity.get(line[SEVERITY_COLUMN]))

@@ -58,14 +58,14 @@ class UploadSummary:
         out = [f"上报文件已写入：{self.path}（导出{done}）"]
         errors = sum(n.status is None for n in self.left_out)
         if errors:
-            out.append(f"有错误未导出{errors}行，原因见上报文件的“{SUMMARY_SHEET}”页")
+            out.append(f"{errors}行有错误，没有导出，原因见上报文件的“{SUMMARY_SHEET}”页")
         if len(self.left_out) > errors:
             out.append(f"另有{len(self.left_out) - errors}行未导出（县级待处理或同一儿童的另一条记录），"
                        f"原因见“{SUMMARY_SHEET}”页")
         if self.deleted:
             out.append(f"乡镇删除的{len(self.deleted)}行未导出")
         if self.with_warnings:
-            out.append(f"已导出但有警告{len(self.with_warnings)}行，请核实")
+            out.append(f"{len(self.with_warnings)}行有警告，已导出，请逐行核实")
         return out
 
 

@@ -23,10 +23,16 @@ class PageSetup:
     footer: str | None = None                     # Excel's header/footer codes (&C, &P, &N)
     title_rows: tuple[int, int] | None = None     # first and last row repeated on each page
     title_cols: tuple[int, int] | None = None     # first and last column
+    fit_width: bool = False                       # all columns across one page (scale then ignored)
+
+    def sheet_pr(self) -> str:
+        """The sheetPr the fit needs; it opens the sheet, before its dimension."""
+        return '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' if self.fit_width else ""
 
     def xml(self) -> str:
         """pageMargins, pageSetup and headerFooter: the last parts of the sheet."""
-        attrs = "".join(f' {k}="{v}"' for k, v in (("paperSize", self.paper), ("scale", self.scale),
+        fit = (("fitToWidth", 1), ("fitToHeight", 0)) if self.fit_width else (("scale", self.scale),)
+        attrs = "".join(f' {k}="{v}"' for k, v in (("paperSize", self.paper), *fit,
                                                     ("orientation", "landscape" if self.landscape else None))
                         if v is not None)
         footer = f"<headerFooter><oddFooter>{escape(self.footer)}</oddFooter></headerFooter>" if self.footer else ""

@@ -86,7 +86,7 @@ def text_xml(value: str) -> str:
 
 class StreamSheet:
     def __init__(self, stream, widths: Sequence[float], styles: Sequence[int], freeze_rows: int,
-                 rows: int | None, freeze_cols: int = 0):
+                 rows: int | None, freeze_cols: int = 0, sheet_pr: str = ""):
         self._stream = stream
         self._refs = [xl_col_to_name(c) for c in range(len(widths))]
         self._attrs = [f' s="{s}"' if s else "" for s in styles]
@@ -97,7 +97,7 @@ class StreamSheet:
                        for c, (w, s) in enumerate(zip(widths, styles), 1))
         dimension = f'<dimension ref="A1:{self._refs[-1]}{max(rows, 1)}"/>' if rows is not None else ""
         pane = pane_xml(freeze_rows, freeze_cols)
-        self._write(f"{HEAD}<worksheet {NS} {NS_R}>{dimension}<sheetViews><sheetView workbookViewId=\"0\">"
+        self._write(f"{HEAD}<worksheet {NS} {NS_R}>{sheet_pr}{dimension}<sheetViews><sheetView workbookViewId=\"0\">"
                     f"{pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
                     f"<cols>{cols}</cols><sheetData>")
 
@@ -188,7 +188,8 @@ class StreamBook:
         (1-based); drop-down lists and page setup, written when the sheet is finished."""
         self._finish_sheet()
         stream = self._zip.open(f"xl/worksheets/sheet{len(self._sheets) + 1}.xml", "w", force_zip64=True)
-        sheet = StreamSheet(stream, widths, styles or [0] * len(widths), freeze_rows, rows, freeze_cols)
+        sheet = StreamSheet(stream, widths, styles or [0] * len(widths), freeze_rows, rows, freeze_cols,
+                            page.sheet_pr() if page else "")
         self._sheets.append((name, None, page.titles(name) if page else None))
         self._open = (sheet, {"autofilter": autofilter, "filter_row": filter_row, "validations": validations,
                               "page": page})
