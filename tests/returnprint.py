@@ -73,3 +73,15 @@ def return_files(folder) -> list:
 
 def _rgb(color):
     return None if color is None else color.rgb if isinstance(color.rgb, str) else str(color.value)
+
+
+if __name__ == "__main__":      # re-record tests/golden/ after a deliberate change to return files
+    import json
+    import sys
+    import tempfile
+    from pathlib import Path
+    with tempfile.TemporaryDirectory() as tmp:
+        prints = [fingerprint(p) for p in return_files(Path(tmp))]
+    golden = Path(__file__).parent / "golden" / "return_files.json"
+    golden.write_text(json.dumps(prints, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
+    print(f"recorded {golden}", file=sys.stderr)
