@@ -32,6 +32,7 @@ TAG = {s: f"【{w}】" for s, w in WORD.items()}
 FILL = {Severity.ERROR: ERROR_FILL, Severity.WARNING: WARNING_FILL, Severity.HINT: NO_FILL}
 DELETED_NOTE = "【已删除】乡镇已删除此行（不属于本表的摸排对象或重复登记），不会上报；如果删错了，请告诉乡镇"
 MARK_COLORS = (ERROR_COLOR, WARNING_COLOR, EDITED_COLOR, DELETED_COLOR)
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")      # one object for every note cell
 
 
 def mark_sheet(ws, table: SheetTable, findings, step, returned_before: bool = False,
@@ -49,6 +50,7 @@ def mark_sheet(ws, table: SheetTable, findings, step, returned_before: bool = Fa
     _text_format(ws, table, form)
     _write_edits(ws, table, edits or {})
     cells: dict[tuple[int, int], list] = defaultdict(list)
+    labels = _Labels(table, form)
     for i in range(table.n_rows):
         step()
         if i in deleted:
@@ -62,7 +64,7 @@ def mark_sheet(ws, table: SheetTable, findings, step, returned_before: bool = Fa
             col = table.col_of(f.field)
             if col is not None:
                 cells[(row, col)].append(f)
-        _row_note(ws.cell(row=row, column=notes_col), found, table, form)
+        _row_note(ws.cell(row=row, column=notes_col), found, labels)
     for (row, col), found in cells.items():
         _mark_cell(ws.cell(row=row, column=col), found)
 
@@ -86,7 +88,7 @@ def _mark_deleted(ws, table: SheetTable, index: int, notes_col: int) -> None:
         cell.fill = DELETED_FILL
         _set_font(cell, strike=True, color="FF7F7F7F")
     note = ws.cell(row=row, column=notes_col, value=DELETED_NOTE)
-    note.alignment = Alignment(wrap_text=True, vertical="top")
+    note.alignment = WRAP_TOP
     note.fill = DELETED_FILL
 
 
@@ -129,20 +131,30 @@ def _mark_cell(cell, found: list) -> None:
     cell.comment = comment
 
 
-def _row_note(cell, found: list, table: SheetTable, form) -> None:
-    headers = {c.field: c.header for c in table.columns if c.field}
-    lines = [_line(f, headers.get(f.field) or (form.field(f.field).label if f.field else ""))
-             for f in found]
+class _Labels(dict):
+    """field -> the label a row's note names it by: the sheet's own header, else the form's
+    label (made once a sheet, not once a row)."""
+    def __init__(self, table: SheetTable, form) -> None:
+        super().__init__((c.field, c.header) for c in table.columns if c.field)
+        self.form = form
+
+    def __missing__(self, field: str | None) -> str:
+        return self.form.field(field).label if field else ""
+
+
+def _row_note(cell, found: list, labels: _Labels) -> None:
+    lines = [_line(f, labels[f.field] or labels.__missing__(f.field)) for f in found]
     cell.value = "\n".join(f"{n}. {text}" for n, text in enumerate(lines, start=1))
     cell.data_type = "s"
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cell.alignment = WRAP_TOP
     cell.fill = FILL[worst(found)]
 
 
 def _notes_column(ws, table: SheetTable) -> int:
     """The 问题说明 column: the one a previous return file added (emptied), else a new last one."""
     top, last = table.header_rows[0], table.header_rows[-1]
-    for col in range(1, ws.max_column + 1):
+    max_column = ws.max_column          # openpyxl counts it over every cell: once
+    for col in range(1, max_column + 1):
         if any(ws.cell(row=r, column=col).value == NOTES_HEADER for r in table.header_rows):
             for row in table.row_numbers:
                 cell = ws.cell(row=row, column=col)
@@ -150,7 +162,7 @@ def _notes_column(ws, table: SheetTable) -> int:
             return col
     table_end = max((c.col for c in table.columns), default=0)
     # after the sheet's last used column, unless that is a stray cell far beyond the table
-    col = (max(ws.max_column, table_end) if ws.max_column - table_end <= COL_GAP else table_end) + 1
+    col = (max(max_column, table_end) if max_column - table_end <= COL_GAP else table_end) + 1
     header = ws.cell(row=top, column=col, value=NOTES_HEADER)
     header.font = Font(bold=True, color="FFC00000")
     header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
