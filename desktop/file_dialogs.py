@@ -7,10 +7,11 @@ it, with the file name the caller proposes."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QLineEdit, QTreeView, QWidget
 
 from desktop.dialog_folders import Purpose, remember, settings_of, start_folder
 from resources import RESOURCES_DIR
@@ -59,10 +60,30 @@ def open_file_names(parent: QWidget | None, purpose: Purpose, title: str, folder
     dialog = _dialog(parent, title, start_folder(settings, purpose, folder), file_filter,
                      QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-    chosen = dialog.selectedFiles() if dialog.exec() else []
+    chosen = _with_typed(dialog, dialog.selectedFiles()) if dialog.exec() else []
     if chosen:
         remember(settings, purpose, Path(chosen[0]).parent)
     return chosen
+
+
+def typed_names(text: str) -> list[str]:
+    """The names typed into Qt's file-name box: `"a.xlsx" "b.docx"` or one bare name."""
+    quoted = re.findall(r'"([^"]+)"', text)
+    return quoted if quoted else ([text.strip()] if text.strip() else [])
+
+
+def _with_typed(dialog: QFileDialog, selected: list[str]) -> list[str]:
+    """Qt's own dialog returns only the names it selected in its list once one typed name is
+    there: a typed name the file-type filter hides (a .docx among .xlsx) was dropped without a
+    word. Every typed file that exists is kept, in the order typed, so that it opens or says why."""
+    box = dialog.findChild(QLineEdit, "fileNameEdit")
+    if box is None:                                    # the system's dialog returns what was typed
+        return selected
+    folder = Path(dialog.directory().absolutePath())
+    typed = [str((folder / name).resolve()) for name in typed_names(box.text())]
+    typed = [name for name in typed if Path(name).is_file()]
+    known = {str(Path(name).resolve()) for name in selected}
+    return selected + [name for name in dict.fromkeys(typed) if name not in known]
 
 
 def save_file_name(parent: QWidget | None, purpose: Purpose, title: str, path: Path, file_filter: str) -> str:

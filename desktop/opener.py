@@ -30,6 +30,8 @@ class SheetOpener(QObject):
         self.window = window
         self.jobs: list[WorkerThread] = []
         self.passwords: dict[Path, str] = {}    # source → its open password, in memory only
+        self._asks: list[Callable[[], None]] = []     # dialogs waiting for the one on screen
+        self._asking = False
 
     def start(self, job: Job, text: str) -> WorkerThread:
         """Run any job in a worker thread, with the progress strip and 取消."""
@@ -79,15 +81,31 @@ class SheetOpener(QObject):
     def _open_failed(self, work: WorkerThread, path: Path | None, message: str,
                      options: CheckOptions | None = None) -> None:
         error = work.worker.error
-        if path is not None and isinstance(error, PasswordRequired):
-            if error.wrong_password:
-                QMessageBox.warning(self.window, "无法打开", message)
-            self.failed.emit(message)
-            password, ok = QInputDialog.getText(self.window, "需要密码",
-                                                f"“{path.name}”设置了打开密码，请输入密码：",
-                                                QLineEdit.EchoMode.Password)
-            if ok and password:
-                self.open_path(path, password, options)
-            return
-        QMessageBox.warning(self.window, "无法打开", message)
         self.failed.emit(message)
+        if path is not None and isinstance(error, PasswordRequired):
+            self._ask(lambda: self._ask_password(path, message, error.wrong_password, options))
+            return
+        self._ask(lambda: QMessageBox.warning(self.window, "无法打开", message))
+
+    def _ask_password(self, path: Path, message: str, wrong: bool, options: CheckOptions | None) -> None:
+        if wrong:
+            QMessageBox.warning(self.window, "无法打开", message)
+        password, ok = QInputDialog.getText(self.window, "需要密码",
+                                            f"“{path.name}”设置了打开密码，请输入密码：",
+                                            QLineEdit.EchoMode.Password)
+        if ok and password:
+            self.open_path(path, password, options)
+
+    def _ask(self, dialog: Callable[[], None]) -> None:
+        """One dialog at a time, in the order the files ended: a file that fails while another's
+        message or password prompt is on screen waits for it, so that no warning pops up over a
+        prompt being typed into (and is closed unread by the next Enter)."""
+        self._asks.append(dialog)
+        if self._asking:
+            return                      # the loop below, running under the open dialog, shows it next
+        self._asking = True
+        try:
+            while self._asks:
+                self._asks.pop(0)()
+        finally:
+            self._asking = False

@@ -18,6 +18,9 @@ ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
 HINT_STYLE = "color: #5b7fa6;"
 VALUE_STYLE = ("QLabel { background: #ffffff; border: 1px solid #c4c9d0; padding: 2px 4px; }")
+DELETED_STYLE = ("QLabel { background: #eceff1; color: #37474f; border: 1px solid #90a4ae; padding: 6px 8px; }")
+DELETED_TEXT = ("这一行已删除：不再检查，也不会导出到上报文件（退回文件中会列出）。"
+                "要恢复，请在表格中右键点这一行，选“恢复行”（Ctrl+Shift+=），或撤销删除。")
 VALUE_BAD_STYLE = ("QLabel { background: #fbe0e0; border: 1px solid #d46a6a; padding: 2px 4px; }")
 
 
@@ -79,10 +82,15 @@ class RecordView(QScrollArea):
         layout = QVBoxLayout(body)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.deleted_note = QLabel(DELETED_TEXT)
+        self.deleted_note.setWordWrap(True)
+        self.deleted_note.setStyleSheet(DELETED_STYLE)
+        self.deleted_note.hide()
         self.row_notes = QLabel()
         self.row_notes.setWordWrap(True)
         self.row_notes.hide()
         layout.addWidget(self.title)
+        layout.addWidget(self.deleted_note)
         layout.addWidget(self.row_notes)
         self.cells: dict[str, _FieldCell] = {}
         self._grids: list[tuple[QGridLayout, list[str]]] = []
@@ -132,15 +140,18 @@ class RecordView(QScrollArea):
         super().resizeEvent(event)
         self._arrange(max(1, min(3, self.viewport().width() // PAIR_WIDTH)))
 
-    def show_record(self, index: int | None, findings: FindingSet) -> None:
+    def show_record(self, index: int | None, findings: FindingSet, deleted: bool = False) -> None:
+        """deleted: the row is deleted (excluded): said at the top, with how to restore it."""
         if index is None or index >= self.table.n_rows:
             self.title.setText("请在表格中选择一行")
             for cell in self.cells.values():
                 cell.show(None, [])
             self.row_notes.hide()
+            self.deleted_note.hide()
             return
         name = self.table.data.get("name", index) or "（未填姓名）"
-        self.title.setText(f"第 {self.table.row_numbers[index]} 行：{name}")
+        self.title.setText(f"第 {self.table.row_numbers[index]} 行：{name}" + ("（已删除）" if deleted else ""))
+        self.deleted_note.setVisible(deleted)
         row_findings = findings.for_row(index)
         for key, cell in self.cells.items():
             cell.show(self.table.data.get(key, index), [f for f in row_findings if f.field == key])

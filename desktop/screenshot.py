@@ -10,7 +10,7 @@ tool ends and swept by the next run if it was killed (intake.atomic). `--view` c
 show: the main window with the first problem selected (main), the findings panel with a kind
 expanded (findings), the record view of the first row with an error (record), the county picker
 (county), or a scene of desktop.screenshot_scenes (menu, dropdown, multi, preview, preview_view,
-help, settings, deleted, filtered, stats, stats_overview, stats_places, stats_size), or the county page (county_board, county_queue,
+help, settings, deleted, deleted_record, filtered, stats, stats_overview, stats_places, stats_size), or the county page (county_board, county_queue,
 county_merge, county_diff, county_parts, county_log, county_returns: FILE is then a folder of township files, added through the page, checked
 against --county and --as-of, by default 511324 and 2025-12-31 as tests/generator/township_set.py
 writes them; desktop.county.scenes). `--screen` runs on the real display ($DISPLAY, e.g. Xvfb) and
@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 
-SCENE_NAMES = ("menu", "dropdown", "multi", "preview", "preview_view", "help", "settings", "deleted",
+SCENE_NAMES = ("menu", "dropdown", "multi", "preview", "preview_view", "help", "settings", "deleted", "deleted_record",
                "filtered", "stats", "stats_overview", "stats_places", "stats_size")
 COUNTY_VIEWS = ("county_board", "county_queue", "county_merge", "county_diff", "county_parts", "county_log",
                 "county_returns")

@@ -84,6 +84,13 @@ def deleted(window, tab):
     return window
 
 
+def deleted_record(window, tab):
+    """A deleted row in 整行查看: the line at the top says so and how to restore it."""
+    deleted(window, tab)
+    tab.side.setCurrentWidget(tab.record_view)
+    return window
+
+
 def filtered(window, tab):
     f = _first_with(tab, lambda f: not f.is_error) or _first_with(tab, lambda f: True)
     only_kind(tab, f.code)
@@ -107,7 +114,7 @@ SCENES = {"stats": lambda w, t: _stats(w, t, "年龄结构"), "stats_overview": 
           "stats_places": lambda w, t: _stats(w, t, "分布区域"), "stats_size": lambda w, t: _stats(w, t, "数量规模"),
           "menu": menu, "dropdown": dropdown, "multi": multi, "preview": preview_findings,
           "preview_view": preview_view, "help": help_page, "settings": settings,
-          "deleted": deleted, "filtered": filtered}
+          "deleted": deleted, "deleted_record": deleted_record, "filtered": filtered}
 
 
 def settle(rounds: int = 10) -> None:

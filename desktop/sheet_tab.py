@@ -210,7 +210,9 @@ class SheetTab(QWidget):
         self._show_current_record()
 
     def _show_current_record(self) -> None:
-        self.record_view.show_record(self.current_record(), self.session.findings)
+        record = self.current_record()
+        deleted = record is not None and self.session.is_deleted(record)
+        self.record_view.show_record(record, self.session.findings, deleted)
 
     # --- filtering -------------------------------------------------------------------------------
     def apply_filter(self) -> None:

@@ -103,3 +103,23 @@ def test_only_this_kind_filters_the_table_and_the_status_bar_says_how_many(qtbot
     blank = tab.menu.for_cell(tab.model.index(0, tab.model.column_of("name")))
     assert not next(a for a in blank.actions() if a.text() == "只看此类问题").isEnabled()
     window.workspace.close()
+
+
+def test_the_record_view_says_a_row_is_deleted_and_how_to_restore_it(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    tab = open_and_wait(qtbot, window, write_xlsx(tmp_path / "村甲.xlsx", sample_records()))[0]
+    view = tab.record_view
+    tab.side.setCurrentWidget(view)
+    _select_row(tab, FIXABLE_ROW)
+    assert view.deleted_note.isHidden() and "已删除" not in view.title.text()
+    next(a for a in tab.menu.for_row(tab.model.row_of(FIXABLE_ROW)).actions() if a.text() == "删除行").trigger()
+    assert view.deleted_note.isVisible()
+    assert "（已删除）" in view.title.text()
+    assert "已删除" in view.deleted_note.text() and "恢复行" in view.deleted_note.text()
+    _select_row(tab, 0)                                   # another row: not deleted
+    assert view.deleted_note.isHidden() and "已删除" not in view.title.text()
+    _select_row(tab, FIXABLE_ROW)
+    assert view.deleted_note.isVisible()
+    tab.undo_stack.undo()                                 # restored: the line goes
+    assert view.deleted_note.isHidden() and "已删除" not in view.title.text()
+    window.workspace.close()

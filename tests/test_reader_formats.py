@@ -151,7 +151,7 @@ def test_truncated_xls(tmp_path):
     good = rf.write_xls(tmp_path / "good.xls", [rf.liudong_sheet(50)]).read_bytes()
     (tmp_path / "cut.xls").write_bytes(good[:1500])
     message = _read_error(tmp_path / "cut.xls")
-    assert "损坏" in message or "不是Excel工作簿" in message
+    assert "损坏" in message or "不是Excel/WPS表格文件" in message
 
 
 def test_binary_file_and_missing_file(tmp_path):
@@ -191,7 +191,7 @@ def test_zip_that_is_not_a_workbook(tmp_path):
     import zipfile
     with zipfile.ZipFile(tmp_path / "doc.xlsx", "w") as z:
         z.writestr("word/document.xml", "<w:document/>")
-    assert "不是Excel工作簿" in _read_error(tmp_path / "doc.xlsx")
+    assert "不是Excel/WPS表格文件" in _read_error(tmp_path / "doc.xlsx")
 
 
 def test_excel_2003_xml_named_xls(tmp_path):

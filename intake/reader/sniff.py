@@ -10,6 +10,8 @@ _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|table|head|meta|body|\?xml[^>]
 _SPREADSHEET_ML = re.compile(rb"<\?xml[^>]*>\s*(?:<\?mso[^>]*>\s*)?<(?:ss:)?Workbook", re.I)
 
 XLSX, OLE, HTML, XML2003, CSV, EMPTY, BINARY = "xlsx", "ole", "html", "xml2003", "csv", "empty", "binary"
+PDF = "pdf"
+TEXT_TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".prn")   # text that is meant to be a table
 
 
 def sniff(head: bytes) -> str:
@@ -20,6 +22,8 @@ def sniff(head: bytes) -> str:
         return XLSX
     if head.startswith(OLE_MAGIC):
         return OLE
+    if head.lstrip(b"\x00\r\n\t ").startswith(b"%PDF"):
+        return PDF
     text = _strip_bom(head).lstrip()
     if _SPREADSHEET_ML.match(text):
         return XML2003
@@ -28,6 +32,18 @@ def sniff(head: bytes) -> str:
     if _looks_binary(head):
         return BINARY
     return CSV
+
+
+def not_a_sheet(kind: str, name: str) -> str | None:
+    """What a file that is no spreadsheet at all is, in the clerk's words (None: it may be one).
+    Plain text counts as a sheet only when its name says so (.csv, .txt: a text table)."""
+    if kind == PDF:
+        return "PDF文件"
+    if kind == BINARY:
+        return "无法识别的文件"
+    if kind == CSV and not name.lower().endswith(TEXT_TABLE_SUFFIXES):
+        return "纯文字文件"
+    return None
 
 
 def _strip_bom(head: bytes) -> bytes:

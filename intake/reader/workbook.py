@@ -21,16 +21,17 @@ from intake.table import ImportNote, SheetTable
 Progress = Callable[[int, int], None]
 log = logging.getLogger(__name__)
 
-EMPTY = "文件“{name}”是空的（0字节或没有内容），请让报送单位重新发送"
-NO_DATA = "文件“{name}”的工作表里没有任何内容，请确认选对了文件，或让报送单位重新发送"
+EMPTY = "文件“{name}”是空的（0字节或没有内容），请让报送单位重新发送。"
+NO_DATA = "文件“{name}”的工作表里没有任何内容，请确认选对了文件，或让报送单位重新发送。"
 NO_HEADER = ("在“{name}”中没有找到登记表的表头：前30行里应有“姓名”“性别”“出生日期”“公民身份号码”"
-             "等列名。请确认这是流动儿童或留守儿童登记表，且表头没有被删除或改名")
-NOT_A_FORM = "“{name}”的工作表“{sheet}”不是流动儿童或留守儿童登记表：{reason}。请检查表头，或在导入时指定表单类型"
-NO_PERSON_NOTE = "没有认出“姓名”或“公民身份号码”列，请在列对应中指定哪一列是儿童姓名和身份号码"
-TOO_BIG = "“{name}”太大，电脑内存不够读取。请关闭其他程序后重试，或把表格分成几个文件"
+             "等列名。请确认这是流动儿童或留守儿童登记表，且表头没有被删除或改名。")
+NOT_A_FORM = "“{name}”的工作表“{sheet}”不是流动儿童或留守儿童登记表：{reason}。请检查表头，或在导入时指定表单类型。"
+NO_PERSON_NOTE = "没有认出“姓名”或“公民身份号码”列，请在列对应中指定哪一列是儿童姓名和身份号码。"
+TOO_BIG = "“{name}”太大，电脑内存不够读取。请关闭其他程序后重试，或把表格分成几个文件。"
 UNEXPECTED = ("读取“{name}”时遇到无法处理的内容，文件可能已损坏或格式特殊。"
-              "请用Excel或WPS打开后另存为.xlsx再试")
-UNKNOWN = "无法识别“{name}”的文件格式：它不是Excel工作簿、WPS表格或CSV文件。请用Excel或WPS另存为.xlsx后再试"
+              "请用Excel或WPS打开后另存为.xlsx再试。")
+NOT_A_SHEET = ("“{name}”不是Excel/WPS表格文件，而是一份{what}，请确认选对了文件。"
+               "登记表是用Excel或WPS保存的.xlsx、.xls、.et或.csv文件。")
 
 
 def read_tables(path: str | os.PathLike, *, password: str | None = None, form: str | None = None,
@@ -74,7 +75,7 @@ def _read(path: Path, password: str | None, form: str | None, progress: Progress
     results = [read_sheet(path, g, forms, form, tick, cancelled) for g in grids]
     if progress is not None:
         progress(total, total)
-    return _tables_or_error(path, results)
+    return _tables_or_error(path, results, kinds.not_a_sheet(kinds.sniff(read_head(path)), path.name))
 
 
 def read_grids(path: Path, password: str | None) -> list[Grid]:
@@ -84,8 +85,9 @@ def read_grids(path: Path, password: str | None) -> list[Grid]:
     kind = kinds.sniff(head)
     if kind == kinds.EMPTY:
         raise ReadError(EMPTY.format(name=path.name))
-    if kind == kinds.BINARY:
-        raise ReadError(UNKNOWN.format(name=path.name))
+    what = kinds.not_a_sheet(kind, path.name)
+    if kind in (kinds.BINARY, kinds.PDF):
+        raise ReadError(NOT_A_SHEET.format(name=path.name, what=what))
     try:
         grids = formats.read(path, kind, password)
     except limits.AreaTooLarge as exc:          # raised where the file name was not known
@@ -99,7 +101,8 @@ def _has_text(grid: Grid) -> bool:
     return grid.n_rows > 200 or any(not is_blank(v) for row in grid.rows[:200] for v in row)
 
 
-def _tables_or_error(path: Path, results: list[SheetTable | Skipped]) -> list[SheetTable]:
+def _tables_or_error(path: Path, results: list[SheetTable | Skipped], not_a_sheet: str | None) -> list[SheetTable]:
+    """not_a_sheet: what the file is when it is no spreadsheet (plain text under a sheet's name)."""
     tables = [r for r in results if isinstance(r, SheetTable)]
     skipped = [r for r in results if isinstance(r, Skipped)]
     with_person = [t for t in tables if has_person_columns(t.columns)]
@@ -113,4 +116,6 @@ def _tables_or_error(path: Path, results: list[SheetTable | Skipped]) -> list[Sh
     if not_forms:
         s = not_forms[0]
         raise ReadError(NOT_A_FORM.format(name=path.name, sheet=quote(s.sheet or path.stem), reason=s.reason))
+    if not_a_sheet is not None:     # text under a spreadsheet's name and no header in it
+        raise ReadError(NOT_A_SHEET.format(name=path.name, what=not_a_sheet))
     raise ReadError(NO_HEADER.format(name=path.name))

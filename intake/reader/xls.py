@@ -13,8 +13,8 @@ from intake.reader.grid import Grid
 from validators.formula_errors import BY_BIFF_CODE
 
 KIND = "Excel 97-2003 工作簿"
-NOT_A_WORKBOOK = ("“{name}”不是Excel工作簿（可能是Word文档或其他Office文件），"
-                  "请确认选对了文件")
+NOT_A_WORKBOOK = ("“{name}”不是Excel/WPS表格文件（可能是Word文档或其他Office文件），"
+                  "请确认选对了文件。")
 BOF, EOF, BOUNDSHEET, ROW, COLINFO = 0x0809, 0x000A, 0x0085, 0x0208, 0x007D
 FORMULA, BOOLERR = 0x0006, 0x0205
 ROW_HIDDEN = 0x20          # fDyZero

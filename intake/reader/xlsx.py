@@ -17,8 +17,8 @@ from intake.reader.sheet_xml import scan_workbook
 from intake.reader.source import source_error
 from intake.reader.xlsx_guard import Trim
 
-NOT_A_WORKBOOK = ("“{name}”不是Excel工作簿（可能是Word文档、压缩包或其他文件），"
-                  "请确认选对了文件")
+NOT_A_WORKBOOK = ("“{name}”不是Excel/WPS表格文件（可能是Word文档、压缩包或其他文件），"
+                  "请确认选对了文件。")
 
 
 def read_xlsx(source: Path | BytesIO, display_name: str) -> list[Grid]:
