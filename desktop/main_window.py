@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.open_failed.connect(lambda _message: setattr(self, "_focus_path", None))
         self.sheets_rechecked.connect(lambda tabs: [self._show_notice(t) for t in tabs if t in self.sheet_tabs()])
         self._focus_path: Path | None = None       # the file `mopai A B` should show: A
+        self._to_remember: set[Path] = set()         # asked for, into the recent files once open
         self.counts = QLabel()
         self.counts.setContentsMargins(0, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.counts)
@@ -144,10 +145,9 @@ class MainWindow(QMainWindow):
         if paths:
             self._focus_path = Path(paths[0]).resolve()
         for path in paths:
-            if remember:
-                self.settings.add_recent_file(str(Path(path).resolve()))
+            if remember:                # into 最近打开的文件 once it has opened (a wrong file never)
+                self._to_remember.add(Path(path).resolve())
             self.open_path(Path(path))
-        self._refresh_recent()
 
     def open_path(self, path: Path, password: str | None = None) -> WorkerThread:
         return self.opener.open_path(path, password)
@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         return self.opener.jobs
 
     def _opened(self, sessions) -> None:
+        self._remember_opened(sessions)
         tabs = []
         open_ids = {t.session.sheet_id: t for t in self.sheet_tabs()}
         for session in sessions:
@@ -174,6 +175,14 @@ class MainWindow(QMainWindow):
         if new:
             self.statusBar().showMessage(f"已打开 {len(new)} 张表格", 5000)
         self.sheets_opened.emit(new)
+
+    def _remember_opened(self, sessions) -> None:
+        sources = {Path(s.table.source).resolve() for s in sessions} & self._to_remember
+        for source in sources:
+            self.settings.add_recent_file(str(source))
+        self._to_remember -= sources
+        if sources:
+            self._refresh_recent()
 
     def _add_tab(self, session) -> SheetTab:
         tab = SheetTab(session, settings=self.settings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.findings_panel import FILTER_ERRORS, FILTER_KIND
 from desktop.settings import REFERENCE_FIXED, REFERENCE_SHEET, AppSettings, MAX_RECENT
@@ -253,3 +254,20 @@ def test_county_picker_offers_cities_without_counties(qtbot):
     dialog.search.setText("")
     assert dialog.select_code("420606")                    # 襄阳市樊城区, an ordinary district
     assert dialog.selected_code() == "420606"
+
+
+def test_a_file_that_does_not_open_is_not_kept_in_the_recent_files(qtbot, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+    window = make_window(qtbot, tmp_path)
+    good = write_xlsx(tmp_path / "村甲.xlsx", sample_records())
+    wrong = tmp_path / "notes.docx"
+    wrong.write_text("会议纪要：本周摸排进度\n", encoding="utf-8")
+    with qtbot.waitSignal(window.open_failed, timeout=30000):
+        with qtbot.waitSignal(window.sheets_opened, timeout=30000):
+            window.open_files([str(wrong), str(good)])
+    qtbot.waitUntil(lambda: bool(warnings), timeout=5000)
+    assert "notes.docx" in warnings[0]
+    assert window.settings.recent_files() == [str(good.resolve())]
+    assert [a.text() for a in window.actions.recent_menu.actions()][0] == "村甲.xlsx"
+    window.workspace.close()
