@@ -45,6 +45,14 @@ def division_model() -> QStandardItemModel:
     return model
 
 
+def choice_text(code: str | None) -> str:
+    """The line above 确定: 将设为本县：浙江省 杭州市 西湖区（330106）."""
+    if code is None:
+        return "尚未选择：请在上面的列表中点选本县（区），再点“确定”。"
+    names = " ".join(d.name for d in divisions.path(code)) or code
+    return f"将设为本县：{names}（{code}）"
+
+
 class CountyFilter(QSortFilterProxyModel):
     """Matches the item's name or code; recursive, so parents of a match stay visible."""
 
@@ -95,11 +103,15 @@ class CountyDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("以后再说" if first_start else "取消")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.choice = QLabel()
+        self.choice.setWordWrap(True)
+        self.choice.setTextFormat(Qt.TextFormat.PlainText)
         self.tree.selectionModel().selectionChanged.connect(self._update_ok)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.search)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.choice)
         layout.addWidget(self.buttons)
         self._update_ok()
         if current:
@@ -138,7 +150,14 @@ class CountyDialog(QDialog):
             self.accept()
 
     def _update_ok(self, *_args) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.selected_code() is not None)
+        """确定 only with a county selected; the line above it names the county in full (a slip
+        such as 西城区 for 西湖区 shows before 确定, not after 2,000 rows turn red)."""
+        code = self.selected_code()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(code is not None)
+        self.choice.setText(choice_text(code))
+        font = self.choice.font()
+        font.setBold(code is not None)
+        self.choice.setFont(font)
 
     def _double_clicked(self, index) -> None:
         if index.data(LEVEL_ROLE) == 3:

@@ -17,6 +17,7 @@ class Purpose(StrEnum):
     OPEN = "open"                  # 打开登记表
     EXPORT = "export"              # a sheet's exports (annotated, clean, problem list, CSV…)
     TEMPLATE = "template"          # 新建空白模板
+    PRINT = "print"                # 文件 → 打印 to a PDF file
     ADD_FILES = "add_files"        # 县级汇总: 添加文件 / 添加文件夹
     UPLOAD = "upload"              # 县级汇总: the upload file
     RETURN = "return"              # 县级汇总: one township's return file, or all of them

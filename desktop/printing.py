@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.hint_mark import HINT_COLOR, only_hints
 from desktop.print_layout import CellStyle, PrintColumn, PrintTable, Printout, a4_landscape
+from desktop.print_target import name_printer, propose_in_dialog, remember_file_folder
 from desktop.table_model import background_for
 from intake.export.error_report import report_lines
 from intake.severity_words import ERROR_WORD, HINT_WORD, MEANING, WARNING_WORD
@@ -116,11 +117,14 @@ def print_now(tab: "SheetTab", what: str) -> bool:
     printout = Printout(view_table(tab) if what == "view" else findings_table(tab), printer)
     if not _confirm_size(tab, printout):
         return False
+    target = name_printer(printer, tab, what)
     dialog = QPrintDialog(printer, tab)
     dialog.setWindowTitle("打印")
+    propose_in_dialog(dialog, target)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     printout.paint(printer)
+    remember_file_folder(tab, printer)
     return True
 
 
