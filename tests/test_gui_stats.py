@@ -49,6 +49,9 @@ def test_topics_tables_charts_and_copy(qtbot, tmp_path):
     # five children: every count is <5, so no chart of empty bars, and the note says why
     assert len(page.blocks) == 1 and page.blocks[0].chart is None
     assert ALL_MASKED_NOTE in page.blocks[0].notes
+    block = page.blocks[0]
+    block.layout().activate()
+    assert block.view.x() <= block.layout().contentsMargins().left() + 2     # on the left, not centred
     page.masked.setChecked(False)
     assert page.blocks[0].chart is not None and ALL_MASKED_NOTE not in page.blocks[0].notes
     assert page.blocks[0].chart.data.kind == "stacked"

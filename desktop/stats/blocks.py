@@ -51,6 +51,8 @@ class TableBlock(QFrame):
         body.addWidget(self.view, 0, Qt.AlignmentFlag.AlignTop)
         if self.chart is not None:
             body.addWidget(self.chart, 1, Qt.AlignmentFlag.AlignTop)
+        else:
+            body.addStretch(1)          # no chart: the table stays on the left, as the others
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(body)
