@@ -52,7 +52,11 @@ def test_one_return_file_per_current_file_with_problems(county_set, base, tmp_pa
     index = list(load_workbook(tmp_path / "退回" / INDEX_NAME).active.iter_rows(values_only=True))
     lines = {r[3]: r for r in index if r[3] and r[3].endswith("_退回.xlsx")}
     assert {(r[0], r[2], r[4], r[5]) for r in lines.values()} == {
-        (w.township, w.file, w.problems, w.send_backs) for w in summary.written}
+        (w.township if w.listed else f"{w.township}（不是本县的乡镇）", w.file, w.problems, w.send_backs)
+        for w in summary.written}
+    stranger = next(n for n in made.files if n.startswith("外县"))       # another county's township: said so
+    assert [w.listed for w in summary.written if w.file == stranger] == [False]
+    assert all(w.listed for w in summary.written if w.file != stranger)
     assert any(r[2] == summary.skipped[0] for r in index)
     assert summary.lines()[0].startswith(f"已为 {len(written)} 个乡镇文件导出退回文件，{len(summary.skipped)} 个文件")
 

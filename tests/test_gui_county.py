@@ -85,6 +85,11 @@ def test_open_a_folder_resolve_a_group_undo_and_open_the_row(qtbot, tmp_path, to
     received = {r.path.name: r.status for r in blocker.args[0]}
     assert received[made.unreadable] == "unreadable" and received[Path(made.copy[0]).name] == "same"
     assert "无法读取 1 个" in page.received.label.text()
+    notes = {page.received.table.item(r, 0).text(): page.received.table.item(r, 2).text()
+             for r in range(page.received.table.rowCount())}
+    stranger = next(n for n in made.files if n.startswith("外县"))
+    assert notes[stranger].endswith("（不是本县的乡镇），1 张表")
+    assert notes[made.towns[0] + "流动儿童.xlsx"] == f"{made.towns[0]}，1 张表"
     page.received.close()
     # the board: every township of the county, the silent ones tinted, the stranger after them
     lines = page.board.model.all_lines

@@ -166,3 +166,18 @@ def test_columns_confirmed_in_the_view_are_remembered_and_changed_again(qtbot, t
     qtbot.waitUntil(lambda: len(told) == 3 and not view.jobs, timeout=30000)
     assert len(dialogs) == 2 and [d.header for d in dialogs[1].answer.recalled] == ["医保参保状况"]
     assert "参保状态" in answered.read_answer("yibao", later).missing
+
+
+def test_the_lines_under_the_list_follow_a_list_just_sent(qtbot, tmp_path, answered, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    from desktop.departments import files
+    target = tmp_path / "教育核对名单.xlsx"
+    monkeypatch.setattr(files, "save_file_name", lambda *a, **k: str(target))
+    monkeypatch.setattr(files.FileActions, "_password", lambda *a: "")
+    monkeypatch.setattr(QMessageBox, "open", lambda self: None)
+    view = _view(qtbot, answered)
+    view.departments.select("jiaoyu")
+    assert "核对名单：未发送" in view.detail.text()
+    view.files.write_list("jiaoyu")
+    qtbot.waitUntil(lambda: target.exists() and not view.jobs, timeout=30000)
+    assert view.dept == "jiaoyu" and "核对名单：已发送" in view.detail.text()

@@ -13,6 +13,7 @@ from desktop.stats import export as stats_export
 from desktop.stats.hook import open_sheet_stats
 from desktop.stats.source import DeskSource
 from desktop.stats.view import OVERVIEW, StatsView
+from intake.stats.chart_data import ALL_MASKED_NOTE
 from openpyxl import load_workbook
 from statskit import AS_OF, COUNTY, J, records, write_sheet
 from test_gui_helpers import make_window, open_and_wait
@@ -45,8 +46,16 @@ def test_topics_tables_charts_and_copy(qtbot, tmp_path):
     assert names[0] == OVERVIEW and "年龄结构" in names and "居住登记" in names
     assert page.result.counted == {"liudong": 5} and page.result.left_out == {"liudong": 1}
     page.show_topic("年龄结构")
-    assert len(page.blocks) == 1 and page.blocks[0].chart is not None
+    # five children: every count is <5, so no chart of empty bars, and the note says why
+    assert len(page.blocks) == 1 and page.blocks[0].chart is None
+    assert ALL_MASKED_NOTE in page.blocks[0].notes
+    block = page.blocks[0]
+    block.layout().activate()
+    assert block.view.x() <= block.layout().contentsMargins().left() + 2     # on the left, not centred
+    page.masked.setChecked(False)
+    assert page.blocks[0].chart is not None and ALL_MASKED_NOTE not in page.blocks[0].notes
     assert page.blocks[0].chart.data.kind == "stacked"
+    page.masked.setChecked(True)
     page.show_topic("医疗保险")
     page.masked.setChecked(False)
     page.blocks[0].copy()
@@ -81,6 +90,7 @@ def test_chart_png_and_workbook_export(qtbot, tmp_path, monkeypatch):
     window, tab, page = _stats_page(qtbot, tmp_path)
     png, book = tmp_path / "图.png", tmp_path / "统计.xlsx"
     page.show_topic("年龄结构")
+    page.masked.setChecked(False)                           # five children: masked, nothing to draw
     monkeypatch.setattr(stats_export, "save_file_name", lambda *a, **k: str(png))
     assert stats_export.save_chart(page, page.blocks[0]) == png
     image = QImage(str(png))

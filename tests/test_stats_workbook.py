@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from intake.cli import main
 from intake.stats.book import write_statistics
 from intake.stats.compute import compute
+from intake.stats.definitions import load_statistics
 from intake.stats.inputs import desk_input
 from statskit import COUNTY, desk_copy, records
 
@@ -48,7 +49,7 @@ def assert_nothing_personal(path):
 
 
 def test_sheets_charts_and_their_ranges(result, tmp_path):
-    out = write_statistics(result, tmp_path / "统计.xlsx")
+    out = write_statistics(result, tmp_path / "统计.xlsx", masked=False)      # masked: below
     book = load_workbook(out)
     assert book.sheetnames[0] == "概览" and book.sheetnames[1:len(result.topics) + 1] == list(result.topics)
     assert all(book[n].sheet_state == "visible" for n in result.topics)
@@ -88,6 +89,29 @@ def test_masked_cells_and_nothing_personal(result, tmp_path):
     values = [[c.value for c in row] for row in load_workbook(exact)["医疗保险"].iter_rows(min_row=1, max_row=12, max_col=3)]
     assert ["纳入户籍地医保", 1, pytest.approx(1 / 8)] in values
     assert_nothing_personal(exact)
+
+
+def test_a_table_whose_charted_counts_are_all_masked_gets_a_note_not_an_empty_chart(result, tmp_path):
+    from intake.stats.chart_data import ALL_MASKED_NOTE, all_masked, chart_data
+    from intake.stats.masking import mask
+    book = load_workbook(write_statistics(result, tmp_path / "统计.xlsx"))
+    masking = load_statistics().masking
+    empty = shown = 0
+    for topic in result.topics:
+        ws = book[topic]
+        texts = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
+        tables = [t for t in result.topic_tables(topic) if t.definition.chart != "none"]
+        for t in tables:
+            masked = mask(t, masking)
+            nothing = all(masked.text(("c", i, 0)) or not t.counts[i][0] for i in range(len(t.rows)))
+            if len(t.series) == 1 and nothing:
+                assert all_masked(t, masked) and chart_data(t, masked) is None, t.title
+            after = texts[texts.index(t.title):]
+            assert (ALL_MASKED_NOTE in after[:len(t.rows) + 6]) == all_masked(t, masked), t.title
+        empty += sum(all_masked(t, mask(t, masking)) for t in tables)
+        shown += len(ws._charts)
+        assert len(ws._charts) == sum(not all_masked(t, mask(t, masking)) for t in tables), topic
+    assert empty and shown            # the small set has both kinds
 
 
 def test_mopai_county_and_mopai_stats_write_it(base, tmp_path, capsys):

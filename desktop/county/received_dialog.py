@@ -10,6 +10,7 @@ from desktop.county.texts import MISSING_TEXT, NOTE_STYLE
 from desktop.dialog_buttons import close_only
 from intake.county.receive import ADDED, SAME, UNREADABLE, Received
 from intake.county.store import FileRow
+from intake.county.township import Township
 
 STATUS_WORDS = {ADDED: "已收到", SAME: "内容相同，已跳过", UNREADABLE: "无法读取"}
 
@@ -60,14 +61,21 @@ class ReceivedDialog(QDialog):
         self.table.resizeRowsToContents()
 
 
-def received_dialog(received: list[Received], towns: dict[int, str], parent: QWidget | None) -> ReceivedDialog:
-    """towns: file id -> its township's name (for the files added)."""
+def town_words(town: Township | None) -> str:
+    """How the result names a received file's township: another county's says so (it is listed
+    after the county's townships on the board and held out of the upload)."""
+    if town is None or not town.name:
+        return "未识别乡镇"
+    return town.name if town.listed else f"{town.name}（不是本县的乡镇）"
+
+
+def received_dialog(received: list[Received], towns: dict[int, Township], parent: QWidget | None) -> ReceivedDialog:
+    """towns: file id -> its township (for the files added)."""
     rows = []
     for r in received:
         note = r.message
         if r.status == ADDED:
-            town = towns.get(r.file_id or -1) or "未识别乡镇"
-            note = f"{town}，{len(r.sheet_ids)} 张表"
+            note = f"{town_words(towns.get(r.file_id or -1))}，{len(r.sheet_ids)} 张表"
         rows.append((r.path.name, STATUS_WORDS[r.status], note))
     dialog = ReceivedDialog("添加文件的结果", summary(received), rows, parent)
     dialog.open()

@@ -47,8 +47,7 @@ def add_paths(page: "CountyPage", paths: list[str]) -> None:
 
     def done(received) -> None:
         page.refresh()
-        towns = {file_id: t.name for file_id, t in desk.snapshot.towns.items()}
-        page.received = received_dialog(received, towns, page)
+        page.received = received_dialog(received, dict(desk.snapshot.towns), page)
         page.received_done.emit(received)
 
     def cancelled() -> None:

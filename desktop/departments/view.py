@@ -159,13 +159,17 @@ class DepartmentsView(QWidget):
             first = next((s.dept for s in summaries if s.open), summaries[0].dept)
             self.departments.select(dept or first)
         else:
+            self._show_detail()         # the list sent, the answer read: the lines under the list follow
             self.show_differences()
+
+    def _show_detail(self) -> None:
+        s = self.summaries.get(self.dept)
+        self.detail.setText(detail_text(s, self.depts.profiles[self.dept].checks) if s else "")
 
     # --- the differences ---------------------------------------------------------------------------
     def show_department(self, dept: str) -> None:
         self.dept = dept
-        s = self.summaries.get(dept)
-        self.detail.setText(detail_text(s, self.depts.profiles[dept].checks) if s else "")
+        self._show_detail()
         towns = self.depts.townships(dept)
         self.township.blockSignals(True)
         self.township.clear()
@@ -242,7 +246,7 @@ class DepartmentsView(QWidget):
             summaries = [self.depts.summary(k) for k in self.depts.profiles]
             self.summaries = {s.dept: s for s in summaries}
             self.departments.show_summaries(summaries)
-            self.detail.setText(detail_text(self.summaries[self.dept], self.depts.profiles[self.dept].checks))
+            self._show_detail()
             current = self.current()
             self.show_differences(select=current.key if current else None)
 

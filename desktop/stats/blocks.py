@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 
 from desktop.stats.chart_view import ChartView
 from desktop.stats.grid_model import GridModel
-from intake.stats.chart_data import chart_data
+from intake.stats.chart_data import ALL_MASKED_NOTE, all_masked, chart_data
 from intake.stats.grid import grid, tsv
 from intake.stats.masking import Masked
 from intake.stats.table import StatTable
@@ -29,7 +29,8 @@ class TableBlock(QFrame):
         super().__init__(parent)
         self.table = t
         self.grid = grid(t, labels, masked)
-        self.notes = tuple(n for n in (t.definition.note, masked.masking.note if masked.hidden else "") if n)
+        self.notes = tuple(n for n in (t.definition.note, masked.masking.note if masked.hidden else "",
+                                       ALL_MASKED_NOTE if all_masked(t, masked) else "") if n)
         self.source_line = source_line
         self.setFrameShape(QFrame.Shape.StyledPanel)
         title = QLabel(f"<b>{html.escape(t.title)}</b>")
@@ -50,6 +51,8 @@ class TableBlock(QFrame):
         body.addWidget(self.view, 0, Qt.AlignmentFlag.AlignTop)
         if self.chart is not None:
             body.addWidget(self.chart, 1, Qt.AlignmentFlag.AlignTop)
+        else:
+            body.addStretch(1)          # no chart: the table stays on the left, as the others
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(body)

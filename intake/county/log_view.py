@@ -95,7 +95,8 @@ def _line(e: LogEntry, record, files: dict[int, str], label) -> LogLine:
 
 
 def write_log_book(desk, target, *, protected=()) -> Path:
-    """The 决定记录 as one sheet of an .xlsx (newest first), written atomically."""
+    """The 决定记录 as one sheet of an .xlsx (newest first), written atomically; remembered as the
+    desk's own output (intake.county.outputs), so adding the folder it was saved in skips it."""
     import xlsxwriter
 
     from intake.export.output import output_file, writer_tmpdir
@@ -120,4 +121,5 @@ def write_log_book(desk, target, *, protected=()) -> Path:
                 ws.write_string(r, c, value, muted if line.undone else text)
         ws.freeze_panes(1, 0)
         book.close()
+    desk._written([target])     # saved into the received folder (the dialog's default), it is not received back
     return target

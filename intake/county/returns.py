@@ -48,6 +48,7 @@ class ReturnWritten:
     problems: int           # errors and warnings of the township's own sheet
     send_backs: int         # records the county or a department check sent back
     hints: int = 0
+    listed: bool = True     # the township is one of the county's (else another county's file)
 
     def as_json(self) -> dict:
         return {"file": self.file, "return_file": self.target.name, "township": self.township,
@@ -108,17 +109,18 @@ def _counts(sheets) -> tuple[int, int, int]:
 
 
 def _current_files(desk) -> list:
-    """(file, [forms]) of every received file with a current sheet, by township then name."""
+    """(file, township, [forms], listed) of every received file with a current sheet, by township
+    then name; listed: the township is one of the county's."""
     forms: dict[int, list[str]] = {}
     files = {}
     for m in desk.snapshot.meta.values():
         if m.version.current:
-            files[m.file.id] = (m.file, m.township.name or UNKNOWN_TOWNSHIP)
+            files[m.file.id] = (m.file, m.township.name or UNKNOWN_TOWNSHIP, m.township.listed)
             forms.setdefault(m.file.id, [])
             if m.info.form not in forms[m.file.id]:
                 forms[m.file.id].append(m.info.form)
     order = sorted(files, key=lambda i: (files[i][1], files[i][0].name))
-    return [(files[i][0], files[i][1], sorted(forms[i])) for i in order]
+    return [(files[i][0], files[i][1], sorted(forms[i]), files[i][2]) for i in order]
 
 
 def write_returns(desk, folder, *, protected=(), progress=None, cancelled=None) -> ReturnsSummary:
@@ -136,13 +138,13 @@ def write_returns(desk, folder, *, protected=(), progress=None, cancelled=None) 
     if progress:
         progress(0, total)
     desk.findings_for([m.info.sheet_id for m in desk.snapshot.meta.values() if m.version.current])
-    names = dict(zip((f.id for f, _, _ in files), return_names([(t, forms, f.name) for f, t, forms in files])))
+    names = dict(zip((f.id for f, *_ in files), return_names([(t, forms, f.name) for f, t, forms, _ in files])))
     dept_send_backs = SendBacks(desk)   # the department log and stored answers read once for every file
     sweep(folder)
     staging = scratch_dir(temp_path(folder / "退回文件"))
     entry = journal_add(staging)
     try:
-        for done, (file, township, forms) in enumerate(files):
+        for done, (file, township, forms, listed) in enumerate(files):
             if cancelled and cancelled():
                 raise Cancelled()
             sheets = return_sheets(desk, file.id, dept_send_backs)
@@ -150,7 +152,7 @@ def write_returns(desk, folder, *, protected=(), progress=None, cancelled=None) 
             if problems or send_backs or (hints and hints_alone()):
                 write_return(sheets, staging / names[file.id], protected=protected, cancelled=cancelled)
                 summary.written.append(ReturnWritten(file.name, township, tuple(forms), folder / names[file.id],
-                                                     problems, send_backs, hints))
+                                                     problems, send_backs, hints, listed))
             else:
                 summary.skipped.append(file.name)
             if progress:

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font
 from intake.county.return_names import forms_text
 
 HEADER = ("乡镇（街道）", "表格", "收到的文件", "退回文件", "错误和警告", "县级和部门退回")
-WIDTHS = (18, 20, 34, 40, 12, 16)
+WIDTHS = (30, 20, 34, 40, 12, 16)
 
 
 def write_index(summary, target: Path) -> None:
@@ -28,7 +28,8 @@ def write_index(summary, target: Path) -> None:
     for cell in ws[3]:
         cell.font = Font(bold=True)
     for w in summary.written:
-        ws.append([w.township, forms_text(list(w.forms)), w.file, w.target.name, w.problems, w.send_backs])
+        town = w.township if w.listed else f"{w.township}（不是本县的乡镇）"
+        ws.append([town, forms_text(list(w.forms)), w.file, w.target.name, w.problems, w.send_backs])
     if summary.skipped:
         ws.append([])
         ws.append(["没有需要退回的问题的文件："])

@@ -15,6 +15,7 @@ PIE_COLOURS = ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47",
 HIDDEN_PART = "未公开"        # the part of a stacked bar whose split is masked
 HIDDEN_COLOUR = "#D9D9D9"
 STACKED = ("stacked", "stacked_bar")
+ALL_MASKED_NOTE = "图中各项人数都小于5，为保护个人信息不作图。"
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,20 @@ def hidden_parts(t: StatTable, masked: Masked, n: int) -> list[int] | None:
     return out if any(out) else None
 
 
+def all_masked(t: StatTable, masked: Masked) -> bool:
+    """Every count the chart would draw is masked (a chart of empty bars): no chart is drawn and
+    the table's notes say why. A stacked chart still draws its rows' totals as the grey part."""
+    if not masked.hidden or t.definition.chart == "none" or not t.rows:
+        return False
+    if t.definition.chart in STACKED and hidden_parts(t, masked, chart_rows(t)):
+        return False
+    columns = range(1 if t.definition.chart == "pie" else len(t.series))
+    return all(masked.text(("c", i, j)) or not t.counts[i][j] for i in range(chart_rows(t)) for j in columns)
+
+
 def chart_data(t: StatTable, masked: Masked = NONE) -> ChartData | None:
     d = t.definition
-    if d.chart == "none" or not t.rows:
+    if d.chart == "none" or not t.rows or all_masked(t, masked):
         return None
     n = chart_rows(t)
     stacked = d.chart in STACKED and len(t.series) > 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from intake.stats.book.formats import CHART_WIDTH, FONT
 from intake.stats.chart_data import (COLOURS, HIDDEN_COLOUR, HIDDEN_PART, PIE_COLOURS, SERIES_COLOURS,
-                                     chart_rows, hidden_parts)
+                                     all_masked, chart_rows, hidden_parts)
 from intake.stats.grid import Grid
 from intake.stats.masking import Masked
 from intake.stats.table import StatTable
@@ -67,7 +67,7 @@ def _labels(t: StatTable, masked: Masked, n: int, j: int, pie: bool, stacked: bo
 def make_chart(book, sheet: str, t: StatTable, g: Grid, header_row: int, masked: Masked,
                data: ChartData | None = None):
     kind = t.definition.chart
-    if kind == "none" or kind not in TYPES or not g.body:
+    if kind == "none" or kind not in TYPES or not g.body or all_masked(t, masked):
         return None
     chart_type, subtype = TYPES[kind]
     chart = book.add_chart({"type": chart_type, **({"subtype": subtype} if subtype else {})})

@@ -9,7 +9,8 @@ from math import ceil
 from intake.stats.book.formats import (CHART_WIDTH, COLUMN_PX, DEFAULT_COLUMN, GAP_ROWS, PAGE_RATIO, ROW_PX,
                                        SOURCE_LINE_PT, page_setup, text_width, units_px)
 from intake.stats.grid import Grid, grid
-from intake.stats.masking import NONE, mask
+from intake.stats.chart_data import ALL_MASKED_NOTE, all_masked
+from intake.stats.masking import NONE, Masked, mask
 from intake.stats.table import StatTable
 
 LABEL_WIDTH = (12, 44)
@@ -67,9 +68,10 @@ def write_table(sheet, f: dict, t: StatTable, g: Grid, top: int) -> int:
     return header
 
 
-def _notes(t: StatTable, masked_any: bool, note: str) -> list[str]:
+def _notes(t: StatTable, masked: Masked, note: str) -> list[str]:
     notes = [t.definition.note] if t.definition.note else []
-    return notes + ([note] if masked_any and note else [])
+    notes += [note] if masked.hidden and note else []
+    return notes + ([ALL_MASKED_NOTE] if all_masked(t, masked) else [])
 
 
 def topic_sheet(book, f: dict, name: str, tables: list[StatTable], title: str, source: tuple[str, ...],
@@ -83,7 +85,7 @@ def topic_sheet(book, f: dict, name: str, tables: list[StatTable], title: str, s
         if row > 3:
             breaks.append(row)
         header = write_table(sheet, f, t, g, row)
-        notes = _notes(t, bool(masked.hidden), masking.note if masking else "")
+        notes = _notes(t, masked, masking.note if masking else "")
         end = header + len(g.lines)
         for k, text in enumerate(notes):
             sheet.write_string(end + 1 + k, 0, text, f["note"])
