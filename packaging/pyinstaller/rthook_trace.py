@@ -37,7 +37,16 @@ def _install_trace(folder: str) -> None:
             return []
         return sorted(p for p in paths if ".so" in os.path.basename(p))
 
+    lock = threading.Lock()
+
     def dump() -> None:
+        """One writer at a time (the half-second thread, exit, SIGTERM): two writers of one temp
+        file could rename a file the other has just emptied and the process end before it is
+        written again, leaving an empty trace."""
+        with lock:
+            _write()
+
+    def _write() -> None:
         trace = {"pid": os.getpid(), "argv": getattr(sys, "orig_argv", sys.argv),
                  "modules": sorted(sys.modules.copy()),
                  "missing": sorted(missing.copy()), "libraries": loaded_libraries()}
@@ -55,7 +64,8 @@ def _install_trace(folder: str) -> None:
         """SIGTERM is blocked in every thread but this one's sigwait (a Python handler would
         wait for the window's event loop to run Python code): dump, then end by the signal."""
         signal.sigwait({signal.SIGTERM})
-        dump()
+        lock.acquire()          # held to the end: no other dump starts while the process ends
+        _write()
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
         os.kill(os.getpid(), signal.SIGTERM)
 
