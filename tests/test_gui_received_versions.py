@@ -25,8 +25,9 @@ def test_a_corrected_file_says_which_version_it_replaced(qtbot, tmp_path, county
     base, _ = county_parts
     with desk_on(base, tmp_path) as desk:
         notes = _notes(qtbot, desk)
-        day = _day(desk, "金城镇-村A.xlsx")
+        day, newer = _day(desk, "金城镇-村A.xlsx"), _day(desk, "金城镇-村A（更正）.xlsx")
     assert notes["金城镇-村A（更正）.xlsx"] == f"金城镇，1 张表，替换了{day}收到的版本“金城镇-村A.xlsx”"
     assert notes["金城镇-村B.xlsx"] == "金城镇，1 张表"                  # another part: replaces nothing
-    assert notes["金城镇-村A.xlsx"].startswith("金城镇，1 张表，比已收到的")
-    assert notes["金城镇-村A.xlsx"].endswith("“金城镇-村A（更正）.xlsx”旧，作为旧版本保留，不计入汇总")
+    assert notes["金城镇-村A.xlsx"] == (f"金城镇，1 张表，已有较新的版本“金城镇-村A（更正）.xlsx”（{newer}收到），"
+                                       "本文件作为旧版本保留，不计入汇总")
+

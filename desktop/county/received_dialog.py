@@ -72,11 +72,10 @@ def town_words(town: Township | None) -> str:
     return town.name if town.listed else f"{town.name}（不是本县的乡镇）"
 
 
-def _received_on(f: FileRow) -> str:
-    """12月1日收到的版本“马鞍镇流动儿童.xlsx”."""
+def _day(f: FileRow) -> str:
+    """12月1日: the day the file was received."""
     day = f.received_at[:10]
-    when = f"{int(day[5:7])}月{int(day[8:10])}日" if len(day) == 10 else day
-    return f"{when}收到的版本“{f.name}”"
+    return f"{int(day[5:7])}月{int(day[8:10])}日" if len(day) == 10 else day
 
 
 def version_words(file_id: int, snapshot: Snapshot) -> str:
@@ -85,10 +84,11 @@ def version_words(file_id: int, snapshot: Snapshot) -> str:
     files = {f.id: f for f in snapshot.files}
     mine = [v for v in snapshot.versions.by_sheet.values() if v.file_id == file_id]
     older = sorted({v.file_id for v in snapshot.versions.by_sheet.values() if v.replaced_by == file_id} & files.keys())
-    words = [f"替换了{'、'.join(_received_on(files[f]) for f in older)}"] if older else []
-    newer = {v.superseded_by for v in mine if not v.current and v.superseded_by in files}
+    words = [f"替换了{'、'.join(f'{_day(files[f])}收到的版本“{files[f].name}”' for f in older)}"] if older else []
+    newer = sorted({v.superseded_by for v in mine if not v.current and v.superseded_by in files})
     if newer:
-        words.append(f"比已收到的{'、'.join(_received_on(files[f]) for f in sorted(newer))}旧，作为旧版本保留，不计入汇总")
+        words.append(f"已有较新的版本{'、'.join(f'“{files[f].name}”（{_day(files[f])}收到）' for f in newer)}，"
+                     "本文件作为旧版本保留，不计入汇总")
     return "；".join(words)
 
 
