@@ -95,7 +95,7 @@ class CountyDialog(QDialog):
         self.tree.setHeaderHidden(False)
         self.tree.setUniformRowHeights(True)
         self.search.textChanged.connect(self._filter)
-        self.search.returnPressed.connect(self._pick_single_match)
+        self.search.returnPressed.connect(self._take_selected)
         self.tree.doubleClicked.connect(self._double_clicked)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -121,8 +121,17 @@ class CountyDialog(QDialog):
         self.proxy.set_text(text.strip())
         if text.strip():
             self.tree.expandAll()
+            self._select_single_match()
         else:
             self.tree.collapseAll()
+
+    def _select_single_match(self) -> None:
+        """A search that leaves exactly one county selects it: the line above 确定 names it and
+        Enter (or 确定) takes it. The focus stays in the search box, so typing goes on."""
+        found = self.matches()
+        if len(found) == 1 and self.tree.currentIndex() != found[0]:
+            self.tree.setCurrentIndex(found[0])
+            self.tree.scrollTo(found[0])
 
     def matches(self, parent=None, limit: int = 2) -> list:
         """The choosable (county-level) items the search shows, up to `limit`."""
@@ -138,15 +147,10 @@ class CountyDialog(QDialog):
                 break
         return found[:limit]
 
-    def _pick_single_match(self) -> None:
-        """Enter in the search box: with exactly one county left, choose it (with several,
-        or with one already selected in the tree, as usual)."""
+    def _take_selected(self) -> None:
+        """Enter in the search box: with a county selected (the search's single match is
+        selected as it is typed), choose it; with several left and none selected, wait."""
         if self.selected_code() is not None:
-            self.accept()
-            return
-        found = self.matches()
-        if len(found) == 1:
-            self.tree.setCurrentIndex(found[0])
             self.accept()
 
     def _update_ok(self, *_args) -> None:

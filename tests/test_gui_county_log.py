@@ -38,11 +38,40 @@ def test_the_log_lists_decisions_marks_undone_and_saves(qtbot, tmp_path, county_
     assert not any(FULL_ID.search(t) for t in texts) and "**********" in view.table.item(1, 2).text()
     target = tmp_path / "out" / "决定记录.xlsx"
     target.parent.mkdir()
-    monkeypatch.setattr(log_view, "save_file_name", lambda *a: str(target))
+    asked = []
+    monkeypatch.setattr(log_view, "save_file_name", lambda *a: asked.append(a[3]) or str(target))
     with qtbot.waitSignal(page.export_done, timeout=30000):
         view.save_button.click()
+    assert asked[0].name == "仪陇县县级汇总决定记录.xlsx"                # named for the county, as the others
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
-    assert [r[1] for r in rows[1:]] == ["更正乡镇", view.table.item(1, 1).text()]
+    assert rows[0][0] == "仪陇县县级汇总决定记录" and "摸排基准日" in rows[1][0]
+    assert [r[1] for r in rows[3:]] == ["更正乡镇", view.table.item(1, 1).text()]
+    _close(window)
+
+
+def test_a_department_decision_and_its_undo_show_in_the_log(qtbot, tmp_path, county_set):
+    import deptkit
+    from intake.departments.model import KEEP, OPEN
+    made, base, _ = county_set
+    window, page = _page_on_copy(qtbot, tmp_path, base)
+    log = next(page.views.widget(n) for n in range(page.views.count()) if page.views.tabText(n) == log_view.TITLE)
+    depts_view = next(page.views.widget(n) for n in range(page.views.count()) if page.views.tabText(n) == "部门比对")
+    page.views.setCurrentWidget(log)
+    assert log.table.rowCount() == 0
+    depts_view.depts.store_answer(depts_view.depts.read_answer("yibao", deptkit.yibao_csv(depts_view.depts, tmp_path).path))
+    page.views.setCurrentWidget(depts_view)
+    qtbot.waitUntil(lambda: not page.jobs.busy, timeout=60000)
+    depts_view.departments.select("yibao")
+    d = next(x for x in depts_view.depts.differences("yibao") if x.status == OPEN and x.child is not None)
+    depts_view.show_differences(select=d.key)
+    depts_view.side.buttons[KEEP].click()
+    page.views.setCurrentWidget(log)
+    assert log.table.rowCount() == 1 and log.table.item(0, 1).text() == "医保部门比对：保留登记表数据"
+    assert f"{d.child.file} 第{d.child.row}行" in log.table.item(0, 2).text()
+    page.views.setCurrentWidget(depts_view)
+    window.actions.undo.trigger()
+    page.views.setCurrentWidget(log)
+    assert log.table.item(0, 4).text().startswith("已撤销")
     _close(window)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.county.log_view import LogView
 from desktop.departments import DepartmentsView
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def departments_view(page: "CountyPage") -> HostedDepartmentsView:
     view = HostedDepartmentsView(page)
     view.sheet_changed.connect(lambda sheet_id, records: _changed(page, view, sheet_id, records))
     view.record_wanted.connect(lambda sheet_id, index: page.link.open_record(sheet_id, index))
+    view.decided.connect(lambda: page.mark_stale(LogView))        # 决定记录 lists department decisions too
     page.sheet_edited.connect(lambda sheet_id, records: view.depts.sheet_edited(sheet_id, records))
     return view
 

@@ -15,7 +15,7 @@ from desktop.county.texts import MUTED_TEXT
 from desktop.export_done import show_done
 from desktop.dialog_folders import Purpose
 from desktop.file_dialogs import save_file_name, save_folder
-from intake.county.log_view import COLUMNS, log_lines, write_log_book
+from intake.county.log_view import COLUMNS, book_name, log_lines, write_log_book
 
 if TYPE_CHECKING:
     from desktop.county.page import CountyPage
@@ -57,7 +57,7 @@ class LogView(QWidget):
         undone = sum(line.undone for line in self.lines)
         self.summary.setText(f"共 {len(self.lines)} 条决定（最新的在前）" + (f"，其中 {undone} 条已撤销（灰色）" if undone else "")
                              + "。身份证号只显示前4位和后4位。" if self.lines else
-                             "还没有任何决定。处理重复与冲突、更正乡镇、设为当前版本、标为新旧版本或单独部分、移除文件，都会记在这里。")
+                             "还没有任何决定。处理重复与冲突、更正乡镇、设为当前版本、标为新旧版本或单独部分、移除文件，以及部门比对的处理决定，都会记在这里。")
         self.table.setRowCount(len(self.lines))
         for r, line in enumerate(self.lines):
             for c, text in enumerate(line.cells):
@@ -73,7 +73,7 @@ class LogView(QWidget):
         page = self.page
         if page.desk is None or page.jobs.busy:
             return
-        default = save_folder(received_folder(page)) / "县级汇总决定记录.xlsx"
+        default = save_folder(received_folder(page)) / book_name(page.desk.county)
         path = save_file_name(page, Purpose.LOG, SAVE_TITLE, default, XLSX)
         if not path:
             return

@@ -194,6 +194,10 @@ class CountyPage(PageCommands, QWidget):
         self._refresh_view(self.views.currentIndex())
         self.refreshed.emit()
 
+    def mark_stale(self, kind: type) -> None:
+        """The views of this kind are refreshed when next shown (a change only they show)."""
+        self._dirty |= {n for n in range(self.views.count()) if isinstance(self.views.widget(n), kind)}
+
     def _refresh_view(self, n: int) -> None:
         if n not in self._dirty or self.desk is None or self.jobs.busy:
             return

@@ -1,6 +1,8 @@
-"""What became of the files just added (desk.add_paths): added, skipped because the same content
-was received before, or unreadable with its one-line message; also the list of every file the
-county could not read. A non-blocking dialog: the board is already up to date behind it."""
+"""What became of the files just added (desk.add_paths): added (with its township, and whether it
+replaced an earlier version of the township's sheet or is itself older than one received
+before), skipped because the same content was received before, or unreadable with its one-line
+message; also the list of every file the county could not read. A non-blocking dialog: the
+board is already up to date behind it."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, 
 from desktop.county.texts import MISSING_TEXT, NOTE_STYLE
 from desktop.dialog_buttons import close_only
 from intake.county.receive import ADDED, SAME, UNREADABLE, Received
+from intake.county.state import Snapshot
 from intake.county.store import FileRow
 from intake.county.township import Township
 
@@ -69,13 +72,37 @@ def town_words(town: Township | None) -> str:
     return town.name if town.listed else f"{town.name}（不是本县的乡镇）"
 
 
-def received_dialog(received: list[Received], towns: dict[int, Township], parent: QWidget | None) -> ReceivedDialog:
-    """towns: file id -> its township (for the files added)."""
+def _day(f: FileRow) -> str:
+    """12月1日: the day the file was received."""
+    day = f.received_at[:10]
+    return f"{int(day[5:7])}月{int(day[8:10])}日" if len(day) == 10 else day
+
+
+def version_words(file_id: int, snapshot: Snapshot) -> str:
+    """A file added that replaced an earlier version of its township's sheet says so; one older
+    than a version received before says it is kept as the older one (not counted)."""
+    files = {f.id: f for f in snapshot.files}
+    mine = [v for v in snapshot.versions.by_sheet.values() if v.file_id == file_id]
+    older = sorted({v.file_id for v in snapshot.versions.by_sheet.values() if v.replaced_by == file_id} & files.keys())
+    words = [f"替换了{'、'.join(f'{_day(files[f])}收到的版本“{files[f].name}”' for f in older)}"] if older else []
+    newer = sorted({v.superseded_by for v in mine if not v.current and v.superseded_by in files})
+    if newer:
+        words.append(f"已有较新的版本{'、'.join(f'“{files[f].name}”（{_day(files[f])}收到）' for f in newer)}，"
+                     "本文件作为旧版本保留，不计入汇总")
+    return "；".join(words)
+
+
+def added_words(r: Received, snapshot: Snapshot) -> str:
+    """马鞍镇，1 张表，替换了12月1日收到的版本“马鞍镇流动儿童.xlsx”."""
+    versions = version_words(r.file_id, snapshot) if r.file_id is not None else ""
+    return "，".join(x for x in (town_words(snapshot.towns.get(r.file_id or -1)), f"{len(r.sheet_ids)} 张表", versions) if x)
+
+
+def received_dialog(received: list[Received], snapshot: Snapshot, parent: QWidget | None) -> ReceivedDialog:
+    """snapshot: the desk's state after the files were added (their townships and versions)."""
     rows = []
     for r in received:
-        note = r.message
-        if r.status == ADDED:
-            note = f"{town_words(towns.get(r.file_id or -1))}，{len(r.sheet_ids)} 张表"
+        note = added_words(r, snapshot) if r.status == ADDED else r.message
         rows.append((r.path.name, STATUS_WORDS[r.status], note))
     dialog = ReceivedDialog("添加文件的结果", summary(received), rows, parent)
     dialog.open()

@@ -47,7 +47,7 @@ def add_paths(page: "CountyPage", paths: list[str]) -> None:
 
     def done(received) -> None:
         page.refresh()
-        page.received = received_dialog(received, dict(desk.snapshot.towns), page)
+        page.received = received_dialog(received, desk.snapshot, page)
         page.received_done.emit(received)
 
     def cancelled() -> None:

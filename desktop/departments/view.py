@@ -37,6 +37,7 @@ COLUMN_WIDTHS = (130, 90, 190, 50, 150, 140, 140)      # the last column (状态
 class DepartmentsView(QWidget):
     sheet_changed = Signal(int, object)
     record_wanted = Signal(int, int)
+    decided = Signal()                  # a decision, its undo or redo (the county's 决定记录 lists them)
 
     def __init__(self, desk=None, *, depts: DepartmentDesk | None = None, sessions=None, parent=None):
         super().__init__(parent)
@@ -242,6 +243,7 @@ class DepartmentsView(QWidget):
         """After a decision, its undo or redo: the status line and the list follow."""
         if cmd.edit is not None:
             self.sheet_changed.emit(cmd.edit[0], set(cmd.edit[1].rows))
+        self.decided.emit()
         if self.dept is not None:
             summaries = [self.depts.summary(k) for k in self.depts.profiles]
             self.summaries = {s.dept: s for s in summaries}
