@@ -12,6 +12,7 @@ from intake.county.model import DECIDED, OPEN, SENT_BACK, Occurrence
 from intake.county.township import HOW_ZH
 from intake.forms import load_form
 from intake.privacy import mask_id
+from intake.zh_dates import zh_date
 
 STATUS_ZH = {OPEN: "待处理", DECIDED: "已处理", SENT_BACK: "已退回乡镇"}
 NOT_SENT = "未报送"
@@ -63,8 +64,7 @@ def county_text(code: str | None, inferred: bool = False) -> str:
 def date_text(when: date | str | None) -> str:
     if not when:
         return "—"
-    d = when if isinstance(when, date) else date.fromisoformat(str(when)[:10])
-    return f"{d.year}年{d.month}月{d.day}日"
+    return zh_date(when if isinstance(when, date) else date.fromisoformat(str(when)[:10]))
 
 
 def is_id_field(form: str, key: str) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 from intake.county.log import CURRENT, DECIDE, RELATION, REMOVE, TOWNSHIP, LogEntry
 from intake.county.model import ACTION_ZH, KIND_ZH, Ref
 from intake.county.report import field_label
-from intake.stats.source import _zh_date, _zh_time
+from intake.zh_dates import zh_date, zh_time
 from validators import divisions
 from validators.redact import mask_id
 
@@ -124,7 +124,7 @@ def source_line(desk, lines: list[LogLine], made_at: str) -> str:
     place = " ".join(d.name for d in divisions.path(desk.county)) if desk.county else ""
     undone = sum(line.undone for line in lines)
     parts = [f"本县：{place}（{desk.county}）" if place else "尚未选定本县",
-             f"摸排基准日：{_zh_date(desk.as_of)}", f"写出时间：{_zh_time(made_at)}",
+             f"摸排基准日：{zh_date(desk.as_of)}", f"写出时间：{zh_time(made_at)}",
              f"共{len(lines)}条决定（最新的在前" + (f"，其中{undone}条已撤销，灰色）" if undone else "）"),
              "身份证号只显示前4位和后4位"]
     return "；".join(parts)

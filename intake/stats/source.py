@@ -10,6 +10,7 @@ import polars as pl
 
 from intake.forms import load_form
 from intake.stats.definitions import Statistics, load_statistics
+from intake.zh_dates import zh_date, zh_time
 
 COUNTY, SHEETS = "county", "sheets"
 
@@ -35,28 +36,18 @@ class SourceInfo:
         return "；".join(parts[:2]), "；".join(parts[2:])
 
     def _parts(self, as_of: date) -> list[str]:
-        parts = [f"摸排基准日：{_zh_date(as_of)}"]
+        parts = [f"摸排基准日：{zh_date(as_of)}"]
         towns = f"（{len(self.townships)}个乡镇/街道）" if self.townships else ""
         parts.append(f"数据来源：{len(self.files)}个文件{towns}")
         if self.kind == COUNTY:
-            when = f"，截至{_zh_time(self.decisions_at)}" if self.decisions_at else ""
+            when = f"，截至{zh_time(self.decisions_at)}" if self.decisions_at else ""
             parts.append(f"已按县级决定去重（{self.decisions}项{when}）" if self.decisions else "尚无县级决定（同一儿童的多条记录按一人计）")
         else:
             parts.append("单表统计（未经县级汇总去重）")
-        parts.append(f"统计时间：{_zh_time(self.made_at)}")
+        parts.append(f"统计时间：{zh_time(self.made_at)}")
         return parts
 
 
-def _zh_date(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
-def _zh_time(iso: str) -> str:
-    try:
-        t = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{_zh_date(t.date())} {t:%H:%M}"
 
 
 @dataclass
