@@ -77,7 +77,7 @@ class ColumnWidths(QObject):
         if self.settings is None:
             return {}
         try:
-            data = json.loads(self.settings.store.value(f"columns/{self.key}", "") or "{}")
+            data = json.loads(self.settings.get_raw(f"columns/{self.key}") or "{}")
         except (TypeError, ValueError):
             return {}
         return {str(k): int(v) for k, v in data.items() if isinstance(v, (int, float))} if isinstance(data, dict) else {}

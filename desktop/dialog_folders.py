@@ -44,8 +44,8 @@ def remembered(settings: AppSettings | None, purpose: Purpose) -> Path | None:
     """The folder last chosen for `purpose`, if it still exists."""
     if settings is None:
         return None
-    raw = settings.store.value(_key(purpose), "")
-    folder = Path(raw) if isinstance(raw, str) and raw else None
+    raw = settings.get_raw(_key(purpose))
+    folder = Path(raw) if raw else None
     return folder if folder is not None and folder.is_dir() else None
 
 

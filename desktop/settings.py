@@ -75,6 +75,11 @@ class AppSettings:
         self.store.setValue(setting.key, value)
         self.store.sync()
 
+    def get_raw(self, key: str) -> str:
+        """The text under a key made at run time ('' when there is none or it is not text)."""
+        value = self.store.value(key, "")
+        return value if isinstance(value, str) else ""
+
     def set_raw(self, key: str, value: str) -> None:
         """A value under a key made at run time (e.g. columns/<layout>: the widths of a layout)."""
         self.store.setValue(key, value)
