@@ -101,15 +101,19 @@ class StreamSheet:
                     f"{pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
                     f"<cols>{cols}</cols><sheetData>")
 
-    def row(self, values: Sequence, styles: Sequence[int] | None = None, height: float | None = None) -> None:
+    def row(self, values: Sequence, styles: Sequence[int] | None = None, height: float | None = None,
+            blanks: bool = False) -> None:
         """One row of cells (None or '' leaves a cell blank); styles: one per cell, else the
-        columns' styles; height in points, else the default."""
+        columns' styles; height in points, else the default; blanks: write blank cells that
+        have a style too (a title row over columns whose default style must not show through)."""
         self.n_rows = r = self.n_rows + 1
         attrs = self._attrs if styles is None else [f' s="{s}"' if s else "" for s in styles]
         out = [f'<row r="{r}" ht="{height}" customHeight="1">' if height else f'<row r="{r}">']
         append = out.append
         for ref, attr, v in zip(self._refs, attrs, values):
             if v is None or v == "":
+                if blanks and attr:
+                    append(f'<c r="{ref}{r}"{attr}/>')
                 continue
             if v.__class__ is str:
                 if _SPECIAL.search(v) or v[0] <= " " or v[-1] <= " ":
@@ -124,20 +128,8 @@ class StreamSheet:
             self._flush()
 
     def styled_row(self, values: Sequence, styles: Sequence[int], height: float | None = None) -> None:
-        """A row whose blank cells are written too, with their style (a title row over columns
-        whose default style must not show through)."""
-        self.n_rows = r = self.n_rows + 1
-        out = [f'<row r="{r}" ht="{height}" customHeight="1">' if height else f'<row r="{r}">']
-        for ref, s, v in zip(self._refs, styles, values):
-            attr = f' s="{s}"' if s else ""
-            if v is None or v == "":
-                if s:
-                    out.append(f'<c r="{ref}{r}"{attr}/>')
-            elif v.__class__ is str:
-                out.append(f'<c r="{ref}{r}"{attr} t="inlineStr"><is>{text_xml(v)}</is></c>')
-            else:
-                out.append(f'<c r="{ref}{r}"{attr}><v>{v!r}</v></c>')
-        self._buffer.append("".join(out) + "</row>")
+        """row() with the blank cells written too, with their style."""
+        self.row(values, styles, height, blanks=True)
 
     def _flush(self) -> None:
         self._write("".join(self._buffer))
